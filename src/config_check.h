@@ -1,0 +1,20 @@
+/* config_check.h - checks of single configuration values */
+#ifndef CONFIG_CHECK_H
+#define CONFIG_CHECK_H
+#include <stddef.h>
+
+int check_socket(const char *v, char *err, size_t len);
+int check_lang(const char *v, char *err, size_t len);
+int check_address(const char *v, char *err, size_t len);
+int check_folder(const char *v, char *err, size_t len);
+int check_detail(const char *v, char *err, size_t len);
+int check_template_name(const char *v, char *err, size_t len);
+int check_store(const char *v, char *err, size_t len);
+int check_token(const char *v, char *err, size_t len);
+int check_reason(const char *v, char *err, size_t len);
+int check_absolute(const char *v, char *err, size_t len);
+int check_readable(const char *v, char *err, size_t len);
+int check_field(const char *v, char *err, size_t len);
+int check_regex(const char *v, char *err, size_t len);
+
+#endif

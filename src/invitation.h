@@ -1,0 +1,48 @@
+/* invitation.h - what the engine learns about one message: its kind, whether
+ * it is authentic, and the fields of the invitation it carries */
+#ifndef INVITATION_H
+#define INVITATION_H
+#include <stdbool.h>
+#include "patterns.h"
+
+enum kind { KIND_NONE, KIND_INVITATION, KIND_REMINDER, KIND_LINKEDIN };
+
+enum note_kind { NOTE_UNKNOWN, NOTE_NONE, NOTE_PERSONAL, NOTE_GENERIC };
+
+enum verdict {
+	VERDICT_ACCEPT, VERDICT_CONSIDER, VERDICT_ASK, VERDICT_DECLINE,
+	VERDICT_IGNORE, VERDICT_PHISH, VERDICT_COUNT, VERDICT_NONE = -1
+};
+
+/* fields user rules can match */
+enum field {
+	FIELD_NAME, FIELD_HEADLINE, FIELD_PROFILE_URL, FIELD_EMAIL, FIELD_NOTE,
+	FIELD_NOTE_KIND, FIELD_CLAIM, FIELD_CLAIM_ORG, FIELD_LANGUAGE,
+	FIELD_RECIPIENT, FIELD_SUBJECT, FIELD_COUNT
+};
+
+#define MAX_FIELD 1024		/* bytes kept of a name, headline, url, org */
+#define MAX_NOTE 4096		/* bytes kept of a note */
+
+struct invitation {
+	enum kind kind;
+	int authentic;		/* 1, 0, or -1 when not LinkedIn mail */
+	char *name, *headline, *profile_url, *email;
+	char *note;
+	enum note_kind note_kind;
+	enum claim_kind claim;
+	char *claim_org;
+	long mutual;		/* -1 when absent */
+	char language[4];	/* "" when unknown */
+	const char *why;	/* what settled kind/authenticity, for logs */
+};
+
+const char *kind_name(enum kind k);
+const char *note_kind_name(enum note_kind k);
+const char *verdict_name(enum verdict v);
+const char *field_name(enum field f);
+int verdict_from_name(const char *s);	/* -1 when unknown */
+int field_from_name(const char *s);	/* -1 when unknown */
+void invitation_free(struct invitation *inv);
+
+#endif

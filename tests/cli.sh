@@ -1,0 +1,27 @@
+# cli.sh - the command line: versions, configuration check, usage errors
+. "$top_srcdir/tests/lib.sh"
+make_tmp
+
+out=$("$LM" -V)
+is "-V prints the program version" "$(echo "$out" | sed -n 1p | cut -d' ' -f1)" "linkedin-milter"
+for lib in libmilter libetpan libconfig PCRE2; do
+	ok "-V prints the $lib version" sh -c "echo \"\$1\" | grep -Eq \"^$lib [0-9]+\.[0-9]+\"" - "$out"
+done
+
+ok "-n accepts the example configuration" "$LM" -n -c "$top_srcdir/conf/linkedin-milter.conf"
+
+printf 'socket = "unix:/run/x.sock";\nowner = {\n  mdoe = "strict";\n};\n' > "$TMP/typo.conf"
+err=$("$LM" -n -c "$TMP/typo.conf" 2>&1); rc=$?
+is "-n exits 1 on a misspelled key" "$rc" 1
+is "-n names file, line and key" "$err" "$TMP/typo.conf:3: owner.mdoe: unknown key (did you mean 'mode'?)"
+
+"$LM" --no-such-option >/dev/null 2>&1; rc=$?
+is "an unknown option exits with EX_USAGE" "$rc" 64
+"$LM" -h >/dev/null; rc=$?
+is "-h exits 0" "$rc" 0
+"$LM" -t >/dev/null 2>&1; rc=$?
+is "-t without a file exits with EX_USAGE" "$rc" 64
+"$LM" -c "$TMP/missing.conf" -t /dev/null >/dev/null 2>&1; rc=$?
+is "a missing configuration exits with EX_CONFIG" "$rc" 78
+
+done_testing

@@ -1,0 +1,254 @@
+/* test_config.c - the configuration: defaults, the example file, and the
+ * exact FILE:LINE message for each kind of error */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "config.h"
+
+static char tmpdir[] = "/tmp/lm-test-config.XXXXXX";
+
+/* write TEXT to a file in tmpdir and return its path (static buffer) */
+static const char *write_conf(const char *name, const char *text)
+{
+	static char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+	f = fopen(path, "w");
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+/* load TEXT and expect exactly one error, equal to "<file>:EXPECTED" */
+static void expect_error(const char *text, const char *expected)
+{
+	struct errlist errs = { 0 };
+	const char *path = write_conf("bad.conf", text);
+	char want[512];
+	struct config *c = config_load(path, &errs);
+
+	assert_null(c);
+	snprintf(want, sizeof want, "%s:%s", path, expected);
+	assert_int_equal(errs.msgs.n, 1);
+	assert_string_equal(errs.msgs.v[0], want);
+	errlist_free(&errs);
+}
+
+static void test_defaults(void **state)
+{
+	struct errlist errs = { 0 };
+	struct config *c = config_load(NULL, &errs);
+
+	assert_non_null(c);
+	assert_int_equal(errs.msgs.n, 0);
+	assert_string_equal(c->socket, "unix:/run/linkedin-milter/linkedin-milter.sock");
+	assert_string_equal(c->user, "linkedin-milter");
+	assert_string_equal(c->pidfile, "/run/linkedin-milter/linkedin-milter.pid");
+	assert_int_equal(c->socket_mode, 0660);
+	assert_int_equal(c->on_error, ON_ERROR_ACCEPT);
+	assert_int_equal(c->max_scan_bytes, 524288);
+	assert_false(c->require_authentication);
+	assert_int_equal(c->owner.mode, MODE_SELECTIVE);
+	assert_string_equal(c->owner.language, "en");
+	assert_string_equal(c->owner.drafts.store, "maildir:/var/lib/linkedin-milter/%u/Drafts");
+	assert_int_equal(c->owner.drafts.once_per_days, 30);
+	assert_false(c->owner.drafts.auto_send);
+	assert_string_equal(c->owner.actions[VERDICT_ASK].draft, "ask");
+	assert_string_equal(c->owner.actions[VERDICT_DECLINE].draft, "decline");
+	assert_string_equal(c->owner.actions[VERDICT_PHISH].draft, "");
+	assert_true(c->owner.actions[VERDICT_ACCEPT].tag);
+	/* the built-in patterns were loaded: there is a genuine domain */
+	assert_true(patterns_role(&c->patterns, ROLE_DOMAIN).n > 0);
+	assert_int_equal(c->n_profiles, 0);
+	config_unref(c);
+}
+
+static void test_example_loads(void **state)
+{
+	struct errlist errs = { 0 };
+	struct config *c = config_load(TOP_SRCDIR "/conf/linkedin-milter.conf", &errs);
+
+	if (!c)
+		for (size_t i = 0; i < errs.msgs.n; i++)
+			print_error("%s\n", errs.msgs.v[i]);
+	assert_non_null(c);
+	/* the example states the defaults: same values as the built-in ones */
+	assert_int_equal(c->max_scan_bytes, 524288);
+	assert_int_equal(c->owner.mode, MODE_SELECTIVE);
+	assert_string_equal(c->owner.actions[VERDICT_ACCEPT].folder, "LinkedIn/Accept");
+	assert_string_equal(c->owner.actions[ACTION_NOTIFICATION].folder,
+			    "LinkedIn/Notifications");
+	assert_string_equal(c->patterns_file, TOP_SRCDIR "/conf/patterns.conf");
+	config_unref(c);
+}
+
+static void test_unknown_key(void **state)
+{
+	expect_error("socket = \"unix:/run/x.sock\";\nsokcet = \"x\";\n",
+		     "2: sokcet: unknown key (did you mean 'socket'?)");
+	expect_error("owner = {\n  mode = \"selective\";\n  employer = [];\n};\n",
+		     "3: owner.employer: unknown key (did you mean 'employers'?)");
+}
+
+static void test_wrong_type(void **state)
+{
+	expect_error("max_scan_bytes = \"big\";\n",
+		     "1: max_scan_bytes: must be an integer, not a string");
+	expect_error("\nowner = { names = 3; };\n",
+		     "2: owner.names: must be a string or a list of strings, not an integer");
+	expect_error("require_authentication = 1;\n",
+		     "1: require_authentication: must be true or false, not an integer");
+}
+
+static void test_bad_values(void **state)
+{
+	expect_error("owner = { mode = \"fast\"; };\n",
+		     "1: owner.mode: unknown value \"fast\" (expected \"strict\", \"selective\" or \"open\")");
+	expect_error("socket = \"tcp:25\";\n",
+		     "1: socket: bad socket: expected unix:/PATH, inet:PORT@HOST or inet6:PORT@HOST");
+	expect_error("socket = \"inet:70000@127.0.0.1\";\n",
+		     "1: socket: bad socket: the port must be 1 to 65535");
+	expect_error("on_error = \"reject\";\n",
+		     "1: on_error: unknown value \"reject\" (expected \"accept\" or \"tempfail\")");
+	expect_error("max_scan_bytes = 10;\n",
+		     "1: max_scan_bytes: 10 is out of range (4096 to 67108864)");
+	expect_error("actions = { phish = { draft = \"decline\"; }; };\n",
+		     "1: actions.phish: phish is never answered: no draft");
+	expect_error("require_authentication = true;\n",
+		     "1: require_authentication: needs authserv_id: only our own "
+		     "Authentication-Results count");
+	expect_error("drafts = {\n store = \"ftp://x\";\n};\n",
+		     "2: drafts.store: expected maildir:/PATH, imap://HOST/FOLDER or imaps://HOST/FOLDER");
+}
+
+static void test_unreadable_contacts(void **state)
+{
+	char want[256];
+
+	snprintf(want, sizeof want,
+		 "1: owner.contacts: cannot read %s/missing.txt: No such file or directory",
+		 tmpdir);
+	expect_error("owner = { contacts = \"missing.txt\"; };\n", want);
+}
+
+static void test_bad_rule_pattern(void **state)
+{
+	expect_error("rules = (\n { field = \"note\"; match = \"(unclosed\"; verdict = \"ask\"; reason = \"x\"; }\n);\n",
+		     "2: rules[0].match: pattern does not compile: missing closing parenthesis at offset 9");
+	expect_error("rules = ( { field = \"note\"; match = \"x\"; verdict = \"maybe\"; reason = \"x\"; } );\n",
+		     "1: rules[0]: unknown verdict \"maybe\"");
+}
+
+static void test_syntax_error(void **state)
+{
+	expect_error("socket = ;\n", "1: syntax error");
+}
+
+static void test_profiles_inherit_owner(void **state)
+{
+	struct errlist errs = { 0 };
+	const char *path = write_conf("p.conf",
+		"profiles = ( { recipients = [ \"^press@\" ]; mode = \"strict\"; } );\n"
+		"owner = { employers = [ \"Initech\" ]; mode = \"open\"; };\n");
+	struct config *c = config_load(path, &errs);
+	const struct profile *p;
+
+	assert_non_null(c);
+	assert_int_equal(c->n_profiles, 1);
+	p = config_profile(c, "press@example.org");
+	assert_ptr_equal(p, &c->profiles[0]);
+	assert_int_equal(p->mode, MODE_STRICT);
+	assert_int_equal(p->employers.n, 1);
+	assert_string_equal(p->employers.v[0], "Initech");
+	assert_ptr_equal(config_profile(c, "bob@example.org"), &c->owner);
+	assert_int_equal(c->owner.mode, MODE_OPEN);
+	config_unref(c);
+}
+
+static void test_rules_and_refcount(void **state)
+{
+	struct errlist errs = { 0 };
+	const char *path = write_conf("r.conf",
+		"rules = ( { field = \"inviter.headline\"; match = \"(?i)crypto\"; "
+		"verdict = \"ignore\"; reason = \"crypto\"; position = \"after\"; } );\n");
+	struct config *c = config_load(path, &errs);
+
+	assert_non_null(c);
+	assert_int_equal(c->n_rules, 1);
+	assert_int_equal(c->rules[0].field, FIELD_HEADLINE);
+	assert_int_equal(c->rules[0].verdict, VERDICT_IGNORE);
+	assert_false(c->rules[0].before);
+	assert_true(regex_match(c->rules[0].re, "CRYPTO fan", 10));
+	assert_ptr_equal(config_ref(c), c);
+	config_unref(c);
+	assert_int_equal(atomic_load(&c->refs), 1);
+	config_unref(c);
+}
+
+static void test_bad_patterns_file(void **state)
+{
+	char want[512];
+	const char *pat = write_conf("pat.conf", "[any en]\nsubject.invitation confirmed (oops\n");
+	struct errlist errs = { 0 };
+	char text[300];
+	struct config *c;
+
+	snprintf(text, sizeof text, "patterns = \"%s\";\n", pat);
+	c = config_load(write_conf("withpat.conf", text), &errs);
+	assert_null(c);
+	snprintf(want, sizeof want, "%s/pat.conf:2: subject.invitation: pattern does not "
+		 "compile: missing closing parenthesis at offset 5", tmpdir);
+	assert_int_equal(errs.msgs.n, 1);
+	assert_string_equal(errs.msgs.v[0], want);
+	errlist_free(&errs);
+}
+
+static void remove_tmpdir(void)
+{
+	DIR *d = opendir(tmpdir);
+	struct dirent *e;
+	char path[512];
+
+	while (d && (e = readdir(d)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "%s/%s", tmpdir, e->d_name);
+		unlink(path);
+	}
+	if (d)
+		closedir(d);
+	rmdir(tmpdir);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_example_loads),
+		cmocka_unit_test(test_unknown_key),
+		cmocka_unit_test(test_wrong_type),
+		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_unreadable_contacts),
+		cmocka_unit_test(test_bad_rule_pattern),
+		cmocka_unit_test(test_syntax_error),
+		cmocka_unit_test(test_profiles_inherit_owner),
+		cmocka_unit_test(test_rules_and_refcount),
+		cmocka_unit_test(test_bad_patterns_file),
+	};
+	int rc;
+
+	if (!mkdtemp(tmpdir))
+		return 1;
+	rc = cmocka_run_group_tests_name("config", tests, NULL, NULL);
+	remove_tmpdir();
+	return rc;
+}
