@@ -1,0 +1,171 @@
+/* authres.c - read Authentication-Results headers (RFC 8601): only ours,
+ * named by authserv-id, and only the dkim and dmarc results about the
+ * genuine domains */
+#include "autoconfig.h"
+#include "authres.h"
+
+#include <ctype.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "headers.h"
+
+/* a copy of S without comments, and with ';' inside quotes made ',' */
+static char *strip_comments(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *w = out;
+	int depth = 0;
+	bool quoted = false;
+
+	if (!out)
+		return NULL;
+	for (; *s; s++) {
+		if (*s == '\\' && s[1] && (quoted || depth)) {
+			if (!depth)
+				*w++ = s[1];
+			s++;
+			continue;
+		}
+		if (depth) {
+			depth += *s == '(' ? 1 : *s == ')' ? -1 : 0;
+			continue;
+		}
+		if (*s == '"') {
+			quoted = !quoted;
+			continue;
+		}
+		if (!quoted && *s == '(') {
+			depth = 1;
+			*w++ = ' ';
+			continue;
+		}
+		*w++ = quoted && *s == ';' ? ',' : *s;
+	}
+	*w = '\0';
+	return out;
+}
+
+/* the value of property NAME ("header.d") in RESINFO, domain part only */
+static bool prop_domain(const char *resinfo, const char *name, char *out, size_t len)
+{
+	size_t nl = strlen(name);
+	const char *p = resinfo;
+
+	while ((p = strcasestr(p, name)) != NULL) {
+		const char *v, *e;
+
+		if ((p > resinfo && !isspace((unsigned char)p[-1])) || p[nl] != '=') {
+			p += nl;
+			continue;
+		}
+		v = p + nl + 1;
+		e = v + strcspn(v, " \t\r\n");
+		if (memchr(v, '@', (size_t)(e - v)))	/* header.i=@d or user@d */
+			v = (const char *)memrchr(v, '@', (size_t)(e - v)) + 1;
+		if ((size_t)(e - v) >= len || e == v)
+			return false;
+		memcpy(out, v, (size_t)(e - v));
+		out[e - v] = '\0';
+		for (char *q = out; *q; q++)
+			*q = (char)tolower((unsigned char)*q);
+		return true;
+	}
+	return false;
+}
+
+/* "dkim=pass ..." : method and result of one resinfo */
+static bool method_result(const char *resinfo, char *method, char *result)
+{
+	const char *p = resinfo, *eq;
+	size_t n;
+
+	while (isspace((unsigned char)*p))
+		p++;
+	eq = p + strcspn(p, "= \t");
+	if (*eq != '=' || eq == p)
+		return false;
+	n = strcspn(p, "/=");
+	if (n >= 16)
+		return false;
+	memcpy(method, p, n);
+	method[n] = '\0';
+	p = eq + 1;
+	n = strcspn(p, " \t;");
+	if (n == 0 || n >= 16)
+		return false;
+	memcpy(result, p, n);
+	result[n] = '\0';
+	return true;
+}
+
+static int resinfo_verdict(const char *resinfo, struct pattern_set domains)
+{
+	char method[16], result[16], dom[256];
+	bool dkim;
+
+	if (!method_result(resinfo, method, result))
+		return AUTHRES_NONE;
+	dkim = strcasecmp(method, "dkim") == 0;
+	if (!dkim && strcasecmp(method, "dmarc") != 0)
+		return AUTHRES_NONE;
+	if (!prop_domain(resinfo, dkim ? "header.d" : "header.from", dom, sizeof dom) &&
+	    !(dkim && prop_domain(resinfo, "header.i", dom, sizeof dom)))
+		return AUTHRES_NONE;
+	if (!domain_in_set(domains, dom, strlen(dom)))
+		return AUTHRES_NONE;
+	if (strcasecmp(result, "pass") == 0)
+		return AUTHRES_PASS;
+	if (strcasecmp(result, "fail") == 0)
+		return AUTHRES_FAIL;
+	return AUTHRES_NONE;
+}
+
+static int header_verdict(const char *authserv_id, const char *value,
+			  struct pattern_set domains)
+{
+	char *copy = strip_comments(value), *save = NULL, *part;
+	int verdict = AUTHRES_NONE;
+	size_t idlen;
+	bool first = true;
+
+	if (!copy)
+		return AUTHRES_NONE;
+	for (part = strtok_r(copy, ";", &save); part; part = strtok_r(NULL, ";", &save)) {
+		int v;
+
+		if (first) {
+			while (isspace((unsigned char)*part))
+				part++;
+			idlen = strcspn(part, " \t");
+			if (idlen != strlen(authserv_id) ||
+			    strncasecmp(part, authserv_id, idlen) != 0)
+				break;	/* not ours */
+			first = false;
+			continue;
+		}
+		v = resinfo_verdict(part, domains);
+		if (v == AUTHRES_FAIL || (v == AUTHRES_PASS && verdict == AUTHRES_NONE))
+			verdict = v;
+	}
+	free(copy);
+	return first ? AUTHRES_NONE : verdict;
+}
+
+int authres_verdict(const char *authserv_id, const char *const *headers,
+		    size_t n, struct pattern_set domains)
+{
+	int verdict = AUTHRES_NONE;
+
+	if (!authserv_id || !*authserv_id)
+		return AUTHRES_NONE;
+	for (size_t i = 0; i < n; i++) {
+		int v = header_verdict(authserv_id, headers[i], domains);
+
+		if (v == AUTHRES_FAIL)
+			return AUTHRES_FAIL;
+		if (v == AUTHRES_PASS)
+			verdict = v;
+	}
+	return verdict;
+}

@@ -1,0 +1,22 @@
+/* detect.h - is this LinkedIn mail, of which kind, and is it authentic */
+#ifndef DETECT_H
+#define DETECT_H
+#include <stdbool.h>
+#include "config.h"
+#include "headers.h"
+#include "invitation.h"
+#include "message.h"
+
+/* detect_headers - true when the headers alone leave the message possibly
+ * LinkedIn mail (the body is needed); false settles it as kind none.
+ * ENVFROM is the envelope sender's domain, or NULL when unknown. */
+bool detect_headers(const struct config *c, const struct headers *h,
+		    const char *envfrom_domain);
+/* detect_message - kind and authenticity into INV */
+void detect_message(const struct config *c, const struct headers *h,
+		    const char *envfrom_domain, const struct message *m,
+		    struct invitation *inv);
+/* url_host - the host of URL, lower-cased, into HOST (size LEN); false if none */
+bool url_host(const char *url, char *host, size_t len);
+
+#endif

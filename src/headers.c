@@ -1,0 +1,315 @@
+/* headers.c - collect the header fields of one message and decode the few
+ * that detection reads (From, Sender, Subject ...) */
+#include "autoconfig.h"
+#include "headers.h"
+
+#include <ctype.h>
+#include <libetpan/libetpan.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "utf8.h"
+
+static const char *const hdr_names[H_COUNT] = {
+	[H_FROM] = "From", [H_SENDER] = "Sender", [H_REPLY_TO] = "Reply-To",
+	[H_SUBJECT] = "Subject", [H_MESSAGE_ID] = "Message-ID", [H_DATE] = "Date",
+	[H_TO] = "To", [H_RETURN_PATH] = "Return-Path",
+	[H_DELIVERED_TO] = "Delivered-To", [H_X_TEMPLATE] = "X-LinkedIn-Template",
+	[H_X_CLASS] = "X-LinkedIn-Class", [H_AUTO_SUBMITTED] = "Auto-Submitted",
+	[H_PRECEDENCE] = "Precedence", [H_LIST_ID] = "List-Id",
+};
+
+void headers_init(struct headers *h, size_t limit)
+{
+	memset(h, 0, sizeof *h);
+	buf_init(&h->raw, limit);
+}
+
+static void mailbox_free(struct mailbox *mb)
+{
+	free(mb->display);
+	memset(mb, 0, sizeof *mb);
+}
+
+void headers_free(struct headers *h)
+{
+	for (int i = 0; i < H_COUNT; i++)
+		free(h->v[i]);
+	for (size_t i = 0; i < h->n_auth_results; i++)
+		free(h->auth_results[i]);
+	buf_free(&h->raw);
+	free(h->subject);
+	mailbox_free(&h->from);
+	mailbox_free(&h->sender);
+	mailbox_free(&h->reply_to);
+	mailbox_free(&h->return_path);
+	memset(h, 0, sizeof *h);
+}
+
+/* a copy of VALUE with folding (CR, LF) removed, at most MAX_HEADER_VALUE bytes */
+static char *unfold(const char *value)
+{
+	size_t n = strnlen(value, MAX_HEADER_VALUE);
+	char *out = malloc(n + 1), *w = out;
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		if (value[i] != '\r' && value[i] != '\n')
+			*w++ = value[i];
+	*w = '\0';
+	return out;
+}
+
+/* VALUE and a line end into B, every line break made CRLF */
+static int append_crlf(struct buf *b, const char *value)
+{
+	const char *p = value, *nl;
+
+	while ((nl = strchr(p, '\n')) != NULL) {
+		size_t n = (size_t)(nl - p);
+
+		if (n && p[n - 1] == '\r')
+			n--;
+		if (buf_append(b, p, n) < 0 || buf_puts(b, "\r\n") < 0)
+			return -1;
+		p = nl + 1;
+	}
+	return buf_puts(b, p) < 0 || buf_puts(b, "\r\n") < 0 ? -1 : 0;
+}
+
+static int known_header(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n == 22 && strcasecmp(name, "Authentication-Results") == 0)
+		return H_COUNT;
+	for (int i = 0; i < H_COUNT; i++)
+		if (strlen(hdr_names[i]) == n && strcasecmp(name, hdr_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+int headers_add(struct headers *h, const char *name, const char *value)
+{
+	int id = known_header(name);
+	char **slot = NULL;
+
+	h->count++;
+	if (buf_puts(&h->raw, name) < 0 || buf_puts(&h->raw, ": ") < 0 ||
+	    append_crlf(&h->raw, value) < 0)
+		return -1;
+	if (id == H_COUNT && h->n_auth_results < MAX_AUTH_RESULTS)
+		slot = &h->auth_results[h->n_auth_results++];
+	else if (id >= 0 && id < H_COUNT && !h->v[id])
+		slot = &h->v[id];
+	if (!slot)
+		return 0;
+	*slot = unfold(value);
+	return *slot ? 0 : -1;
+}
+
+/* ---------------------------------------------------------------- mailboxes */
+
+/* the first mailbox of an address header: the last <...> outside quotes and
+ * comments before a top-level comma, else the bare addr-spec */
+int parse_mailbox(const char *value, struct mailbox *mb)
+{
+	const char *p, *angle = NULL, *angle_end = NULL, *end;
+	int depth = 0;
+	bool quoted = false;
+	char bare[MAX_ADDRESS + 1];
+	size_t nb = 0;
+
+	memset(mb, 0, sizeof *mb);
+	mb->domain = mb->addr;
+	if (!value)
+		return 0;
+	for (p = value; *p; p++) {
+		if (*p == '\\' && p[1] && (quoted || depth)) {
+			p++;
+			continue;
+		}
+		if (quoted) {
+			quoted = *p != '"';
+			continue;
+		}
+		if (depth) {
+			depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+			continue;
+		}
+		if (*p == '"')
+			quoted = true;
+		else if (*p == '(')
+			depth = 1;
+		else if (*p == '<' && !angle_end)
+			angle = p;
+		else if (*p == '>' && angle && !angle_end)
+			angle_end = p;
+		else if (*p == ',' && !angle)
+			break;
+		else if (!angle && !isspace((unsigned char)*p) && nb < MAX_ADDRESS)
+			bare[nb++] = *p;
+	}
+	end = p;
+	if (angle && angle_end) {
+		size_t n = (size_t)(angle_end - angle - 1);
+
+		while (n && isspace((unsigned char)angle[1]))
+			angle++, n--;
+		n = n > MAX_ADDRESS ? MAX_ADDRESS : n;
+		memcpy(mb->addr, angle + 1, n);
+		mb->addr[n] = '\0';
+		mb->display = decode_phrase(value, (size_t)(angle - value));
+		if (!mb->display)
+			return -1;
+	} else {
+		memcpy(mb->addr, bare, nb);
+		mb->addr[nb] = '\0';
+	}
+	(void)end;
+	/* strip spaces inside, lower-case the domain */
+	{
+		char *at = strrchr(mb->addr, '@'), *w = mb->addr;
+
+		for (char *r = mb->addr; *r; r++)
+			if (!isspace((unsigned char)*r))
+				*w++ = *r;
+		*w = '\0';
+		at = strrchr(mb->addr, '@');
+		if (at) {
+			for (char *d = at + 1; *d; d++)
+				*d = (char)tolower((unsigned char)*d);
+			mb->domain = at + 1;
+		} else {
+			mb->domain = mb->addr + strlen(mb->addr);
+		}
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------------------- decoding */
+
+static bool all_plain(const char *s, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80 || s[i] == '"' || s[i] == '\\' ||
+		    (s[i] == '=' && i + 1 < len && s[i + 1] == '?'))
+			return false;
+	return true;
+}
+
+/* remove the quotes and backslashes of quoted strings, in place */
+static void unquote(char *s)
+{
+	char *w = s;
+	bool quoted = false;
+
+	for (char *r = s; *r; r++) {
+		if (*r == '"') {
+			quoted = !quoted;
+			continue;
+		}
+		if (*r == '\\' && quoted && r[1])
+			r++;
+		*w++ = *r;
+	}
+	*w = '\0';
+}
+
+char *decode_phrase(const char *value, size_t len)
+{
+	char *decoded = NULL, *out;
+	size_t idx = 0;
+	const char *from;
+
+	if (len > MAX_HEADER_VALUE)
+		len = MAX_HEADER_VALUE;
+	if (all_plain(value, len)) {
+		out = utf8_clean(value, len, NULL);
+	} else {
+		/* 8-bit bytes in a header: UTF-8 when valid, else Latin-1 */
+		from = utf8_valid(value, len) ? "utf-8" : "windows-1252";
+		if (mailmime_encoded_phrase_parse(from, value, len, &idx, "utf-8",
+						  &decoded) != MAILIMF_NO_ERROR)
+			decoded = NULL;
+		out = decoded ? utf8_clean(decoded, strlen(decoded), NULL) :
+				utf8_clean(value, len, NULL);
+		free(decoded);
+	}
+	if (!out)
+		return NULL;
+	unquote(out);
+	str_collapse_ws(out);
+	return out;
+}
+
+int headers_finish(struct headers *h)
+{
+	const char *subj = h->v[H_SUBJECT] ? h->v[H_SUBJECT] : "";
+
+	h->subject = decode_phrase(subj, strlen(subj));
+	if (!h->subject)
+		return -1;
+	if (parse_mailbox(h->v[H_FROM], &h->from) < 0 ||
+	    parse_mailbox(h->v[H_SENDER], &h->sender) < 0 ||
+	    parse_mailbox(h->v[H_REPLY_TO], &h->reply_to) < 0 ||
+	    parse_mailbox(h->v[H_RETURN_PATH], &h->return_path) < 0)
+		return -1;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- splitting */
+
+/* end of the logical header line starting at P (folded lines included) */
+static const char *header_end(const char *p, const char *end)
+{
+	for (;;) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if (!nl)
+			return end;
+		if (nl + 1 < end && (nl[1] == ' ' || nl[1] == '\t')) {
+			p = nl + 1;
+			continue;
+		}
+		return nl + 1;
+	}
+}
+
+size_t headers_split(struct headers *h, const char *raw, size_t len, int *err)
+{
+	const char *p = raw, *end = raw + len;
+	char name[256], *value;
+
+	*err = 0;
+	while (p < end) {
+		const char *line_end, *colon;
+		size_t nlen, vlen;
+
+		if (*p == '\n')
+			return (size_t)(p + 1 - raw);
+		if (*p == '\r' && p + 1 < end && p[1] == '\n')
+			return (size_t)(p + 2 - raw);
+		line_end = header_end(p, end);
+		colon = memchr(p, ':', (size_t)(line_end - p));
+		if (!colon || colon == p || (size_t)(colon - p) >= sizeof name)
+			return (size_t)(p - raw);	/* not a header: the body starts */
+		nlen = (size_t)(colon - p);
+		memcpy(name, p, nlen);
+		name[nlen] = '\0';
+		while (nlen && isspace((unsigned char)name[nlen - 1]))
+			name[--nlen] = '\0';
+		for (colon++; colon < line_end && (*colon == ' ' || *colon == '\t'); colon++)
+			;
+		vlen = (size_t)(line_end - colon);
+		while (vlen && (colon[vlen - 1] == '\n' || colon[vlen - 1] == '\r'))
+			vlen--;
+		value = xstrndup(colon, vlen);
+		if (!value || headers_add(h, name, value) < 0)
+			*err = -1;
+		free(value);
+		p = line_end;
+	}
+	return len;
+}

@@ -1,0 +1,54 @@
+/* headers.h - the header fields of one message, collected one at a time (as
+ * the milter receives them) with the few the engine reads kept apart */
+#ifndef HEADERS_H
+#define HEADERS_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "util.h"
+
+enum hdr {
+	H_FROM, H_SENDER, H_REPLY_TO, H_SUBJECT, H_MESSAGE_ID, H_DATE, H_TO,
+	H_RETURN_PATH, H_DELIVERED_TO, H_X_TEMPLATE, H_X_CLASS,
+	H_AUTO_SUBMITTED, H_PRECEDENCE, H_LIST_ID, H_COUNT
+};
+
+#define MAX_AUTH_RESULTS 16
+#define MAX_HEADER_VALUE 4096	/* bytes kept of one header the engine reads */
+#define MAX_ADDRESS 320
+
+/* a mailbox taken from a From, Sender, Reply-To or Return-Path value */
+struct mailbox {
+	char addr[MAX_ADDRESS + 1];	/* lower-cased domain, "" if none */
+	const char *domain;		/* points into addr, "" if none */
+	char *display;			/* decoded UTF-8 display name, or NULL */
+};
+
+struct headers {
+	char *v[H_COUNT];		/* first occurrence, unfolded, bounded */
+	char *auth_results[MAX_AUTH_RESULTS];
+	size_t n_auth_results;
+	struct buf raw;			/* "Name: value\r\n" ..., bounded */
+	size_t count;
+	/* filled by headers_finish() */
+	char *subject;			/* decoded UTF-8, "" when absent */
+	struct mailbox from, sender, reply_to, return_path;
+};
+
+void headers_init(struct headers *h, size_t limit);
+void headers_free(struct headers *h);
+/* headers_add - one header as the MTA gives it (value may be folded);
+ * -1 only when out of memory */
+int headers_add(struct headers *h, const char *name, const char *value);
+/* headers_finish - decode what detection needs; -1 when out of memory */
+int headers_finish(struct headers *h);
+/* headers_split - feed the header block of RAW to headers_add(); returns the
+ * offset of the body (after the blank line) */
+size_t headers_split(struct headers *h, const char *raw, size_t len, int *err);
+
+/* parse_mailbox - the first mailbox of VALUE into MB */
+int parse_mailbox(const char *value, struct mailbox *mb);
+/* decode_phrase - RFC 2047 words and quotes of a header value, to UTF-8,
+ * whitespace collapsed; NULL when out of memory */
+char *decode_phrase(const char *value, size_t len);
+
+#endif

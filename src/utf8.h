@@ -1,0 +1,21 @@
+/* utf8.h - make any bytes valid UTF-8 text, and convert charsets to UTF-8 */
+#ifndef UTF8_H
+#define UTF8_H
+#include <stdbool.h>
+#include <stddef.h>
+
+/* utf8_clean - a NUL-terminated copy of S[0..LEN) that is valid UTF-8:
+ * invalid sequences become U+FFFD, NUL and C0 controls other than TAB and LF
+ * become a space (CR is dropped). NULL when out of memory. */
+char *utf8_clean(const char *s, size_t len, size_t *outlen);
+/* utf8_valid - S[0..LEN) is valid UTF-8 with no NUL */
+bool utf8_valid(const char *s, size_t len);
+/* to_utf8 - S[0..LEN) in CHARSET (NULL or unknown: taken as UTF-8, then
+ * Latin-1 if that fails) converted and cleaned; *UNKNOWN set when the
+ * charset was not known. NULL when out of memory. */
+char *to_utf8(const char *charset, const char *s, size_t len, size_t *outlen,
+	      bool *unknown);
+/* utf8_truncate - cut S to at most MAX bytes on a character boundary */
+void utf8_truncate(char *s, size_t max);
+
+#endif

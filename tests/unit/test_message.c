@@ -1,0 +1,214 @@
+/* test_message.c - the message layer: UTF-8 cleaning, header words,
+ * mailboxes, HTML to text, MIME decoding and its bounds */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "headers.h"
+#include "html.h"
+#include "message.h"
+#include "utf8.h"
+
+static void test_utf8_clean(void **state)
+{
+	size_t n;
+	char *s = utf8_clean("a\xff" "b\0c\r\nd\xc3\xa9", 10, &n);
+
+	assert_string_equal(s, "a\xef\xbf\xbd" "b c\nd\xc3\xa9");
+	assert_true(utf8_valid(s, n));
+	free(s);
+	/* an overlong encoding and a lone surrogate are not valid */
+	assert_false(utf8_valid("\xc0\xaf", 2));
+	assert_false(utf8_valid("\xed\xa0\x80", 3));
+}
+
+static void test_to_utf8(void **state)
+{
+	bool unknown;
+	char *s = to_utf8("ISO-8859-1", "Caf\xe9", 4, NULL, &unknown);
+
+	assert_string_equal(s, "Caf\xc3\xa9");
+	assert_false(unknown);
+	free(s);
+	s = to_utf8("x-unknown", "Caf\xc3\xa9", 5, NULL, &unknown);
+	assert_string_equal(s, "Caf\xc3\xa9");
+	assert_true(unknown);
+	free(s);
+	s = to_utf8("x-unknown", "Caf\xe9", 4, NULL, &unknown);	/* not UTF-8: Latin-1 */
+	assert_string_equal(s, "Caf\xc3\xa9");
+	free(s);
+}
+
+static void expect_phrase(const char *raw, const char *want)
+{
+	char *s = decode_phrase(raw, strlen(raw));
+
+	assert_non_null(s);
+	assert_string_equal(s, want);
+	free(s);
+}
+
+static void test_decode_phrase(void **state)
+{
+	expect_phrase("=?UTF-8?Q?Jos=C3=A9_N=C3=BA=C3=B1ez?=", "Jos\xc3\xa9 N\xc3\xba\xc3\xb1" "ez");
+	expect_phrase("=?UTF-8?B?5p2O5bCP6b6Z?=", "\xe6\x9d\x8e\xe5\xb0\x8f\xe9\xbe\x99");
+	/* mixed charsets, folded, adjacent words joined */
+	expect_phrase("=?ISO-8859-1?Q?Ren=E9?=\r\n =?UTF-8?Q?_M=C3=BCller?=",
+		      "Ren\xc3\xa9 M\xc3\xbcller");
+	expect_phrase("\"Doe, Jane\"", "Doe, Jane");
+	/* a word that decodes to CR/LF can never break a line */
+	expect_phrase("=?UTF-8?Q?Eve=0D=0ABcc:_x@example.com?=", "Eve Bcc: x@example.com");
+}
+
+static void test_mailbox(void **state)
+{
+	struct mailbox mb;
+
+	assert_int_equal(parse_mailbox("Jane Doe <Jane@LinkedIn.COM>", &mb), 0);
+	assert_string_equal(mb.addr, "Jane@linkedin.com");
+	assert_string_equal(mb.domain, "linkedin.com");
+	assert_string_equal(mb.display, "Jane Doe");
+	free(mb.display);
+	/* an address inside quotes or a comment is not the address */
+	assert_int_equal(parse_mailbox("\"x <a@linkedin.com>\" (b@linkedin.com) <eve@evil.example>", &mb), 0);
+	assert_string_equal(mb.domain, "evil.example");
+	free(mb.display);
+	assert_int_equal(parse_mailbox("bare@example.org (Comment)", &mb), 0);
+	assert_string_equal(mb.addr, "bare@example.org");
+	assert_null(mb.display);
+	assert_int_equal(parse_mailbox("a@one.example, b@linkedin.com", &mb), 0);
+	assert_string_equal(mb.domain, "one.example");
+	assert_int_equal(parse_mailbox(NULL, &mb), 0);
+	assert_string_equal(mb.addr, "");
+}
+
+static void test_html(void **state)
+{
+	struct buf t;
+	struct strlist links = { 0 };
+	const char *h = "<html><head><title>x</title><style>p{}</style></head><body>"
+			"<div style=\"display:none\">hidden <b>preheader</b></div>"
+			"<p>Caf&eacute; &amp; Bar&#233;&#x41;</p><a href=\"https://a.example/x?a=1&amp;b=2\">link</a>"
+			"<script>var x='<p>';</script><!-- <a href=\"https://c.example/\"> -->tail</body></html>";
+
+	buf_init(&t, 0);
+	assert_int_equal(html_to_text(h, strlen(h), &t, &links), 0);
+	str_collapse_ws(t.data);
+	assert_string_equal(t.data, "Caf\xc3\xa9 & Bar\xc3\xa9" "A linktail");
+	assert_int_equal(links.n, 1);
+	assert_string_equal(links.v[0], "https://a.example/x?a=1&b=2");
+	buf_free(&t);
+	strlist_free(&links);
+	assert_int_equal(text_links("see https://x.example/a, and http://y.example/b)", 48, &links), 0);
+	assert_int_equal(links.n, 2);
+	assert_string_equal(links.v[1], "http://y.example/b");
+	strlist_free(&links);
+}
+
+static void parse(struct message *m, const char *raw)
+{
+	assert_int_equal(message_parse(m, raw, strlen(raw), 1 << 20), 0);
+}
+
+static void test_mime_qp_alternative(void **state)
+{
+	struct message m;
+
+	parse(&m, "Content-Type: multipart/alternative; boundary=\"b\"\r\n\r\n"
+		  "--b\r\nContent-Type: text/plain; charset=UTF-8\r\n"
+		  "Content-Transfer-Encoding: quoted-printable\r\n\r\n"
+		  "Ol=C3=A1, see https://www.linkedin.com/comm/in/x?a=3D1&=\r\nb=3D2\r\n"
+		  "--b\r\nContent-Type: text/html; charset=UTF-8\r\n\r\n"
+		  "<a href=\"https://evil.example/\">x</a>\r\n--b--\r\n");
+	assert_string_equal(m.text, "Ol\xc3\xa1, see https://www.linkedin.com/comm/in/x?a=1&b=2");
+	assert_false(m.from_html);
+	/* the HTML part's links count even when its text is not used */
+	assert_int_equal(m.links.n, 2);
+	assert_string_equal(m.links.v[1], "https://evil.example/");
+	assert_string_equal(m.reason, "");
+	message_free(&m);
+}
+
+static void test_mime_base64_latin1_html_only(void **state)
+{
+	struct message m;
+
+	/* "<p>Ren&eacute; M\xfcller</p>" in ISO-8859-1, base64 */
+	parse(&m, "Content-Type: text/html; charset=ISO-8859-1\r\n"
+		  "Content-Transfer-Encoding: base64\r\n\r\n"
+		  "PHA+UmVuJmVhY3V0ZTsgTfxsbGVyPC9wPg==\r\n");
+	assert_true(m.from_html);
+	str_collapse_ws(m.text);
+	assert_string_equal(m.text, "Ren\xc3\xa9 M\xc3\xbcller");
+	message_free(&m);
+}
+
+static void test_mime_bad_input(void **state)
+{
+	struct message m;
+	char *deep = malloc(200 * 64 + 64), *p = deep;
+
+	/* empty, headers only, unknown charset, missing closing boundary */
+	parse(&m, "");
+	assert_string_equal(m.text, "");
+	message_free(&m);
+	parse(&m, "Content-Type: text/plain; charset=x-unknown\r\n\r\nabc\xff\r\n");
+	assert_non_null(strstr(m.text, "abc\xc3\xbf"));
+	assert_true(utf8_valid(m.text, m.text_len));
+	assert_string_equal(m.reason, "unknown charset: read as UTF-8 or Latin-1");
+	message_free(&m);
+	parse(&m, "Content-Type: multipart/mixed; boundary=x\r\n\r\n--x\r\n\r\nunterminated\r\n");
+	assert_non_null(strstr(m.text, "unterminated"));
+	message_free(&m);
+	/* 200 nested multiparts never reach the parser */
+	for (int i = 0; i < 200; i++)
+		p += sprintf(p, "Content-Type: multipart/mixed; boundary=b%d\r\n\r\n--b%d\r\n", i, i);
+	parse(&m, deep);
+	assert_non_null(strstr(m.reason, "over bounds"));
+	assert_true(utf8_valid(m.text, m.text_len));
+	message_free(&m);
+	free(deep);
+}
+
+static void test_headers_split(void **state)
+{
+	struct headers h;
+	int err;
+	const char raw[] = "From: =?UTF-8?Q?Ana_Mar=C3=ADa?= <invitations@linkedin.com>\n"
+			   "Subject: I want\n to connect\nX-Other: 1\n\nbody\n";
+	size_t body;
+
+	headers_init(&h, 1 << 16);
+	body = headers_split(&h, raw, sizeof raw - 1, &err);
+	assert_int_equal(err, 0);
+	assert_string_equal(raw + body, "body\n");
+	assert_int_equal(headers_finish(&h), 0);
+	assert_string_equal(h.subject, "I want to connect");
+	assert_string_equal(h.from.display, "Ana Mar\xc3\xad" "a");
+	assert_string_equal(h.from.domain, "linkedin.com");
+	assert_int_equal(h.count, 3);
+	/* the collected block has CRLF line ends, folding kept */
+	assert_non_null(strstr(h.raw.data, "Subject: I want\r\n to connect\r\n"));
+	headers_free(&h);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_utf8_clean),
+		cmocka_unit_test(test_to_utf8),
+		cmocka_unit_test(test_decode_phrase),
+		cmocka_unit_test(test_mailbox),
+		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_mime_qp_alternative),
+		cmocka_unit_test(test_mime_base64_latin1_html_only),
+		cmocka_unit_test(test_mime_bad_input),
+		cmocka_unit_test(test_headers_split),
+	};
+
+	return cmocka_run_group_tests_name("message", tests, NULL, NULL);
+}
