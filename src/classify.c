@@ -1,11 +1,263 @@
-/* classify.c - an invitation and the owner's profile into a verdict with reasons */
+/* classify.c - an invitation and the owner's profile into a verdict with
+ * reasons: the default rules of the design, first match wins, with the
+ * user's rules before them (after the phish rule) or before the fallbacks */
 #include "autoconfig.h"
 #include "classify.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "contacts.h"
+#include "fold.h"
+
+struct ctx {
+	const struct config *c;
+	const struct profile *p;
+	const struct invitation *inv;
+	const char *rcpt, *subject;
+	struct verdict_result *r;
+};
+
+static bool decide(struct ctx *x, enum verdict v, const char *reason, const char *detail)
+{
+	struct verdict_result *r = x->r;
+
+	r->verdict = v;
+	if (r->n_reasons < MAX_REASONS) {
+		r->reasons[r->n_reasons] = reason;
+		snprintf(r->detail[r->n_reasons], sizeof r->detail[0], "%s", detail ? detail : "");
+		r->n_reasons++;
+	}
+	return true;
+}
+
+/* ---------------------------------------------------------------- user rules */
+
+static const char *field_value(const struct ctx *x, enum field f)
+{
+	const struct invitation *inv = x->inv;
+
+	switch (f) {
+	case FIELD_NAME: return inv->name;
+	case FIELD_HEADLINE: return inv->headline;
+	case FIELD_PROFILE_URL: return inv->profile_url;
+	case FIELD_EMAIL: return inv->email;
+	case FIELD_NOTE: return inv->note;
+	case FIELD_NOTE_KIND: return note_kind_name(inv->note_kind);
+	case FIELD_CLAIM: return inv->claim != CLAIM_NONE ? claim_name(inv->claim) : NULL;
+	case FIELD_CLAIM_ORG: return inv->claim_org;
+	case FIELD_LANGUAGE: return inv->language[0] ? inv->language : NULL;
+	case FIELD_RECIPIENT: return x->rcpt;
+	case FIELD_SUBJECT: return x->subject;
+	default: return NULL;
+	}
+}
+
+static bool user_rules(struct ctx *x, bool before)
+{
+	for (size_t i = 0; i < x->c->n_rules; i++) {
+		const struct rule *u = &x->c->rules[i];
+		const char *v = field_value(x, u->field);
+
+		if (u->before != before || !v || !regex_match(u->re, v, strlen(v)))
+			continue;
+		x->r->rule = (int)i;
+		return decide(x, u->verdict, u->reason, field_name(u->field));
+	}
+	return false;
+}
+
+/* ---------------------------------------------------------------- helpers */
+
+static bool lexicon(const struct ctx *x, enum role r, const char *s)
+{
+	return s && set_match(patterns_role(&x->c->patterns, r), s, strlen(s), NULL);
+}
+
+/* an organisation name as compared: folded, noise words removed */
+static char *org_key(const struct config *c, const char *name)
+{
+	struct pattern_set noise = patterns_role(&c->patterns, ROLE_ORG_NOISE);
+	char *f = fold(name);
+	struct match m;
+
+	if (!f)
+		return NULL;
+	for (size_t i = 0; i < noise.n; i++) {
+		/* remove every match of this pattern, one at a time */
+		for (int guard = 0; guard < 64 && pattern_match(&noise.v[i], f, strlen(f), &m); guard++) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m.md);
+
+			if (ov[1] <= ov[0])
+				break;
+			memset(f + ov[0], ' ', ov[1] - ov[0]);
+		}
+	}
+	str_collapse_ws(f);
+	return f;
+}
+
+/* ORG names one of LIST (after normalising both) */
+static bool org_in(const struct config *c, const char *org, const struct strlist *list)
+{
+	char *k = org_key(c, org);
+	bool found = false;
+
+	for (size_t i = 0; k && *k && !found && i < list->n; i++) {
+		char *l = org_key(c, list->v[i]);
+
+		found = l && strcmp(k, l) == 0;
+		free(l);
+	}
+	free(k);
+	return found;
+}
+
+/* ---------------------------------------------------------------- rules */
+
+static bool known_inviter(struct ctx *x)
+{
+	const struct contacts *ct = x->p->contacts;
+
+	if (x->inv->email && contacts_has_address(ct, x->inv->email))
+		return decide(x, VERDICT_ACCEPT, "known-inviter", x->inv->email);
+	if (x->inv->name && contacts_has_name(ct, x->inv->name))
+		return decide(x, VERDICT_ACCEPT, "known-inviter", x->inv->name);
+	return false;
+}
+
+static bool claim_mismatch(struct ctx *x)
+{
+	const struct invitation *inv = x->inv;
+	const struct strlist *list = NULL;
+
+	switch (inv->claim) {
+	case CLAIM_COLLEAGUE: list = &x->p->employers; break;
+	case CLAIM_CLASSMATE: list = &x->p->schools; break;
+	case CLAIM_GROUP: list = &x->p->groups; break;
+	case CLAIM_FRIEND:	/* not a contact, so the claim is unverified */
+		return decide(x, VERDICT_ASK, "claim-mismatch", "friend");
+	default:
+		return false;
+	}
+	if (!inv->claim_org || org_in(x->c, inv->claim_org, list))
+		return false;
+	return decide(x, VERDICT_ASK, "claim-mismatch", inv->claim_org);
+}
+
+static bool numbers_game(struct ctx *x)
+{
+	if (lexicon(x, ROLE_NUMBERS_GAME, x->inv->note) ||
+	    lexicon(x, ROLE_NUMBERS_GAME, x->inv->headline))
+		return decide(x, VERDICT_IGNORE, "numbers-game", NULL);
+	return false;
+}
+
+static bool unsolicited_pitch(struct ctx *x)
+{
+	if (x->p->mode != MODE_OPEN && lexicon(x, ROLE_PITCH, x->inv->headline))
+		return decide(x, VERDICT_DECLINE, "unsolicited-pitch", x->inv->headline);
+	return false;
+}
+
+/* the note names one of LIST (whole words, folded) */
+static const char *names_one_of(const char *folded_note, const struct strlist *list)
+{
+	for (size_t i = 0; i < list->n; i++) {
+		char *f = fold(list->v[i]);
+		bool hit = f && fold_contains(folded_note, f);
+
+		free(f);
+		if (hit)
+			return list->v[i];
+	}
+	return NULL;
+}
+
+static bool shared_context(struct ctx *x)
+{
+	const char *hit = NULL;
+	char *note;
+
+	if (x->inv->note_kind != NOTE_PERSONAL || !x->inv->note)
+		return false;
+	if ((note = fold(x->inv->note)) != NULL) {
+		hit = names_one_of(note, &x->p->employers);
+		hit = hit ? hit : names_one_of(note, &x->p->schools);
+		hit = hit ? hit : names_one_of(note, &x->p->groups);
+		free(note);
+	}
+	if (hit || lexicon(x, ROLE_SHARED_CONTEXT, x->inv->note))
+		return decide(x, VERDICT_CONSIDER, "shared-context", hit);
+	return false;
+}
+
+static bool fallback(struct ctx *x)
+{
+	enum mode m = x->p->mode;
+
+	if (x->inv->note_kind == NOTE_PERSONAL)
+		return decide(x, m == MODE_STRICT ? VERDICT_ASK : VERDICT_CONSIDER,
+			      "personal-note", NULL);
+	return decide(x, m == MODE_STRICT ? VERDICT_DECLINE :
+			 m == MODE_OPEN ? VERDICT_CONSIDER : VERDICT_ASK,
+		      x->inv->note_kind == NOTE_GENERIC ? "generic-note" : "no-note", NULL);
+}
 
 void classify(const struct config *c, const struct profile *p,
 	      const struct invitation *inv, const char *rcpt, const char *subject,
 	      struct verdict_result *r)
 {
-	r->verdict = VERDICT_NONE;	/* the classification issue fills this in */
-	r->n_reasons = 0;
+	struct ctx x = { c, p, inv, rcpt, subject, r };
+
+	memset(r, 0, sizeof *r);
+	r->verdict = VERDICT_NONE;
+	r->rule = -1;
+	/* a forgery is phish whatever any other rule would say */
+	if (inv->authentic == 0) {
+		decide(&x, VERDICT_PHISH, "not-authentic", inv->why);
+		return;
+	}
+	if (user_rules(&x, true) || known_inviter(&x) || claim_mismatch(&x) ||
+	    numbers_game(&x) || unsolicited_pitch(&x) || shared_context(&x) ||
+	    user_rules(&x, false))
+		return;
+	fallback(&x);
+}
+
+/* ---------------------------------------------------------------- explain */
+
+void explain(const struct profile *p, const struct invitation *inv,
+	     const struct verdict_result *r, size_t i, char *out, size_t len)
+{
+	const char *id = r->reasons[i], *d = r->detail[i];
+
+	if (r->rule >= 0)
+		snprintf(out, len, "matches your rule on %s (reason %s)", d, id);
+	else if (!strcmp(id, "not-authentic"))
+		snprintf(out, len, "is not authentic LinkedIn mail: %s", d);
+	else if (!strcmp(id, "known-inviter"))
+		snprintf(out, len, "%s is in your contacts", d);
+	else if (!strcmp(id, "claim-mismatch") && inv->claim == CLAIM_FRIEND)
+		snprintf(out, len, "claims to be a friend, but is not in your contacts");
+	else if (!strcmp(id, "claim-mismatch") && inv->claim == CLAIM_COLLEAGUE)
+		snprintf(out, len, "claims to be a colleague at %s, which is not one of your employers", d);
+	else if (!strcmp(id, "claim-mismatch") && inv->claim == CLAIM_CLASSMATE)
+		snprintf(out, len, "claims to be a classmate at %s, which is not one of your schools", d);
+	else if (!strcmp(id, "claim-mismatch"))
+		snprintf(out, len, "claims to share the group %s, which is not one of your groups", d);
+	else if (!strcmp(id, "numbers-game"))
+		snprintf(out, len, "the note or headline is about collecting connections");
+	else if (!strcmp(id, "unsolicited-pitch"))
+		snprintf(out, len, "the headline \"%s\" suggests a pitch, and you are not in open mode", d);
+	else if (!strcmp(id, "shared-context") && *d)
+		snprintf(out, len, "the personal note mentions %s", d);
+	else if (!strcmp(id, "shared-context"))
+		snprintf(out, len, "the personal note says where you met");
+	else if (!strcmp(id, "personal-note"))
+		snprintf(out, len, "a personal note, with no shared context (mode %s)", mode_name(p->mode));
+	else if (!strcmp(id, "generic-note"))
+		snprintf(out, len, "only LinkedIn's stock note (mode %s)", mode_name(p->mode));
+	else
+		snprintf(out, len, "no note (mode %s)", mode_name(p->mode));
 }

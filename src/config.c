@@ -15,6 +15,7 @@
 #include "config_check.h"
 #include "config_profile.h"
 #include "config_schema.h"
+#include "contacts.h"
 #include "log.h"
 
 static const char *const on_error_names[] = { "accept", "tempfail", NULL };
@@ -103,6 +104,12 @@ static int load_data_file(struct config *c, const char *path, bool named,
 	return patterns_load(&c->patterns, b->name, b->data, errs);
 }
 
+static void load_contacts(struct profile *p, struct errlist *errs)
+{
+	if (p->contacts_files.n)
+		p->contacts = contacts_load(&p->contacts_files, errs);
+}
+
 static void read_all(struct config *c, config_t *lc, struct schema_ctx *ctx,
 		     unsigned long *seen)
 {
@@ -172,6 +179,9 @@ struct config *config_load(const char *file, struct errlist *errs)
 		load_data_file(c, c->lexicons_file, seen & (1UL << K_LEXICONS),
 			       "lexicons.conf", errs);
 		patterns_finish(&c->patterns);
+		load_contacts(&c->owner, errs);
+		for (size_t i = 0; i < c->n_profiles; i++)
+			load_contacts(&c->profiles[i], errs);
 	}
 	if (errs->msgs.n != before || errs->oom)
 		goto fail;

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "config_check.h"
+#include "contacts.h"
 
 static const char *const mode_names[] = { "strict", "selective", "open", NULL };
 static const char *const action_names[ACTION_COUNT] = {
@@ -177,6 +178,7 @@ void profile_free(struct profile *p)
 	strlist_free(&p->schools);
 	strlist_free(&p->groups);
 	strlist_free(&p->contacts_files);
+	contacts_free(p->contacts);
 	for (size_t i = 0; p->recipients && i < p->recipient_res.n; i++)
 		pcre2_code_free(p->recipients[i]);
 	free(p->recipients);

@@ -14,7 +14,9 @@
 struct verdict_result {
 	enum verdict verdict;		/* VERDICT_NONE when not an invitation */
 	const char *reasons[MAX_REASONS];	/* reason ids (static or config strings) */
+	char detail[MAX_REASONS][160];	/* what the rule saw, for explanations */
 	size_t n_reasons;
+	int rule;			/* the user rule that decided, or -1 */
 };
 
 struct scan {

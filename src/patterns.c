@@ -54,6 +54,7 @@ static const char *const role_names[ROLE_COUNT] = {
 	[ROLE_NUMBERS_GAME] = "numbers-game",
 	[ROLE_PITCH] = "pitch",
 	[ROLE_SHARED_CONTEXT] = "shared-context",
+	[ROLE_ORG_NOISE] = "org-noise",
 };
 
 static const char *const claim_names[CLAIM_COUNT] = {

@@ -48,6 +48,7 @@ enum role {
 	ROLE_NUMBERS_GAME,
 	ROLE_PITCH,
 	ROLE_SHARED_CONTEXT,
+	ROLE_ORG_NOISE,		/* removed from folded organisation names */
 	ROLE_COUNT
 };
 

@@ -3,6 +3,8 @@
 #include "autoconfig.h"
 #include "report.h"
 
+#include "actions.h"
+#include "classify.h"
 #include "json.h"
 
 static void json_bool(struct buf *b, int v)
@@ -35,9 +37,26 @@ static void reasons(struct buf *b, const struct verdict_result *r)
 	buf_putc(b, ']');
 }
 
+/* --explain: one sentence per reason, in the order of the reasons */
+static void explanations(struct buf *b, const struct scan *s)
+{
+	char text[400];
+
+	json_key(b, "explanations", 0);
+	buf_putc(b, '[');
+	for (size_t i = 0; i < s->result.n_reasons; i++) {
+		if (i)
+			buf_putc(b, ',');
+		explain(s->profile, &s->inv, &s->result, i, text, sizeof text);
+		json_string(b, text);
+	}
+	buf_putc(b, ']');
+}
+
 void report_json(struct buf *b, const char *file, const struct scan *s, bool explain)
 {
 	const struct invitation *inv = &s->inv;
+	struct plan plan;
 	bool fields = inv->kind == KIND_INVITATION || inv->kind == KIND_REMINDER;
 
 	buf_putc(b, '{');
@@ -69,7 +88,9 @@ void report_json(struct buf *b, const char *file, const struct scan *s, bool exp
 	json_key(b, "reasons", 0);
 	reasons(b, &s->result);
 	json_key(b, "actions", 0);
-	buf_puts(b, "[]");
+	plan_actions(s->profile, s, &plan);
+	plan_json(&plan, b);
+	if (explain)
+		explanations(b, s);
 	buf_putc(b, '}');
-	(void)explain;
 }

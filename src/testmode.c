@@ -42,12 +42,30 @@ static size_t blank_line(const struct buf *b, size_t from)
 	return 0;
 }
 
+/* test mode has no envelope: Return-Path and Delivered-To (or X-Original-To,
+ * or To) stand in for MAIL FROM and RCPT TO */
+static void envelope_from_headers(struct scan *s)
+{
+	const char *rcpt = s->h.v[H_DELIVERED_TO] ? s->h.v[H_DELIVERED_TO] : s->h.v[H_TO];
+	struct mailbox mb;
+
+	if (s->h.v[H_RETURN_PATH] && parse_mailbox(s->h.v[H_RETURN_PATH], &mb) == 0) {
+		scan_envfrom(s, mb.addr);
+		free(mb.display);
+	}
+	if (rcpt && parse_mailbox(rcpt, &mb) == 0) {
+		scan_rcpt(s, mb.addr);
+		free(mb.display);
+	}
+}
+
 static void start_body(struct feed *f, size_t head_len)
 {
 	int err = 0;
 	size_t body;
 
 	body = headers_split(&f->s->h, f->head.data, head_len, &err);
+	envelope_from_headers(f->s);
 	if (err < 0 || (f->err = scan_eoh(f->s)) < 0) {
 		f->err = -1;
 		f->done = true;

@@ -1,0 +1,339 @@
+/* test_classify.c - every default rule in every mode, the boundaries between
+ * them, user rules, contacts, claim normalisation, and one test per seed
+ * article showing the product follows its advice */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "classify.h"
+#include "config.h"
+#include "contacts.h"
+#include "fold.h"
+
+static char dir[] = "/tmp/lm-test-classify.XXXXXX";
+static struct config *cfg;
+
+static const char config_text[] =
+	"patterns = \"" TOP_SRCDIR "/conf/patterns.conf\";\n"
+	"lexicons = \"" TOP_SRCDIR "/conf/lexicons.conf\";\n"
+	"owner = { names = [\"Bob Smith\"]; employers = [\"Acme Inc.\", \"Initrode\"];\n"
+	"  schools = [\"University of Northfield\"]; groups = [\"Open Data Practitioners\"];\n"
+	"  contacts = [\"contacts.txt\", \"contacts.vcf\"]; mode = \"selective\"; };\n"
+	"profiles = (\n"
+	"  { recipients = [\"^strict@\"]; mode = \"strict\"; },\n"
+	"  { recipients = [\"^open@\"]; mode = \"open\"; },\n"
+	"  { recipients = [\"^rules@\"]; mode = \"selective\"; }\n"
+	");\n"
+	"rules = (\n"
+	"  { field = \"inviter.headline\"; match = \"(?i)\\\\bcrypto\\\\b\"; verdict = \"ignore\";\n"
+	"    reason = \"crypto\"; position = \"before\"; },\n"
+	"  { field = \"language\"; match = \"^nl$\"; verdict = \"consider\";\n"
+	"    reason = \"dutch-colleagues\"; position = \"after\"; }\n"
+	");\n";
+
+static void write_file(const char *name, const char *text)
+{
+	char path[256];
+	FILE *f;
+
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	f = fopen(path, "w");
+	fputs(text, f);
+	fclose(f);
+}
+
+static int setup(void **state)
+{
+	struct errlist errs = { 0 };
+	char path[256];
+
+	if (!mkdtemp(dir))
+		return -1;
+	write_file("contacts.txt", "# people Bob knows\nJos\xc3\xa9 N\xc3\xba\xc3\xb1" "ez\n"
+	      "carol@example.com\nRita Recruiter\n");
+	write_file("contacts.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nFN;ENCODING=QUOTED-PRINTABLE;"
+	      "CHARSET=UTF-8:Ren=C3=A9e Fa=\r\nure\r\nEMAIL:renee@example.net\r\nEND:VCARD\r\n"
+	      "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Tom\r\n  Lee\r\nEND:VCARD\r\n");
+	write_file("lm.conf", config_text);
+	snprintf(path, sizeof path, "%s/lm.conf", dir);
+	cfg = config_load(path, &errs);
+	for (size_t i = 0; i < errs.msgs.n; i++)
+		fprintf(stderr, "%s\n", errs.msgs.v[i]);
+	errlist_free(&errs);
+	return cfg ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	const char *files[] = { "contacts.txt", "contacts.vcf", "lm.conf" };
+	char path[256];
+
+	config_unref(cfg);
+	for (size_t i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, files[i]);
+		unlink(path);
+	}
+	rmdir(dir);
+	return 0;
+}
+
+struct row {
+	const char *rcpt;		/* chooses the profile: strict@, open@, bob@ */
+	const char *name, *email, *headline, *note;
+	enum note_kind note_kind;
+	enum claim_kind claim;
+	const char *claim_org;
+	int authentic;
+	const char *lang;
+	const char *verdict, *reason;
+};
+
+static void check(const struct row *r)
+{
+	struct invitation inv = { 0 };
+	struct verdict_result res;
+	const struct profile *p = config_profile(cfg, r->rcpt);
+
+	inv.kind = KIND_INVITATION;
+	inv.authentic = r->authentic;
+	inv.name = (char *)r->name;
+	inv.email = (char *)r->email;
+	inv.headline = (char *)r->headline;
+	inv.note = (char *)r->note;
+	inv.note_kind = r->note_kind;
+	inv.claim = r->claim;
+	inv.claim_org = (char *)r->claim_org;
+	inv.mutual = -1;
+	snprintf(inv.language, sizeof inv.language, "%s", r->lang ? r->lang : "en");
+	classify(cfg, p, &inv, r->rcpt, "I want to connect", &res);
+	if (strcmp(verdict_name(res.verdict), r->verdict) != 0 ||
+	    strcmp(res.reasons[0], r->reason) != 0)
+		fail_msg("%s / %s / %s: got %s (%s), expected %s (%s)", r->rcpt,
+			 r->name ? r->name : "-", r->headline ? r->headline : "-",
+			 verdict_name(res.verdict), res.reasons[0], r->verdict, r->reason);
+}
+
+static void run(const struct row *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		check(&rows[i]);
+}
+
+/* rule 1: not authentic is phish in every mode, whatever else matches */
+static void test_rule1_phish(void **state)
+{
+	const struct row rows[] = {
+		{ "bob@x", "José Núñez", NULL, NULL, NULL, NOTE_NONE, 0, NULL, 0, 0, "phish", "not-authentic" },
+		{ "strict@x", "A B", NULL, "crypto fan", NULL, NOTE_NONE, 0, NULL, 0, 0, "phish", "not-authentic" },
+		{ "open@x", "A B", NULL, NULL, "We met at PRSA", NOTE_PERSONAL, 0, NULL, 0, 0, "phish", "not-authentic" },
+	};
+	run(rows, sizeof rows / sizeof rows[0]);
+}
+
+/* rule 2: contacts by address, by name without case or accents, from vCard */
+static void test_rule2_known_inviter(void **state)
+{
+	const struct row rows[] = {
+		{ "bob@x", "JOSE NUNEZ", NULL, NULL, NULL, NOTE_NONE, 0, NULL, 1, 0, "accept", "known-inviter" },
+		{ "strict@x", "Somebody", "Carol@Example.com", NULL, NULL, NOTE_NONE, 0, NULL, 1, 0, "accept", "known-inviter" },
+		{ "open@x", "Renée Faure", NULL, NULL, NULL, NOTE_GENERIC, 0, NULL, 1, 0, "accept", "known-inviter" },
+		{ "bob@x", "tom lee", NULL, NULL, NULL, NOTE_NONE, 0, NULL, 1, 0, "accept", "known-inviter" },
+		/* a known contact who is also a recruiter is accepted */
+		{ "bob@x", "Rita Recruiter", NULL, "Senior Recruiter at Hooli", NULL, NOTE_NONE, 0, NULL, 1, 0, "accept", "known-inviter" },
+		/* a known "friend" is a friend */
+		{ "strict@x", "José Núñez", NULL, NULL, NULL, NOTE_GENERIC, CLAIM_FRIEND, NULL, 1, 0, "accept", "known-inviter" },
+	};
+	run(rows, sizeof rows / sizeof rows[0]);
+}
+
+/* rule 3: claims checked against employers, schools and groups */
+static void test_rule3_claim_mismatch(void **state)
+{
+	const struct row rows[] = {
+		{ "bob@x", "Ann", NULL, NULL, NULL, NOTE_GENERIC, CLAIM_COLLEAGUE, "Initech", 1, 0, "ask", "claim-mismatch" },
+		{ "strict@x", "Ann", NULL, NULL, NULL, NOTE_GENERIC, CLAIM_CLASSMATE, "Southfield College", 1, 0, "ask", "claim-mismatch" },
+		{ "open@x", "Ann", NULL, NULL, NULL, NOTE_NONE, CLAIM_GROUP, "Crypto Traders", 1, 0, "ask", "claim-mismatch" },
+		{ "open@x", "Ann", NULL, NULL, NULL, NOTE_NONE, CLAIM_FRIEND, NULL, 1, 0, "ask", "claim-mismatch" },
+		/* a former employer the owner lists, written differently: no mismatch */
+		{ "bob@x", "Ann", NULL, NULL, NULL, NOTE_GENERIC, CLAIM_COLLEAGUE, "ACME, Inc", 1, 0, "ask", "generic-note" },
+		{ "bob@x", "Ann", NULL, NULL, NULL, NOTE_GENERIC, CLAIM_COLLEAGUE, "Initrode", 1, 0, "ask", "generic-note" },
+		/* "Northfield University" is the owner's "University of Northfield" */
+		{ "strict@x", "Ann", NULL, NULL, NULL, NOTE_GENERIC, CLAIM_CLASSMATE, "Northfield University", 1, 0, "decline", "generic-note" },
+		{ "open@x", "Ann", NULL, NULL, NULL, NOTE_NONE, CLAIM_GROUP, "open data practitioners", 1, 0, "consider", "no-note" },
+		/* business and other claims are not checked */
+		{ "bob@x", "Ann", NULL, NULL, NULL, NOTE_NONE, CLAIM_BUSINESS, "Tailspin Toys", 1, 0, "ask", "no-note" },
+	};
+	run(rows, sizeof rows / sizeof rows[0]);
+}
+
+/* rule 4: the numbers game, in note or headline, in every mode */
+static void test_rule4_numbers_game(void **state)
+{
+	const struct row rows[] = {
+		{ "bob@x", "Ann", NULL, "LION | 25,000+ connections", NULL, NOTE_NONE, 0, NULL, 1, 0, "ignore", "numbers-game" },
+		{ "strict@x", "Ann", NULL, "Open Networker", NULL, NOTE_GENERIC, 0, NULL, 1, 0, "ignore", "numbers-game" },
+		{ "open@x", "Ann", NULL, NULL, "I accept all invitations, never IDK!", NOTE_PERSONAL, 0, NULL, 1, 0, "ignore", "numbers-game" },
+		{ "bob@x", "Ann", NULL, NULL, "Ich nehme alle Kontaktanfragen an.", NOTE_PERSONAL, 0, NULL, 1, "de", "ignore", "numbers-game" },
+	};
+	run(rows, sizeof rows / sizeof rows[0]);
+}
+
+/* rule 5: pitches declined unless the owner is open */
+static void test_rule5_pitch(void **state)
+{
+	const struct row rows[] = {
+		{ "bob@x", "Ann", NULL, "Talent Acquisition Partner at Initech", NULL, NOTE_GENERIC, 0, NULL, 1, 0, "decline", "unsolicited-pitch" },
+		{ "strict@x", "Ann", NULL, "Real Estate Agent", "We met at PRSA", NOTE_PERSONAL, 0, NULL, 1, 0, "decline", "unsolicited-pitch" },
+		{ "bob@x", "Ann", NULL, "Immobilienmaklerin bei Haus & Hof", NULL, NOTE_NONE, 0, NULL, 1, "de", "decline", "unsolicited-pitch" },
+		{ "bob@x", "Ann", NULL, "Conseillère en gestion de patrimoine", NULL, NOTE_NONE, 0, NULL, 1, "fr", "decline", "unsolicited-pitch" },
+		{ "bob@x", "Ann", NULL, "Corretora de seguros", NULL, NOTE_NONE, 0, NULL, 1, "pt", "decline", "unsolicited-pitch" },
+		/* a recruiter in open mode: let people in */
+		{ "open@x", "Ann", NULL, "Senior Recruiter", NULL, NOTE_GENERIC, 0, NULL, 1, 0, "consider", "generic-note" },
+		{ "open@x", "Ann", NULL, "Insurance broker", "We met at the PRSA conference", NOTE_PERSONAL, 0, NULL, 1, 0, "consider", "shared-context" },
+	};
+	run(rows, sizeof rows / sizeof rows[0]);
+}
+
+/* rules 6 and 7: personal notes, with and without shared context */
+static void test_rules6_7_personal_notes(void **state)
+{
+	const struct row rows[] = {
+		{ "bob@x", "Ann", NULL, NULL, "Great meeting you at the summit", NOTE_PERSONAL, 0, NULL, 1, 0, "consider", "shared-context" },
+		{ "strict@x", "Ann", NULL, NULL, "I enjoyed your talk; we both worked at Initrode years ago", NOTE_PERSONAL, 0, NULL, 1, 0, "consider", "shared-context" },
+		{ "open@x", "Ann", NULL, NULL, "Nous nous sommes rencontrés à Lyon.", NOTE_PERSONAL, 0, NULL, 1, "fr", "consider", "shared-context" },
+		{ "bob@x", "Ann", NULL, NULL, "Your profile looks interesting.", NOTE_PERSONAL, 0, NULL, 1, 0, "consider", "personal-note" },
+		{ "strict@x", "Ann", NULL, NULL, "Your profile looks interesting.", NOTE_PERSONAL, 0, NULL, 1, 0, "ask", "personal-note" },
+		{ "open@x", "Ann", NULL, NULL, "Your profile looks interesting.", NOTE_PERSONAL, 0, NULL, 1, 0, "consider", "personal-note" },
+	};
+	run(rows, sizeof rows / sizeof rows[0]);
+}
+
+/* rule 8: generic or no note, per mode */
+static void test_rule8_generic_and_no_note(void **state)
+{
+	const struct row rows[] = {
+		{ "bob@x", "Ann", NULL, NULL, "I'd like to join your LinkedIn network.", NOTE_GENERIC, 0, NULL, 1, 0, "ask", "generic-note" },
+		{ "strict@x", "Ann", NULL, NULL, "I'd like to join your LinkedIn network.", NOTE_GENERIC, 0, NULL, 1, 0, "decline", "generic-note" },
+		{ "open@x", "Ann", NULL, NULL, "I'd like to join your LinkedIn network.", NOTE_GENERIC, 0, NULL, 1, 0, "consider", "generic-note" },
+		{ "bob@x", "Ann", NULL, "Engineer", NULL, NOTE_NONE, 0, NULL, 1, 0, "ask", "no-note" },
+		{ "strict@x", "Ann", NULL, "Engineer", NULL, NOTE_NONE, 0, NULL, 1, 0, "decline", "no-note" },
+		{ "open@x", "Ann", NULL, "Engineer", NULL, NOTE_NONE, 0, NULL, 1, 0, "consider", "no-note" },
+	};
+	run(rows, sizeof rows / sizeof rows[0]);
+}
+
+/* user rules: before the defaults (but never before phish), after them
+ * before the fallbacks */
+static void test_user_rules(void **state)
+{
+	const struct row rows[] = {
+		{ "rules@x", "Ann", NULL, "Crypto evangelist", NULL, NOTE_NONE, 0, NULL, 1, 0, "ignore", "crypto" },
+		{ "rules@x", "José Núñez", NULL, "Crypto evangelist", NULL, NOTE_NONE, 0, NULL, 1, 0, "ignore", "crypto" },
+		{ "rules@x", "Ann", NULL, "Crypto evangelist", NULL, NOTE_NONE, 0, NULL, 0, 0, "phish", "not-authentic" },
+		{ "rules@x", "Ann", NULL, NULL, NULL, NOTE_NONE, 0, NULL, 1, "nl", "consider", "dutch-colleagues" },
+		/* an "after" rule does not override a specific default rule */
+		{ "rules@x", "Ann", NULL, "Recruiter", NULL, NOTE_NONE, 0, NULL, 1, "nl", "decline", "unsolicited-pitch" },
+	};
+	run(rows, sizeof rows / sizeof rows[0]);
+}
+
+/* seed 000: turning down a pitch is a courteous "decline" with a reply, never silence */
+static void test_seed000_decline_respectfully(void **state)
+{
+	struct row r = { "bob@x", "Jo", NULL, "Business Development Manager", NULL, NOTE_NONE, 0, NULL, 1, 0, "decline", "unsolicited-pitch" };
+	const struct profile *p = config_profile(cfg, "bob@x");
+
+	check(&r);
+	assert_string_equal(p->actions[VERDICT_DECLINE].draft, "decline");
+}
+
+/* seed 001: strangers with no reason, recruiters, HR and real estate are refused when strict */
+static void test_seed001_refuse_strangers_without_reason(void **state)
+{
+	const struct row rows[] = {
+		{ "strict@x", "Ann", NULL, "Consultant", NULL, NOTE_GENERIC, 0, NULL, 1, 0, "decline", "generic-note" },
+		{ "strict@x", "Ann", NULL, "HR Manager", NULL, NOTE_NONE, 0, NULL, 1, 0, "decline", "unsolicited-pitch" },
+		{ "strict@x", "Ann", NULL, "Realtor", NULL, NOTE_NONE, 0, NULL, 1, 0, "decline", "unsolicited-pitch" },
+	};
+	run(rows, sizeof rows / sizeof rows[0]);
+}
+
+/* seed 002: a false "friend" or classmate claim gets a reply without accepting */
+static void test_seed002_false_friend_gets_ask(void **state)
+{
+	const struct row rows[] = {
+		{ "bob@x", "Betty CPA", NULL, NULL, NULL, NOTE_GENERIC, CLAIM_FRIEND, NULL, 1, 0, "ask", "claim-mismatch" },
+		{ "bob@x", "Betty CPA", NULL, NULL, NULL, NOTE_GENERIC, CLAIM_CLASSMATE, "Wake Forest University", 1, 0, "ask", "claim-mismatch" },
+	};
+	run(rows, sizeof rows / sizeof rows[0]);
+}
+
+/* seed 003: while job-hunting (open), a generic note is worth considering */
+static void test_seed003_job_seeker_considers_generic_note(void **state)
+{
+	const struct row r = { "open@x", "Ann", NULL, "Hiring Manager", "I'd like to join your LinkedIn network.", NOTE_GENERIC, 0, NULL, 1, 0, "consider", "generic-note" };
+	check(&r);
+}
+
+/* seed 004: context ("we met at") earns a look; the numbers game is ignored;
+ * a stock note gets "ask": remind me where we met */
+static void test_seed004_context_or_ignore(void **state)
+{
+	const struct row rows[] = {
+		{ "bob@x", "Ann", NULL, NULL, "We met after your talk at the PRSA conference.", NOTE_PERSONAL, 0, NULL, 1, 0, "consider", "shared-context" },
+		{ "bob@x", "Ann", NULL, "Open networker (LION)", NULL, NOTE_NONE, 0, NULL, 1, 0, "ignore", "numbers-game" },
+		{ "bob@x", "Ann", NULL, NULL, "I'd like to add you to my professional network on LinkedIn.", NOTE_GENERIC, 0, NULL, 1, 0, "ask", "generic-note" },
+	};
+	run(rows, sizeof rows / sizeof rows[0]);
+}
+
+static void test_explain(void **state)
+{
+	struct invitation inv = { .kind = KIND_INVITATION, .authentic = 1, .claim = CLAIM_COLLEAGUE,
+				  .claim_org = "Initech", .note_kind = NOTE_GENERIC, .mutual = -1 };
+	struct verdict_result res;
+	char text[300];
+
+	classify(cfg, &cfg->owner, &inv, "bob@x", "s", &res);
+	explain(&cfg->owner, &inv, &res, 0, text, sizeof text);
+	assert_string_equal(text, "claims to be a colleague at Initech, which is not one of your employers");
+}
+
+static void test_fold(void **state)
+{
+	char *f = fold("  José   NÚÑEZ-García, Jr. ");
+
+	assert_string_equal(f, "jose nunez garcia jr");
+	free(f);
+	f = fold("Straße Ærø Łódź");
+	assert_string_equal(f, "strasse aero lodz");
+	free(f);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rule1_phish),
+		cmocka_unit_test(test_rule2_known_inviter),
+		cmocka_unit_test(test_rule3_claim_mismatch),
+		cmocka_unit_test(test_rule4_numbers_game),
+		cmocka_unit_test(test_rule5_pitch),
+		cmocka_unit_test(test_rules6_7_personal_notes),
+		cmocka_unit_test(test_rule8_generic_and_no_note),
+		cmocka_unit_test(test_user_rules),
+		cmocka_unit_test(test_seed000_decline_respectfully),
+		cmocka_unit_test(test_seed001_refuse_strangers_without_reason),
+		cmocka_unit_test(test_seed002_false_friend_gets_ask),
+		cmocka_unit_test(test_seed003_job_seeker_considers_generic_note),
+		cmocka_unit_test(test_seed004_context_or_ignore),
+		cmocka_unit_test(test_explain),
+		cmocka_unit_test(test_fold),
+	};
+
+	return cmocka_run_group_tests_name("classify", tests, setup, teardown);
+}
