@@ -71,44 +71,17 @@ static bool user_rules(struct ctx *x, bool before)
 
 static bool lexicon(const struct ctx *x, enum role r, const char *s)
 {
-	return s && set_match(patterns_role(&x->c->patterns, r), s, strlen(s), NULL);
+	return s && role_match(&x->c->patterns, r, s, strlen(s));
 }
 
-/* an organisation name as compared: folded, noise words removed */
-static char *org_key(const struct config *c, const char *name)
+/* ORG is one of the organisation KEYS (both normalised the same way) */
+static bool org_in(const struct config *c, const char *org, const struct strlist *keys)
 {
-	struct pattern_set noise = patterns_role(&c->patterns, ROLE_ORG_NOISE);
-	char *f = fold(name);
-	struct match m;
-
-	if (!f)
-		return NULL;
-	for (size_t i = 0; i < noise.n; i++) {
-		/* remove every match of this pattern, one at a time */
-		for (int guard = 0; guard < 64 && pattern_match(&noise.v[i], f, strlen(f), &m); guard++) {
-			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m.md);
-
-			if (ov[1] <= ov[0])
-				break;
-			memset(f + ov[0], ' ', ov[1] - ov[0]);
-		}
-	}
-	str_collapse_ws(f);
-	return f;
-}
-
-/* ORG names one of LIST (after normalising both) */
-static bool org_in(const struct config *c, const char *org, const struct strlist *list)
-{
-	char *k = org_key(c, org);
+	char *k = org_key(&c->patterns, org);
 	bool found = false;
 
-	for (size_t i = 0; k && *k && !found && i < list->n; i++) {
-		char *l = org_key(c, list->v[i]);
-
-		found = l && strcmp(k, l) == 0;
-		free(l);
-	}
+	for (size_t i = 0; k && *k && !found && i < keys->n; i++)
+		found = strcmp(k, keys->v[i]) == 0;
 	free(k);
 	return found;
 }
@@ -132,9 +105,9 @@ static bool claim_mismatch(struct ctx *x)
 	const struct strlist *list = NULL;
 
 	switch (inv->claim) {
-	case CLAIM_COLLEAGUE: list = &x->p->employers; break;
-	case CLAIM_CLASSMATE: list = &x->p->schools; break;
-	case CLAIM_GROUP: list = &x->p->groups; break;
+	case CLAIM_COLLEAGUE: list = &x->p->org_keys[0]; break;
+	case CLAIM_CLASSMATE: list = &x->p->org_keys[1]; break;
+	case CLAIM_GROUP: list = &x->p->org_keys[2]; break;
 	case CLAIM_FRIEND:	/* not a contact, so the claim is unverified */
 		return decide(x, VERDICT_ASK, "claim-mismatch", "friend");
 	default:
@@ -160,31 +133,28 @@ static bool unsolicited_pitch(struct ctx *x)
 	return false;
 }
 
-/* the note names one of LIST (whole words, folded) */
-static const char *names_one_of(const char *folded_note, const struct strlist *list)
+/* the folded note names one of the folded LIST; the original name of it */
+static const char *names_one_of(const char *folded_note, const struct strlist *folded,
+				const struct strlist *names)
 {
-	for (size_t i = 0; i < list->n; i++) {
-		char *f = fold(list->v[i]);
-		bool hit = f && fold_contains(folded_note, f);
-
-		free(f);
-		if (hit)
-			return list->v[i];
-	}
+	for (size_t i = 0; i < folded->n; i++)
+		if (fold_contains(folded_note, folded->v[i]))
+			return names->v[i];
 	return NULL;
 }
 
 static bool shared_context(struct ctx *x)
 {
+	const struct profile *p = x->p;
+	const struct strlist *names[3] = { &p->employers, &p->schools, &p->groups };
 	const char *hit = NULL;
 	char *note;
 
 	if (x->inv->note_kind != NOTE_PERSONAL || !x->inv->note)
 		return false;
 	if ((note = fold(x->inv->note)) != NULL) {
-		hit = names_one_of(note, &x->p->employers);
-		hit = hit ? hit : names_one_of(note, &x->p->schools);
-		hit = hit ? hit : names_one_of(note, &x->p->groups);
+		for (int k = 0; k < 3 && !hit; k++)
+			hit = names_one_of(note, &p->folded[k], names[k]);
 		free(note);
 	}
 	if (hit || lexicon(x, ROLE_SHARED_CONTEXT, x->inv->note))

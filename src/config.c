@@ -16,6 +16,7 @@
 #include "config_profile.h"
 #include "config_schema.h"
 #include "contacts.h"
+#include "fold.h"
 #include "log.h"
 
 static const char *const on_error_names[] = { "accept", "tempfail", NULL };
@@ -104,10 +105,25 @@ static int load_data_file(struct config *c, const char *path, bool named,
 	return patterns_load(&c->patterns, b->name, b->data, errs);
 }
 
-static void load_contacts(struct profile *p, struct errlist *errs)
+/* what the classification compares, computed once: the profile's contacts,
+ * and its employers, schools and groups as organisation keys and folded */
+static void prepare_profile(struct config *c, struct profile *p, struct errlist *errs)
 {
+	const struct strlist *lists[3] = { &p->employers, &p->schools, &p->groups };
+
 	if (p->contacts_files.n)
 		p->contacts = contacts_load(&p->contacts_files, errs);
+	for (int k = 0; k < 3; k++)
+		for (size_t i = 0; i < lists[k]->n; i++) {
+			char *key = org_key(&c->patterns, lists[k]->v[i]);
+			char *f = fold(lists[k]->v[i]);
+
+			if (!key || !f || strlist_add(&p->org_keys[k], key) < 0 ||
+			    strlist_add(&p->folded[k], f) < 0)
+				errs->oom = true;
+			free(key);
+			free(f);
+		}
 }
 
 static void read_all(struct config *c, config_t *lc, struct schema_ctx *ctx,
@@ -178,10 +194,11 @@ struct config *config_load(const char *file, struct errlist *errs)
 			       "patterns.conf", errs);
 		load_data_file(c, c->lexicons_file, seen & (1UL << K_LEXICONS),
 			       "lexicons.conf", errs);
-		patterns_finish(&c->patterns);
-		load_contacts(&c->owner, errs);
+		if (patterns_finish(&c->patterns) < 0)
+			errs->oom = true;
+		prepare_profile(c, &c->owner, errs);
 		for (size_t i = 0; i < c->n_profiles; i++)
-			load_contacts(&c->profiles[i], errs);
+			prepare_profile(c, &c->profiles[i], errs);
 	}
 	if (errs->msgs.n != before || errs->oom)
 		goto fail;

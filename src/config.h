@@ -46,6 +46,8 @@ struct profile {
 	struct strlist recipient_res;	/* regexes, as written */
 	pcre2_code **recipients;
 	struct strlist names, employers, schools, groups, contacts_files;
+	struct strlist org_keys[3];	/* employers, schools, groups as compared */
+	struct strlist folded[3];	/* the same, folded, to find in notes */
 	struct contacts *contacts;
 	enum mode mode;
 	char *language;		/* draft language when the invitation's has none */

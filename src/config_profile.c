@@ -178,6 +178,10 @@ void profile_free(struct profile *p)
 	strlist_free(&p->schools);
 	strlist_free(&p->groups);
 	strlist_free(&p->contacts_files);
+	for (int i = 0; i < 3; i++) {
+		strlist_free(&p->org_keys[i]);
+		strlist_free(&p->folded[i]);
+	}
 	contacts_free(p->contacts);
 	for (size_t i = 0; p->recipients && i < p->recipient_res.n; i++)
 		pcre2_code_free(p->recipients[i]);

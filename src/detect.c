@@ -11,7 +11,7 @@
 
 static bool match_role(const struct config *c, enum role r, const char *s)
 {
-	return s && *s && set_match(patterns_role(&c->patterns, r), s, strlen(s), NULL);
+	return s && *s && role_match(&c->patterns, r, s, strlen(s));
 }
 
 static bool genuine_domain(const struct config *c, const char *d)
@@ -64,59 +64,73 @@ static int subject_signal(const struct config *c, const char *subject)
 	return SIG_NONE;
 }
 
-static bool text_has(const struct config *c, enum role r, const struct message *m)
+/* what the body says, each read at most once and only when needed */
+struct body {
+	const struct config *c;
+	const struct message *m;
+	int has[3];		/* invitation, reminder, linkedin: -1 unknown */
+};
+
+static bool body_has(struct body *b, int i)
 {
-	return m->text_len &&
-	       set_match(patterns_role(&c->patterns, r), m->text, m->text_len, NULL);
+	static const enum role roles[3] = {
+		ROLE_BODY_INVITATION, ROLE_BODY_REMINDER, ROLE_BODY_LINKEDIN
+	};
+
+	if (b->has[i] < 0)
+		b->has[i] = b->m->text_len &&
+			    role_match(&b->c->patterns, roles[i], b->m->text, b->m->text_len);
+	return b->has[i];
 }
 
 /* a message presents itself as LinkedIn mail by a genuine sending domain
  * or a LinkedIn display name; a look-alike domain, or an invitation subject
  * from anyone, only together with LinkedIn's words in subject or body */
 static bool presents(const struct config *c, const struct headers *h,
-		     const char *envfrom, const struct message *m, int subj)
+		     const char *envfrom, struct body *b, int subj)
 {
-	bool body = text_has(c, ROLE_BODY_INVITATION, m) ||
-		    text_has(c, ROLE_BODY_REMINDER, m) || text_has(c, ROLE_BODY_LINKEDIN, m);
-
 	if (genuine_domain(c, h->from.domain) || genuine_domain(c, h->sender.domain) ||
 	    genuine_domain(c, envfrom) || match_role(c, ROLE_DISPLAY, h->from.display))
 		return true;
 	if (match_role(c, ROLE_LOOKALIKE, h->from.domain) ||
 	    match_role(c, ROLE_LOOKALIKE, h->sender.domain) ||
 	    match_role(c, ROLE_LOOKALIKE, envfrom))
-		return subj != SIG_NONE || body;
-	return (subj == SIG_INVITATION || subj == SIG_REMINDER) && body;
+		return subj != SIG_NONE || body_has(b, 0) || body_has(b, 1) || body_has(b, 2);
+	return (subj == SIG_INVITATION || subj == SIG_REMINDER) &&
+	       (body_has(b, 0) || body_has(b, 1));
 }
 
+/* the kind, from the headers where they settle it, else from the body */
 static enum kind decide_kind(const struct config *c, const struct headers *h,
 			     const char *envfrom, const struct message *m,
 			     const char **why)
 {
 	int subj = subject_signal(c, h->subject);
 	const char *tpl = h->v[H_X_TEMPLATE], *cls = h->v[H_X_CLASS];
+	struct body b = { c, m, { -1, -1, -1 } };
 
-	if (!presents(c, h, envfrom, m, subj)) {
+	if (!presents(c, h, envfrom, &b, subj)) {
 		*why = "not LinkedIn mail";
 		return KIND_NONE;
 	}
 	/* X-LinkedIn-* only choose among kinds of mail already LinkedIn-like */
-	if (subj == SIG_REMINDER || match_role(c, ROLE_TEMPLATE_REMINDER, tpl) ||
-	    text_has(c, ROLE_BODY_REMINDER, m)) {
-		*why = "reminder";
+	*why = "reminder";
+	if (subj == SIG_REMINDER || match_role(c, ROLE_TEMPLATE_REMINDER, tpl))
 		return KIND_REMINDER;
-	}
+	*why = "LinkedIn notification";
 	if (subj == SIG_LINKEDIN || match_role(c, ROLE_TEMPLATE_LINKEDIN, tpl) ||
-	    match_role(c, ROLE_CLASS_LINKEDIN, cls)) {
-		*why = "LinkedIn notification";
+	    match_role(c, ROLE_CLASS_LINKEDIN, cls))
 		return KIND_LINKEDIN;
-	}
+	*why = "invitation";
 	if (subj == SIG_INVITATION || match_role(c, ROLE_TEMPLATE_INVITATION, tpl) ||
-	    match_role(c, ROLE_CLASS_INVITATION, cls) ||
-	    text_has(c, ROLE_BODY_INVITATION, m)) {
-		*why = "invitation";
+	    match_role(c, ROLE_CLASS_INVITATION, cls))
 		return KIND_INVITATION;
-	}
+	*why = "reminder";
+	if (body_has(&b, 1))
+		return KIND_REMINDER;
+	*why = "invitation";
+	if (body_has(&b, 0))
+		return KIND_INVITATION;
 	*why = "LinkedIn notification";
 	return KIND_LINKEDIN;
 }

@@ -15,7 +15,8 @@ void scan_init(struct scan *s, struct config *cfg)
 	memset(s, 0, sizeof *s);
 	s->cfg = config_ref(cfg);
 	s->profile = &cfg->owner;
-	headers_init(&s->h, (size_t)cfg->max_scan_bytes);
+	headers_init(&s->h);
+	buf_init(&s->mime, 0);
 	invitation_free(&s->inv);
 	s->result.verdict = VERDICT_NONE;
 }
@@ -23,6 +24,7 @@ void scan_init(struct scan *s, struct config *cfg)
 void scan_free(struct scan *s)
 {
 	headers_free(&s->h);
+	buf_free(&s->mime);
 	message_free(&s->msg);
 	invitation_free(&s->inv);
 	config_unref(s->cfg);
@@ -56,10 +58,8 @@ int scan_envfrom(struct scan *s, const char *addr)
 
 int scan_rcpt(struct scan *s, const char *addr)
 {
-	if (s->rcpt[0])
-		return 0;	/* the first recipient chooses the profile */
-	copy_address(s->rcpt, addr);
-	s->profile = config_profile(s->cfg, s->rcpt);
+	if (!s->rcpt[0])
+		copy_address(s->rcpt, addr);	/* the first chooses the profile */
 	return 0;
 }
 
@@ -68,28 +68,43 @@ int scan_header(struct scan *s, const char *name, const char *value)
 	return headers_add(&s->h, name, value);
 }
 
+/* the parser gets the MIME headers only: nothing else matters to it */
+static int start_mime(struct scan *s)
+{
+	const char *ct = s->h.v[H_CONTENT_TYPE], *cte = s->h.v[H_CONTENT_TRANSFER_ENCODING];
+
+	s->mime.limit = 2 * MAX_HEADER_VALUE + 128 + (size_t)s->cfg->max_scan_bytes;
+	if (buf_reserve_initial(&s->mime, 16384) < 0 ||
+	    buf_puts(&s->mime, "MIME-Version: 1.0\r\n") < 0 ||
+	    (ct && buf_printf(&s->mime, "Content-Type: %s\r\n", ct) < 0) ||
+	    (cte && buf_printf(&s->mime, "Content-Transfer-Encoding: %s\r\n", cte) < 0) ||
+	    buf_puts(&s->mime, "\r\n") < 0)
+		return -1;
+	s->mime.limit = s->mime.len + (size_t)s->cfg->max_scan_bytes;
+	return 0;
+}
+
 int scan_eoh(struct scan *s)
 {
 	if (headers_finish(&s->h) < 0)
 		return -1;
-	if (s->h.raw.truncated)
-		snprintf(s->reason, sizeof s->reason, "headers longer than max_scan_bytes: cut");
+	if (s->h.cut)
+		snprintf(s->reason, sizeof s->reason,
+			 "a header longer than %d bytes: read in part", MAX_HEADER_VALUE);
 	if (!detect_headers(s->cfg, &s->h, s->envfrom_domain))
 		return SCAN_DONE;
 	s->need_body = true;
-	/* the body follows the headers in the same buffer, for the MIME parser */
-	s->h.raw.limit = s->h.raw.len + 2 + (size_t)s->cfg->max_scan_bytes;
-	return buf_puts(&s->h.raw, "\r\n") < 0 ? -1 : SCAN_MORE;
+	return start_mime(s) < 0 ? -1 : SCAN_MORE;
 }
 
 int scan_body(struct scan *s, const char *data, size_t len)
 {
 	if (!s->need_body)
 		return SCAN_DONE;
-	if (buf_append(&s->h.raw, data, len) < 0)
+	if (buf_append(&s->mime, data, len) < 0)
 		return -1;
 	s->body_bytes += len;
-	if (s->h.raw.truncated) {
+	if (s->mime.truncated) {
 		snprintf(s->reason, sizeof s->reason,
 			 "body longer than max_scan_bytes (%d): read in part",
 			 s->cfg->max_scan_bytes);
@@ -104,7 +119,7 @@ int scan_eom(struct scan *s)
 		s->inv.kind = KIND_NONE;
 		return 0;
 	}
-	if (message_parse(&s->msg, s->h.raw.data, s->h.raw.len,
+	if (message_parse(&s->msg, s->mime.data, s->mime.len,
 			  (size_t)s->cfg->max_scan_bytes) < 0)
 		return -1;
 	if (s->msg.reason[0] && !s->reason[0])
@@ -113,6 +128,7 @@ int scan_eom(struct scan *s)
 	if (s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER) {
 		if (extract_fields(s->cfg, &s->h, &s->msg, &s->inv) < 0)
 			return -1;
+		s->profile = config_profile(s->cfg, s->rcpt[0] ? s->rcpt : NULL);
 		classify(s->cfg, s->profile, &s->inv, s->rcpt, s->h.subject, &s->result);
 	}
 	return 0;

@@ -21,11 +21,12 @@ struct verdict_result {
 
 struct scan {
 	struct config *cfg;		/* a reference, held until scan_free() */
-	const struct profile *profile;	/* of the first recipient */
+	const struct profile *profile;	/* of the first recipient, at end of message */
 	char envfrom[MAX_ADDRESS + 1];
 	const char *envfrom_domain;	/* in envfrom, NULL when unknown */
 	char rcpt[MAX_ADDRESS + 1];	/* first envelope recipient */
-	struct headers h;		/* h.raw then grows into the whole message */
+	struct headers h;		/* the headers the engine reads */
+	struct buf mime;		/* MIME headers and the body, for the parser */
 	size_t body_bytes;
 	bool need_body;
 	struct message msg;

@@ -75,18 +75,10 @@ static void run_fields(const struct config *c, enum role r, const char *s, size_
 /* the part of the text before the first cut marker (the inviter's part) */
 static size_t inviter_part(const struct config *c, const struct message *msg)
 {
-	struct pattern_set cuts = patterns_role(&c->patterns, ROLE_CUT);
-	size_t end = msg->text_len;
-	struct match m;
+	long cut = msg->text_len ?
+		role_first(&c->patterns, ROLE_CUT, msg->text, msg->text_len, NULL) : -1;
 
-	for (size_t i = 0; i < cuts.n; i++)
-		if (pattern_match(&cuts.v[i], msg->text, end, &m)) {
-			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m.md);
-
-			if (ov[0] < end)
-				end = ov[0];
-		}
-	return end;
+	return cut < 0 ? msg->text_len : (size_t)cut;
 }
 
 char *canonical_profile(const struct config *c, const char *url, size_t len)
@@ -186,8 +178,8 @@ static void set_note(const struct config *c, struct invitation *inv, char *note)
 	}
 	utf8_truncate(note, MAX_NOTE);
 	inv->note = note;
-	inv->note_kind = set_match(patterns_role(&c->patterns, ROLE_NOTE_GENERIC), note,
-				   strlen(note), NULL) ? NOTE_GENERIC : NOTE_PERSONAL;
+	inv->note_kind = role_match(&c->patterns, ROLE_NOTE_GENERIC, note, strlen(note)) ?
+			 NOTE_GENERIC : NOTE_PERSONAL;
 }
 
 static void set_claim(const struct config *c, const char *s, size_t len,
@@ -219,12 +211,11 @@ static void set_mutual(const struct config *c, const char *s, size_t len,
 static void set_language(const struct config *c, const struct headers *h,
 			 const char *s, size_t len, struct invitation *inv)
 {
-	const struct pattern *p;
+	const struct pattern *p = NULL;
 
-	p = set_match(patterns_role(&c->patterns, ROLE_LANGUAGE), s, len, NULL);
-	if (!p)
-		p = set_match(patterns_role(&c->patterns, ROLE_LANGUAGE), h->subject,
-			      strlen(h->subject), NULL);
+	/* the language whose words come first in the inviter's text, else the subject's */
+	if (role_first(&c->patterns, ROLE_LANGUAGE, s, len, &p) < 0)
+		role_first(&c->patterns, ROLE_LANGUAGE, h->subject, strlen(h->subject), &p);
 	if (p)
 		memcpy(inv->language, p->lang, sizeof inv->language);
 }
@@ -248,7 +239,10 @@ int extract_fields(const struct config *c, const struct headers *h,
 	char *note = NULL, *profile = NULL;
 	const char *display = h->from.display;
 
-	run_fields(c, ROLE_FIELDS, msg->text, part, inv, &note, &profile);
+	if (inv->kind == KIND_REMINDER)
+		run_fields(c, ROLE_FIELDS_REMINDER, msg->text, part, inv, &note, &profile);
+	if (!inv->name)
+		run_fields(c, ROLE_FIELDS, msg->text, part, inv, &note, &profile);
 	run_fields(c, ROLE_FIELDS_FROM, display, display ? strlen(display) : 0,
 		   inv, &note, &profile);
 	run_fields(c, ROLE_FIELDS_SUBJECT, h->subject, strlen(h->subject), inv,
@@ -259,6 +253,6 @@ int extract_fields(const struct config *c, const struct headers *h,
 		set_claim(c, msg->text, part, inv);
 		set_mutual(c, msg->text, part, inv);
 	}
-	set_language(c, h, msg->text ? msg->text : "", msg->text_len, inv);
+	set_language(c, h, msg->text ? msg->text : "", part, inv);
 	return 0;
 }

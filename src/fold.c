@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
+#include "patterns.h"
 #include "util.h"
 
 /* base letters of U+00C0..U+017F, two characters each ("  " = keep) */
@@ -131,4 +132,26 @@ int fold_contains(const char *hay, const char *needle)
 		p++;
 	}
 	return 0;
+}
+
+char *org_key(const struct patterns *ps, const char *name)
+{
+	struct pattern_set noise = patterns_role(ps, ROLE_ORG_NOISE);
+	char *f = fold(name);
+	struct match m;
+
+	if (!f)
+		return NULL;
+	for (size_t i = 0; i < noise.n; i++) {
+		/* blank every match of this pattern, one at a time */
+		for (int guard = 0; guard < 64 && pattern_match(&noise.v[i], f, strlen(f), &m); guard++) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m.md);
+
+			if (ov[1] <= ov[0])
+				break;
+			memset(f + ov[0], ' ', ov[1] - ov[0]);
+		}
+	}
+	str_collapse_ws(f);
+	return f;
 }

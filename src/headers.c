@@ -17,12 +17,16 @@ static const char *const hdr_names[H_COUNT] = {
 	[H_DELIVERED_TO] = "Delivered-To", [H_X_TEMPLATE] = "X-LinkedIn-Template",
 	[H_X_CLASS] = "X-LinkedIn-Class", [H_AUTO_SUBMITTED] = "Auto-Submitted",
 	[H_PRECEDENCE] = "Precedence", [H_LIST_ID] = "List-Id",
+	[H_CONTENT_TYPE] = "Content-Type",
+	[H_CONTENT_TRANSFER_ENCODING] = "Content-Transfer-Encoding",
 };
+#define H_AUTH_RESULTS H_COUNT
 
-void headers_init(struct headers *h, size_t limit)
+void headers_init(struct headers *h)
 {
 	memset(h, 0, sizeof *h);
-	buf_init(&h->raw, limit);
+	/* room for every kept header at its longest: the arena never grows past it */
+	buf_init(&h->arena, (H_COUNT + MAX_AUTH_RESULTS) * (MAX_HEADER_VALUE + 1));
 }
 
 static void mailbox_free(struct mailbox *mb)
@@ -33,11 +37,7 @@ static void mailbox_free(struct mailbox *mb)
 
 void headers_free(struct headers *h)
 {
-	for (int i = 0; i < H_COUNT; i++)
-		free(h->v[i]);
-	for (size_t i = 0; i < h->n_auth_results; i++)
-		free(h->auth_results[i]);
-	buf_free(&h->raw);
+	buf_free(&h->arena);
 	free(h->subject);
 	mailbox_free(&h->from);
 	mailbox_free(&h->sender);
@@ -46,66 +46,62 @@ void headers_free(struct headers *h)
 	memset(h, 0, sizeof *h);
 }
 
-/* a copy of VALUE with folding (CR, LF) removed, at most MAX_HEADER_VALUE bytes */
-static char *unfold(const char *value)
-{
-	size_t n = strnlen(value, MAX_HEADER_VALUE);
-	char *out = malloc(n + 1), *w = out;
-
-	if (!out)
-		return NULL;
-	for (size_t i = 0; i < n; i++)
-		if (value[i] != '\r' && value[i] != '\n')
-			*w++ = value[i];
-	*w = '\0';
-	return out;
-}
-
-/* VALUE and a line end into B, every line break made CRLF */
-static int append_crlf(struct buf *b, const char *value)
-{
-	const char *p = value, *nl;
-
-	while ((nl = strchr(p, '\n')) != NULL) {
-		size_t n = (size_t)(nl - p);
-
-		if (n && p[n - 1] == '\r')
-			n--;
-		if (buf_append(b, p, n) < 0 || buf_puts(b, "\r\n") < 0)
-			return -1;
-		p = nl + 1;
-	}
-	return buf_puts(b, p) < 0 || buf_puts(b, "\r\n") < 0 ? -1 : 0;
-}
-
+/* which kept header NAME is: an enum hdr, H_AUTH_RESULTS, or -1 */
 static int known_header(const char *name)
 {
+	static const unsigned char lens[H_COUNT] = {
+		4, 6, 8, 7, 10, 4, 2, 11, 12, 19, 16, 14, 10, 7, 12, 25
+	};
 	size_t n = strlen(name);
 
 	if (n == 22 && strcasecmp(name, "Authentication-Results") == 0)
-		return H_COUNT;
+		return H_AUTH_RESULTS;
 	for (int i = 0; i < H_COUNT; i++)
-		if (strlen(hdr_names[i]) == n && strcasecmp(name, hdr_names[i]) == 0)
+		if (lens[i] == n && strcasecmp(name, hdr_names[i]) == 0)
 			return i;
 	return -1;
+}
+
+/* VALUE into the arena without its line breaks, cut to MAX_HEADER_VALUE;
+ * returns its offset + 1, 0 when out of memory */
+static size_t keep(struct headers *h, const char *value)
+{
+	size_t start = h->arena.len, n = 0, k;
+	const char *p = value;
+
+	while (*p) {
+		k = strcspn(p, "\r\n");
+		if (k > MAX_HEADER_VALUE - n) {
+			k = MAX_HEADER_VALUE - n;
+			h->cut = true;
+		}
+		if (buf_append(&h->arena, p, k) < 0)
+			return 0;
+		n += k;
+		p += k;
+		if (h->cut && n == MAX_HEADER_VALUE)
+			break;
+		while (*p == '\r' || *p == '\n')
+			p++;
+	}
+	return buf_putc(&h->arena, '\0') < 0 ? 0 : start + 1;
 }
 
 int headers_add(struct headers *h, const char *name, const char *value)
 {
 	int id = known_header(name);
-	char **slot = NULL;
+	size_t *slot = NULL;
 
 	h->count++;
-	if (buf_puts(&h->raw, name) < 0 || buf_puts(&h->raw, ": ") < 0 ||
-	    append_crlf(&h->raw, value) < 0)
-		return -1;
-	if (id == H_COUNT && h->n_auth_results < MAX_AUTH_RESULTS)
-		slot = &h->auth_results[h->n_auth_results++];
-	else if (id >= 0 && id < H_COUNT && !h->v[id])
-		slot = &h->v[id];
+	if (id == H_AUTH_RESULTS && h->n_auth_results < MAX_AUTH_RESULTS)
+		slot = &h->ar_off[h->n_auth_results++];
+	else if (id >= 0 && id < H_COUNT && !h->off[id])
+		slot = &h->off[id];
 	if (!slot)
 		return 0;
-	*slot = unfold(value);
+	if (!h->arena.data && buf_reserve_initial(&h->arena, 2048) < 0)
+		return -1;
+	*slot = keep(h, value);
 	return *slot ? 0 : -1;
 }
 
@@ -244,10 +240,20 @@ char *decode_phrase(const char *value, size_t len)
 	return out;
 }
 
+const char *headers_get(const struct headers *h, enum hdr id)
+{
+	return h->off[id] ? h->arena.data + h->off[id] - 1 : NULL;
+}
+
 int headers_finish(struct headers *h)
 {
-	const char *subj = h->v[H_SUBJECT] ? h->v[H_SUBJECT] : "";
+	const char *subj;
 
+	for (int i = 0; i < H_COUNT; i++)
+		h->v[i] = headers_get(h, (enum hdr)i);
+	for (size_t i = 0; i < h->n_auth_results; i++)
+		h->auth_results[i] = h->arena.data + h->ar_off[i] - 1;
+	subj = h->v[H_SUBJECT] ? h->v[H_SUBJECT] : "";
 	h->subject = decode_phrase(subj, strlen(subj));
 	if (!h->subject)
 		return -1;

@@ -9,7 +9,8 @@
 enum hdr {
 	H_FROM, H_SENDER, H_REPLY_TO, H_SUBJECT, H_MESSAGE_ID, H_DATE, H_TO,
 	H_RETURN_PATH, H_DELIVERED_TO, H_X_TEMPLATE, H_X_CLASS,
-	H_AUTO_SUBMITTED, H_PRECEDENCE, H_LIST_ID, H_COUNT
+	H_AUTO_SUBMITTED, H_PRECEDENCE, H_LIST_ID,
+	H_CONTENT_TYPE, H_CONTENT_TRANSFER_ENCODING, H_COUNT
 };
 
 #define MAX_AUTH_RESULTS 16
@@ -23,23 +24,31 @@ struct mailbox {
 	char *display;			/* decoded UTF-8 display name, or NULL */
 };
 
+/* Only the headers the engine reads are kept, unfolded and bounded, in one
+ * arena: no allocation per header, nothing kept of the others. */
 struct headers {
-	char *v[H_COUNT];		/* first occurrence, unfolded, bounded */
-	char *auth_results[MAX_AUTH_RESULTS];
+	struct buf arena;		/* the kept values, each NUL-terminated */
+	size_t off[H_COUNT];		/* offset + 1 of the first occurrence; 0 absent */
+	size_t ar_off[MAX_AUTH_RESULTS];	/* Authentication-Results, in order */
 	size_t n_auth_results;
-	struct buf raw;			/* "Name: value\r\n" ..., bounded */
-	size_t count;
+	size_t count;			/* headers seen */
+	bool cut;			/* a value was cut to MAX_HEADER_VALUE */
 	/* filled by headers_finish() */
+	const char *v[H_COUNT];		/* the values, NULL when absent */
+	const char *auth_results[MAX_AUTH_RESULTS];
 	char *subject;			/* decoded UTF-8, "" when absent */
 	struct mailbox from, sender, reply_to, return_path;
 };
 
-void headers_init(struct headers *h, size_t limit);
+void headers_init(struct headers *h);
 void headers_free(struct headers *h);
 /* headers_add - one header as the MTA gives it (value may be folded);
  * -1 only when out of memory */
 int headers_add(struct headers *h, const char *name, const char *value);
-/* headers_finish - decode what detection needs; -1 when out of memory */
+/* headers_get - the value of ID so far (valid until the next headers_add) */
+const char *headers_get(const struct headers *h, enum hdr id);
+/* headers_finish - resolve the values and decode what detection needs;
+ * -1 when out of memory */
 int headers_finish(struct headers *h);
 /* headers_split - feed the header block of RAW to headers_add(); returns the
  * offset of the body (after the blank line) */

@@ -147,7 +147,8 @@ static size_t parse_tag(const char *s, size_t len, struct tag *t)
 	return i < len ? i + 1 : len;
 }
 
-/* the value of attribute NAME in T, entity-decoded into OUT */
+/* the value of attribute NAME in T, entity-decoded into OUT: attributes
+ * are read as name [= value], values (quoted or not) skipped whole */
 static bool tag_attr(const struct tag *t, const char *name, struct buf *out)
 {
 	const char *a = t->attrs, *end = t->attrs + t->attrs_len;
@@ -155,33 +156,42 @@ static bool tag_attr(const struct tag *t, const char *name, struct buf *out)
 
 	buf_reset(out);
 	while (a < end) {
-		const char *v, *vend;
-		char q;
+		const char *n, *v, *vend;
+		char q = 0;
 
-		while (a < end && !isalpha((unsigned char)*a))
+		while (a < end && (isspace((unsigned char)*a) || *a == '/'))
 			a++;
-		if ((size_t)(end - a) <= nl || strncasecmp(a, name, nl) != 0 ||
-		    (a > t->attrs && (isalnum((unsigned char)a[-1]) || a[-1] == '-'))) {
-			while (a < end && (isalnum((unsigned char)*a) || *a == '-'))
-				a++;
-			continue;
-		}
-		v = a + nl;
-		while (v < end && isspace((unsigned char)*v))
-			v++;
-		if (v >= end || *v != '=') {
-			a = v;
-			continue;
-		}
-		for (v++; v < end && isspace((unsigned char)*v); v++)
+		for (n = a; a < end && !isspace((unsigned char)*a) && *a != '=' && *a != '/'; a++)
 			;
-		q = v < end && (*v == '"' || *v == '\'') ? *v++ : 0;
-		for (vend = v; vend < end && (q ? *vend != q : !isspace((unsigned char)*vend)); vend++)
+		while (a < end && isspace((unsigned char)*a))
+			a++;
+		if (a >= end || *a != '=')
+			continue;	/* an attribute without a value */
+		for (a++; a < end && isspace((unsigned char)*a); a++)
 			;
+		if (a < end && (*a == '"' || *a == '\''))
+			q = *a++;
+		for (v = a; a < end && (q ? *a != q : !isspace((unsigned char)*a)); a++)
+			;
+		vend = a;
+		if (q && a < end)
+			a++;
+		if ((size_t)(vend - n) < nl || (size_t)(v - n) < nl ||
+		    strncasecmp(n, name, nl) != 0 ||
+		    (n[nl] != '=' && !isspace((unsigned char)n[nl])))
+			continue;
 		while (v < vend) {
+			const char *amp = memchr(v, '&', (size_t)(vend - v));
 			char u[4];
-			size_t ul, used = *v == '&' ? decode_entity(v, (size_t)(vend - v), u, &ul) : 0;
+			size_t ul, used;
 
+			if (!amp) {
+				buf_append(out, v, (size_t)(vend - v));
+				break;
+			}
+			buf_append(out, v, (size_t)(amp - v));
+			v = amp;
+			used = decode_entity(v, (size_t)(vend - v), u, &ul);
 			if (used) {
 				buf_append(out, u, ul);
 				v += used;
@@ -303,8 +313,10 @@ static int convert(const char *html, size_t len, struct buf *text,
 				continue;
 			}
 		}
-		if (!text || st.skip_depth) {
-			i++;
+		if (!text || st.skip_depth) {	/* no text wanted: on to the next tag */
+			const char *lt = memchr(html + i + 1, '<', len - i - 1);
+
+			i = lt ? (size_t)(lt - html) : len;
 			continue;
 		}
 		if (html[i] == '&') {

@@ -26,23 +26,28 @@ static void set_reason(struct message *m, const char *what)
 
 /* ---------------------------------------------------------------- bounds */
 
-/* count "multipart/" declarations and lines starting "--" without parsing */
+/* count "multipart/" (any case) and lines starting "--" without parsing:
+ * every '/' is looked at, so no spelling of the word escapes the count */
 static void count_structure(const char *s, size_t len, size_t *multi, size_t *delims)
 {
 	const char *p = s, *end = s + len;
 
 	*multi = *delims = 0;
 	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *line_end = nl ? nl : end;
-		size_t n = (size_t)(line_end - p);
+		const char *slash = memchr(p, '/', (size_t)(end - p));
 
-		if (n >= 2 && p[0] == '-' && p[1] == '-')
+		if (!slash)
+			break;
+		if (slash - s >= 9 && strncasecmp(slash - 9, "multipart", 9) == 0)
+			(*multi)++;
+		p = slash + 1;
+	}
+	for (p = s; p < end; ) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+		if (end - p >= 2 && p[0] == '-' && p[1] == '-')
 			(*delims)++;
-		for (const char *q = p; q + 10 <= line_end; q++)
-			if ((*q == 'm' || *q == 'M') && strncasecmp(q, "multipart/", 10) == 0)
-				(*multi)++;
-		p = line_end + 1;
+		p = nl ? nl + 1 : end;
 	}
 }
 

@@ -34,6 +34,7 @@ enum role {
 	ROLE_BODY_REMINDER,
 	ROLE_BODY_LINKEDIN,
 	ROLE_CUT,		/* where the inviter's part of the text ends */
+	ROLE_FIELDS_REMINDER,	/* named groups, tried first on reminders */
 	ROLE_FIELDS,		/* named groups: fields of the inviter */
 	ROLE_FIELDS_SUBJECT,	/* the same, on the subject */
 	ROLE_FIELDS_FROM,	/* the same, on the From display name */
@@ -78,6 +79,8 @@ struct patterns {
 	struct pattern *v;	/* sorted by role, file order kept */
 	size_t n;
 	size_t first[ROLE_COUNT + 1];	/* role r is v[first[r] .. first[r+1]) */
+	pcre2_code *any[ROLE_COUNT];	/* all patterns of a role in one, or NULL */
+	uint32_t *lang_group;		/* ROLE_LANGUAGE: group of each pattern in any[] */
 	uint32_t max_groups;
 	bool jit;		/* every pattern has JIT code */
 };
@@ -114,6 +117,12 @@ bool pattern_match(const struct pattern *pat, const char *subject, size_t len,
 /* set_match - first pattern of S that matches, or NULL */
 const struct pattern *set_match(struct pattern_set s, const char *subject,
 				size_t len, struct match *m);
+/* role_match - S matches a pattern of role R (one pass for all of them) */
+bool role_match(const struct patterns *p, enum role r, const char *s, size_t len);
+/* role_first - where the earliest match of any pattern of role R starts
+ * in S, or -1; *WHICH (if not NULL) gets that pattern */
+long role_first(const struct patterns *p, enum role r, const char *s, size_t len,
+		const struct pattern **which);
 /* match_group - the named group NAME of M; *LEN set; NULL when unset */
 const char *match_group(const struct match *m, const char *name, size_t *len);
 /* compile_regex - compile one user regex with the engine's options; on error

@@ -46,10 +46,12 @@ static size_t blank_line(const struct buf *b, size_t from)
  * or To) stand in for MAIL FROM and RCPT TO */
 static void envelope_from_headers(struct scan *s)
 {
-	const char *rcpt = s->h.v[H_DELIVERED_TO] ? s->h.v[H_DELIVERED_TO] : s->h.v[H_TO];
+	const char *rcpt = headers_get(&s->h, H_DELIVERED_TO), *rp = headers_get(&s->h, H_RETURN_PATH);
 	struct mailbox mb;
 
-	if (s->h.v[H_RETURN_PATH] && parse_mailbox(s->h.v[H_RETURN_PATH], &mb) == 0) {
+	if (!rcpt)
+		rcpt = headers_get(&s->h, H_TO);
+	if (rp && parse_mailbox(rp, &mb) == 0) {
 		scan_envfrom(s, mb.addr);
 		free(mb.display);
 	}

@@ -59,6 +59,18 @@ char *utf8_clean(const char *s, size_t len, size_t *outlen)
 		return NULL;
 	while (i < len) {
 		unsigned char c = p[i];
+		size_t run = i;
+
+		/* printable ASCII (and TAB, LF) is copied as a block */
+		while (run < len && ((p[run] >= 0x20 && p[run] < 0x7f) ||
+				     p[run] == '\n' || p[run] == '\t'))
+			run++;
+		if (run > i) {
+			memcpy(out + o, p + i, run - i);
+			o += run - i;
+			i = run;
+			continue;
+		}
 
 		if (c < 0x20 || c == 0x7f) {
 			if (c == '\t' || c == '\n')

@@ -53,6 +53,14 @@ static int buf_reserve(struct buf *b, size_t need)
 	return 0;
 }
 
+int buf_reserve_initial(struct buf *b, size_t cap)
+{
+	if (buf_reserve(b, cap) < 0)
+		return -1;
+	b->data[b->len] = '\0';
+	return 0;
+}
+
 int buf_append(struct buf *b, const void *data, size_t len)
 {
 	if (b->limit && b->len + len > b->limit) {

@@ -19,6 +19,9 @@ struct buf {
 
 void buf_init(struct buf *b, size_t limit);
 void buf_free(struct buf *b);
+/* buf_reserve_initial - allocate CAP bytes up front (one allocation for the
+ * usual case); -1 when out of memory */
+int buf_reserve_initial(struct buf *b, size_t cap);
 void buf_reset(struct buf *b);
 /* buf_append - add up to LEN bytes; -1 only when memory ran out
  * (hitting the limit truncates, sets b->truncated and returns 0) */

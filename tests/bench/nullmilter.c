@@ -123,6 +123,7 @@ main(int argc, char **argv)
 {
 	const char *spec = NULL, *path;
 	long mode = -1;
+	mode_t old_umask = 0;
 	char *end;
 	int c;
 
@@ -152,10 +153,16 @@ main(int argc, char **argv)
 		fprintf(stderr, "nullmilter: smfi_register failed\n");
 		return 70;
 	}
+	/* create a unix socket with its final mode already, so that nobody waiting for
+	 * the file to appear can find it with the wrong one; chmod for the record */
+	if (mode >= 0)
+		old_umask = umask((mode_t)(~mode & 0777));
 	if (smfi_opensocket(1) != MI_SUCCESS) {
 		fprintf(stderr, "nullmilter: cannot open %s\n", spec);
 		return 71;
 	}
+	if (mode >= 0)
+		umask(old_umask);
 	path = unix_path(spec);
 	if (mode >= 0 && path != NULL && chmod(path, (mode_t)mode) != 0) {
 		fprintf(stderr, "nullmilter: chmod %s: %s\n", path, strerror(errno));

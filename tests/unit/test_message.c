@@ -182,7 +182,7 @@ static void test_headers_split(void **state)
 			   "Subject: I want\n to connect\nX-Other: 1\n\nbody\n";
 	size_t body;
 
-	headers_init(&h, 1 << 16);
+	headers_init(&h);
 	body = headers_split(&h, raw, sizeof raw - 1, &err);
 	assert_int_equal(err, 0);
 	assert_string_equal(raw + body, "body\n");
@@ -191,8 +191,9 @@ static void test_headers_split(void **state)
 	assert_string_equal(h.from.display, "Ana Mar\xc3\xad" "a");
 	assert_string_equal(h.from.domain, "linkedin.com");
 	assert_int_equal(h.count, 3);
-	/* the collected block has CRLF line ends, folding kept */
-	assert_non_null(strstr(h.raw.data, "Subject: I want\r\n to connect\r\n"));
+	/* only the headers the engine reads are kept */
+	assert_null(h.v[H_TO]);
+	assert_string_equal(h.v[H_SUBJECT], "I want to connect");
 	headers_free(&h);
 }
 
