@@ -48,7 +48,7 @@ static void take_note(const struct match *m, char **dst)
 }
 
 static void take_fields(const struct match *m, struct invitation *inv, char **note,
-			char **profile)
+			char **profile, char **claim)
 {
 	const char *g;
 	size_t len;
@@ -58,18 +58,23 @@ static void take_fields(const struct match *m, struct invitation *inv, char **no
 	take_group(m, "email", &inv->email, MAX_FIELD);
 	take_note(m, note);
 	take_group(m, "profile", profile, MAX_FIELD * 2);
+	take_group(m, "claim", claim, MAX_FIELD * 2);
 	if (inv->mutual < 0 && (g = match_group(m, "mutual", &len)) && len < 9)
 		inv->mutual = strtol(g, NULL, 10);
 }
 
 /* the first pattern of role R that matches S fills what is still missing */
+struct found {
+	char *note, *profile, *claim;	/* raw, before they are read */
+};
+
 static void run_fields(const struct config *c, enum role r, const char *s, size_t len,
-		       struct invitation *inv, char **note, char **profile)
+		       struct invitation *inv, struct found *f)
 {
 	struct match m;
 
 	if (s && len && set_match(patterns_role(&c->patterns, r), s, len, &m))
-		take_fields(&m, inv, note, profile);
+		take_fields(&m, inv, &f->note, &f->profile, &f->claim);
 }
 
 /* the part of the text before the first cut marker (the inviter's part) */
@@ -182,16 +187,20 @@ static void set_note(const struct config *c, struct invitation *inv, char *note)
 			 NOTE_GENERIC : NOTE_PERSONAL;
 }
 
-static void set_claim(const struct config *c, const char *s, size_t len,
-		      struct invitation *inv)
+/* the claim, read from the claim line the fields pattern found */
+static void set_claim(const struct config *c, char *line, struct invitation *inv)
 {
 	struct match m;
-	const struct pattern *p = set_match(patterns_role(&c->patterns, ROLE_CLAIM), s, len, &m);
+	const struct pattern *p;
 
-	if (!p)
+	if (!line)
 		return;
-	inv->claim = p->claim;
-	take_group(&m, "org", &inv->claim_org, MAX_FIELD);
+	p = set_match(patterns_role(&c->patterns, ROLE_CLAIM), line, strlen(line), &m);
+	if (p) {
+		inv->claim = p->claim;
+		take_group(&m, "org", &inv->claim_org, MAX_FIELD);
+	}
+	free(line);
 }
 
 static void set_mutual(const struct config *c, const char *s, size_t len,
@@ -213,9 +222,10 @@ static void set_language(const struct config *c, const struct headers *h,
 {
 	const struct pattern *p = NULL;
 
-	/* the language whose words come first in the inviter's text, else the subject's */
-	if (role_first(&c->patterns, ROLE_LANGUAGE, s, len, &p) < 0)
-		role_first(&c->patterns, ROLE_LANGUAGE, h->subject, strlen(h->subject), &p);
+	/* LinkedIn writes the subject in the recipient's language: it is short,
+	 * so it is read first; else the words that come first in the text */
+	if (role_first(&c->patterns, ROLE_LANGUAGE, h->subject, strlen(h->subject), &p) < 0)
+		role_first(&c->patterns, ROLE_LANGUAGE, s, len, &p);
 	if (p)
 		memcpy(inv->language, p->lang, sizeof inv->language);
 }
@@ -236,23 +246,20 @@ int extract_fields(const struct config *c, const struct headers *h,
 		   const struct message *msg, struct invitation *inv)
 {
 	size_t part = inviter_part(c, msg);
-	char *note = NULL, *profile = NULL;
+	struct found f = { NULL, NULL, NULL };
 	const char *display = h->from.display;
 
 	if (inv->kind == KIND_REMINDER)
-		run_fields(c, ROLE_FIELDS_REMINDER, msg->text, part, inv, &note, &profile);
+		run_fields(c, ROLE_FIELDS_REMINDER, msg->text, part, inv, &f);
 	if (!inv->name)
-		run_fields(c, ROLE_FIELDS, msg->text, part, inv, &note, &profile);
-	run_fields(c, ROLE_FIELDS_FROM, display, display ? strlen(display) : 0,
-		   inv, &note, &profile);
-	run_fields(c, ROLE_FIELDS_SUBJECT, h->subject, strlen(h->subject), inv,
-		   &note, &profile);
-	set_note(c, inv, note);
-	set_profile(c, msg, profile, inv);
-	if (msg->text_len) {
-		set_claim(c, msg->text, part, inv);
+		run_fields(c, ROLE_FIELDS, msg->text, part, inv, &f);
+	run_fields(c, ROLE_FIELDS_FROM, display, display ? strlen(display) : 0, inv, &f);
+	run_fields(c, ROLE_FIELDS_SUBJECT, h->subject, strlen(h->subject), inv, &f);
+	set_note(c, inv, f.note);
+	set_profile(c, msg, f.profile, inv);
+	set_claim(c, f.claim, inv);
+	if (msg->text_len)
 		set_mutual(c, msg->text, part, inv);
-	}
 	set_language(c, h, msg->text ? msg->text : "", part, inv);
 	return 0;
 }

@@ -64,7 +64,7 @@ static const char *const claim_names[CLAIM_COUNT] = {
 
 /* named groups a role may use; NULL = none */
 static const char *const field_groups[] = {
-	"name", "headline", "profile", "email", "note", "mutual", NULL
+	"name", "headline", "profile", "email", "note", "mutual", "claim", NULL
 };
 static const char *const claim_groups[] = { "org", NULL };
 static const char *const mutual_groups[] = { "mutual", NULL };
@@ -481,63 +481,24 @@ int patterns_load(struct patterns *ps, const char *file, const char *text,
 	return errs->msgs.n == before ? 0 : -1;
 }
 
-/* the patterns of a role as one alternation, so that a yes/no question is
- * one pass over the subject; NULL when they cannot be combined (numbered
- * back references would change meaning) and each is tried in turn */
-static pcre2_code *combine(const struct pattern *v, size_t n, uint32_t *groups)
+/* Each pattern is matched on its own: one alternation of all the patterns
+ * of a role was measured slower (PCRE2 loses its start-of-match shortcuts). */
+bool role_match(const struct patterns *ps, enum role r, const char *s, size_t len)
 {
-	struct buf re;
-	pcre2_code *c = NULL;
-	char err[320];
-	uint32_t group = 1, count;
-
-	if (n < 2)
-		return NULL;
-	buf_init(&re, 0);
-	for (size_t i = 0; i < n; i++) {
-		if (strstr(v[i].text, "\\1") || strstr(v[i].text, "(?|"))
-			goto out;
-		/* with GROUPS each pattern is a numbered group, to tell which matched */
-		buf_puts(&re, i ? "|(" : "(");
-		if (!groups)
-			buf_puts(&re, "?:");
-		buf_puts(&re, v[i].text);
-		buf_putc(&re, ')');
-		if (groups) {
-			groups[i] = group;
-			pcre2_pattern_info(v[i].code, PCRE2_INFO_CAPTURECOUNT, &count);
-			group += 1 + count;
-		}
-	}
-	if (re.data)
-		c = compile_regex(re.data, err, sizeof err);
-out:
-	buf_free(&re);
-	return c;
+	return s && set_match(patterns_role(ps, r), s, len, NULL) != NULL;
 }
 
 long role_first(const struct patterns *ps, enum role r, const char *s, size_t len,
 		const struct pattern **which)
 {
 	struct pattern_set set = patterns_role(ps, r);
-	struct pattern one = { .code = ps->any[r] };
 	struct match m;
-	PCRE2_SIZE *ov;
 	long best = -1;
 
-	if (ps->any[r]) {	/* one pass: the leftmost match of any of them */
-		if (!pattern_match(&one, s, len, &m))
-			return -1;
-		ov = pcre2_get_ovector_pointer(m.md);
-		for (size_t i = 0; which && r == ROLE_LANGUAGE && i < set.n; i++)
-			if (ps->lang_group[i] < MATCH_PAIRS &&
-			    ov[2 * ps->lang_group[i]] != PCRE2_UNSET)
-				*which = &set.v[i];
-		return (long)ov[0];
-	}
 	for (size_t i = 0; i < set.n; i++)
-		if (pattern_match(&set.v[i], s, len, &m)) {
-			ov = pcre2_get_ovector_pointer(m.md);
+		if (pattern_match(&set.v[i], s, best < 0 ? len : (size_t)best + 1, &m)) {
+			PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m.md);
+
 			if (best < 0 || (long)ov[0] < best) {
 				best = (long)ov[0];
 				if (which)
@@ -545,15 +506,6 @@ long role_first(const struct patterns *ps, enum role r, const char *s, size_t le
 			}
 		}
 	return best;
-}
-
-bool role_match(const struct patterns *ps, enum role r, const char *s, size_t len)
-{
-	if (!s)
-		return false;
-	if (ps->any[r])
-		return regex_match(ps->any[r], s, len);
-	return set_match(patterns_role(ps, r), s, len, NULL) != NULL;
 }
 
 int patterns_finish(struct patterns *ps)
@@ -578,14 +530,7 @@ int patterns_finish(struct patterns *ps)
 		ps->first[r] = i;
 	}
 	ps->first[ROLE_COUNT] = ps->n;
-	ps->lang_group = xcalloc(ps->first[ROLE_LANGUAGE + 1] - ps->first[ROLE_LANGUAGE] + 1,
-				 sizeof *ps->lang_group);
-	if (!ps->lang_group)
-		return -1;
-	for (int r = 0; r < ROLE_COUNT; r++)
-		if (!is_literal_role((enum role)r))
-			ps->any[r] = combine(ps->v + ps->first[r], ps->first[r + 1] - ps->first[r],
-					     r == ROLE_LANGUAGE ? ps->lang_group : NULL);
+
 	for (i = 0; i < ps->n; i++) {
 		size_t jitsize = 0;
 
@@ -604,9 +549,6 @@ void patterns_free(struct patterns *ps)
 		return;
 	for (size_t i = 0; i < ps->n; i++)
 		pattern_clear(&ps->v[i]);
-	for (int r = 0; r < ROLE_COUNT; r++)
-		pcre2_code_free(ps->any[r]);
-	free(ps->lang_group);
 	free(ps->v);
 	memset(ps, 0, sizeof *ps);
 }

@@ -79,8 +79,6 @@ struct patterns {
 	struct pattern *v;	/* sorted by role, file order kept */
 	size_t n;
 	size_t first[ROLE_COUNT + 1];	/* role r is v[first[r] .. first[r+1]) */
-	pcre2_code *any[ROLE_COUNT];	/* all patterns of a role in one, or NULL */
-	uint32_t *lang_group;		/* ROLE_LANGUAGE: group of each pattern in any[] */
 	uint32_t max_groups;
 	bool jit;		/* every pattern has JIT code */
 };
@@ -117,7 +115,7 @@ bool pattern_match(const struct pattern *pat, const char *subject, size_t len,
 /* set_match - first pattern of S that matches, or NULL */
 const struct pattern *set_match(struct pattern_set s, const char *subject,
 				size_t len, struct match *m);
-/* role_match - S matches a pattern of role R (one pass for all of them) */
+/* role_match - S matches a pattern of role R */
 bool role_match(const struct patterns *p, enum role r, const char *s, size_t len);
 /* role_first - where the earliest match of any pattern of role R starts
  * in S, or -1; *WHICH (if not NULL) gets that pattern */
