@@ -1,12 +1,135 @@
-/* daemon.c - start the milter: socket, privileges, signals, libmilter main loop */
+/* daemon.c - start the milter: the listening socket opened before
+ * privileges are dropped, a pidfile, the configuration in force (swapped on
+ * SIGUSR1), then libmilter's main loop; on SIGTERM the sessions in progress
+ * finish and the totals are logged */
 #include "autoconfig.h"
 
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
+#include <libmilter/mfapi.h>
+#include "daemon_os.h"
+#include "log.h"
+#include "milter.h"
 #include "version.h"
 
-int daemon_run(struct config *c, const char *config_file, bool foreground)
+#define SESSION_WAIT 30		/* seconds open sessions get to finish at exit */
+
+static pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct config *in_force;
+static const char *config_file;
+
+struct config *current_config(void)
 {
-	fprintf(stderr, "linkedin-milter: the milter daemon is not built yet\n");
-	return EX_UNAVAILABLE;
+	struct config *c;
+
+	pthread_mutex_lock(&config_lock);
+	c = config_ref(in_force);
+	pthread_mutex_unlock(&config_lock);
+	return c;
+}
+
+/* build a new configuration; swap it in, or keep the old one on error */
+static void reload(void)
+{
+	struct errlist errs = { 0 };
+	struct config *c, *old;
+
+	if (!config_file) {
+		log_msg(LOG_NOTICE, "reload: running on the built-in defaults, nothing to read");
+		return;
+	}
+	c = config_load(config_file, &errs);
+	for (size_t i = 0; i < errs.msgs.n; i++)
+		log_msg(LOG_ERR, "reload: %s", errs.msgs.v[i]);
+	errlist_free(&errs);
+	if (!c) {
+		log_msg(LOG_ERR, "reload of %s failed: keeping the configuration in force",
+			config_file);
+		return;
+	}
+	pthread_mutex_lock(&config_lock);
+	old = in_force;
+	in_force = c;
+	pthread_mutex_unlock(&config_lock);
+	log_set_level(config_log_level(c));
+	config_unref(old);	/* messages in flight keep their own reference */
+	log_msg(LOG_NOTICE, "reloaded %s", config_file);
+}
+
+/* SIGUSR1 reloads; SIGUSR2 (sent by main at exit) ends the thread */
+static void *signal_thread(void *arg)
+{
+	sigset_t *set = arg;
+	int sig;
+
+	for (;;) {
+		if (sigwait(set, &sig) != 0)
+			continue;
+		if (sig == SIGUSR1)
+			reload();
+		else
+			return NULL;
+	}
+}
+
+static int start_milter(const struct config *c)
+{
+	if (milter_register() < 0 || smfi_setconn(c->socket) != MI_SUCCESS ||
+	    smfi_settimeout(c->milter_timeout) != MI_SUCCESS) {
+		log_msg(LOG_ERR, "cannot set up the milter on %s", c->socket);
+		return -1;
+	}
+	return open_listener(c);
+}
+
+static void wait_sessions(void)
+{
+	for (int i = 0; i < SESSION_WAIT * 10 && milter_sessions() > 0; i++)
+		usleep(100000);
+	if (milter_sessions() > 0)
+		log_msg(LOG_WARNING, "%d sessions still open at exit", milter_sessions());
+}
+
+int daemon_run(struct config *c, const char *file, bool foreground)
+{
+	static sigset_t set;
+	pthread_t thread;
+	int rc;
+
+	config_file = file;
+	in_force = config_ref(c);
+	log_close();
+	log_open("linkedin-milter", foreground, config_syslog_facility(c), config_log_level(c));
+	sigemptyset(&set);
+	sigaddset(&set, SIGUSR1);
+	sigaddset(&set, SIGUSR2);
+	signal(SIGPIPE, SIG_IGN);
+	/* blocked from the start: every thread inherits it, only ours waits for it */
+	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	if (start_milter(c) < 0)
+		return EX_UNAVAILABLE;
+	if (!foreground && go_background() < 0)
+		return EX_OSERR;
+	if (write_pidfile(c) < 0 || drop_privileges(c) < 0)
+		return EX_NOPERM;
+	if (pthread_create(&thread, NULL, signal_thread, &set) != 0) {
+		log_msg(LOG_ERR, "cannot start the signal thread: %s", strerror(errno));
+		return EX_OSERR;
+	}
+	log_msg(LOG_NOTICE, "linkedin-milter %s listening on %s", PACKAGE_VERSION, c->socket);
+	rc = smfi_main();
+	wait_sessions();
+	pthread_kill(thread, SIGUSR2);
+	pthread_join(thread, NULL);
+	milter_log_counters();
+	remove_pidfile(c);
+	log_msg(LOG_NOTICE, "stopped");
+	config_unref(in_force);
+	return rc == MI_SUCCESS ? EX_OK : EX_SOFTWARE;
 }

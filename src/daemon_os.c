@@ -1,0 +1,251 @@
+/* daemon_os.c - the operating-system side of starting the daemon: the
+ * listening socket, going to the background, the pidfile, privileges */
+#include "autoconfig.h"
+#include "daemon_os.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+#include <libmilter/mfapi.h>
+#include "log.h"
+
+static const char *unix_path(const char *spec)
+{
+	if (strncmp(spec, "unix:", 5) == 0)
+		return spec + 5;
+	if (strncmp(spec, "local:", 6) == 0)
+		return spec + 6;
+	return NULL;
+}
+
+/* a socket file left by a crashed run is removed; one with a live daemon
+ * behind it, or anything that is not a socket, is left alone */
+static int clear_stale_socket(const char *path)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	struct stat st;
+	int fd, live;
+
+	if (lstat(path, &st) < 0)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISSOCK(st.st_mode)) {
+		log_msg(LOG_ERR, "%s exists and is not a socket: not touching it", path);
+		return -1;
+	}
+	snprintf(sa.sun_path, sizeof sa.sun_path, "%s", path);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	live = fd >= 0 && connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0;
+	if (fd >= 0)
+		close(fd);
+	if (live) {
+		log_msg(LOG_ERR, "%s: another milter is listening there", path);
+		return -1;
+	}
+	if (unlink(path) < 0) {
+		log_msg(LOG_ERR, "%s: cannot remove the stale socket: %s", path, strerror(errno));
+		return -1;
+	}
+	log_msg(LOG_NOTICE, "%s: removed a stale socket", path);
+	return 0;
+}
+
+static int lookup_user(const struct config *c, uid_t *uid, gid_t *gid)
+{
+	struct passwd *pw = getpwnam(c->user);
+
+	if (!pw) {
+		log_msg(LOG_ERR, "user %s: no such user", c->user);
+		return -1;
+	}
+	*uid = pw->pw_uid;
+	*gid = pw->pw_gid;
+	if (c->socket_group[0]) {
+		struct group *gr = getgrnam(c->socket_group);
+
+		if (!gr) {
+			log_msg(LOG_ERR, "socket_group %s: no such group", c->socket_group);
+			return -1;
+		}
+		*gid = gr->gr_gid;
+	}
+	return 0;
+}
+
+/* owner, group and mode of the unix socket, so the MTA's user can connect */
+static int socket_access(const struct config *c, const char *path)
+{
+	uid_t uid = getuid();
+	gid_t gid = getgid();
+
+	if (getuid() == 0 && lookup_user(c, &uid, &gid) < 0)
+		return -1;
+	if (getuid() != 0 && c->socket_group[0]) {
+		struct group *gr = getgrnam(c->socket_group);
+
+		if (!gr) {
+			log_msg(LOG_ERR, "socket_group %s: no such group", c->socket_group);
+			return -1;
+		}
+		gid = gr->gr_gid;
+		uid = (uid_t)-1;
+	}
+	if (chown(path, uid, gid) < 0 || chmod(path, c->socket_mode) < 0) {
+		log_msg(LOG_ERR, "%s: cannot set owner and mode: %s", path, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* libmilter keeps its listener to itself: find it among our descriptors */
+static void nodelay_on_listener(void)
+{
+	for (int fd = 3; fd < 1024; fd++) {
+		struct sockaddr_storage ss;
+		socklen_t len = sizeof ss;
+		int on = 1, listening = 0;
+		socklen_t olen = sizeof listening;
+
+		if (getsockname(fd, (struct sockaddr *)&ss, &len) < 0 ||
+		    (ss.ss_family != AF_INET && ss.ss_family != AF_INET6) ||
+		    getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &olen) < 0 || !listening)
+			continue;
+		/* Linux hands the option on to the accepted sockets */
+		if (setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &on, sizeof on) < 0)
+			log_msg(LOG_WARNING, "TCP_NODELAY on the listener: %s", strerror(errno));
+	}
+}
+
+int open_listener(const struct config *c)
+{
+	const char *path = unix_path(c->socket);
+	mode_t old;
+	int rc;
+
+	if (path && clear_stale_socket(path) < 0)
+		return -1;
+	/* the socket is born with no access; its mode is set once it exists */
+	old = umask(0177);
+	rc = smfi_opensocket(false);
+	umask(old);
+	if (rc != MI_SUCCESS) {
+		log_msg(LOG_ERR, "cannot open the socket %s", c->socket);
+		return -1;
+	}
+	if (path)
+		return socket_access(c, path);
+	nodelay_on_listener();
+	return 0;
+}
+
+int go_background(void)
+{
+	pid_t pid = fork();
+	int fd;
+
+	if (pid < 0)
+		return -1;
+	if (pid > 0)
+		_exit(0);
+	setsid();
+	pid = fork();
+	if (pid < 0)
+		return -1;
+	if (pid > 0)
+		_exit(0);
+	if (chdir("/") < 0)
+		return -1;
+	fd = open("/dev/null", O_RDWR);
+	if (fd >= 0) {
+		dup2(fd, 0);
+		dup2(fd, 1);
+		dup2(fd, 2);
+		if (fd > 2)
+			close(fd);
+	}
+	return 0;
+}
+
+/* a pidfile naming a process that still runs is not overwritten */
+static int pidfile_busy(const char *path)
+{
+	char buf[32] = "";
+	FILE *f = fopen(path, "r");
+	long pid;
+
+	if (!f)
+		return 0;
+	if (!fgets(buf, sizeof buf, f))
+		buf[0] = '\0';
+	fclose(f);
+	pid = strtol(buf, NULL, 10);
+	return pid > 1 && pid != getpid() && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
+}
+
+int write_pidfile(const struct config *c)
+{
+	char tmp[4096];
+	int fd;
+	uid_t uid;
+	gid_t gid;
+
+	if (!c->pidfile[0])
+		return 0;
+	if (pidfile_busy(c->pidfile)) {
+		log_msg(LOG_ERR, "%s: another linkedin-milter runs", c->pidfile);
+		return -1;
+	}
+	snprintf(tmp, sizeof tmp, "%s.%ld", c->pidfile, (long)getpid());
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+	if (fd < 0 || dprintf(fd, "%ld\n", (long)getpid()) < 0 || close(fd) < 0 ||
+	    rename(tmp, c->pidfile) < 0) {
+		log_msg(LOG_ERR, "%s: cannot write the pidfile: %s", c->pidfile, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	/* the unprivileged daemon removes it at exit */
+	if (getuid() == 0 && lookup_user(c, &uid, &gid) == 0 && chown(c->pidfile, uid, (gid_t)-1) < 0)
+		log_msg(LOG_WARNING, "%s: cannot hand the pidfile to %s", c->pidfile, c->user);
+	return 0;
+}
+
+void remove_pidfile(const struct config *c)
+{
+	if (c->pidfile[0] && unlink(c->pidfile) < 0 && errno != ENOENT)
+		log_msg(LOG_WARNING, "%s: cannot remove the pidfile: %s", c->pidfile, strerror(errno));
+}
+
+int drop_privileges(const struct config *c)
+{
+	struct passwd *pw;
+
+	if (getuid() != 0 && geteuid() != 0)
+		return 0;	/* started as the user already (systemd User=) */
+	pw = getpwnam(c->user);
+	if (!pw) {
+		log_msg(LOG_ERR, "user %s: no such user", c->user);
+		return -1;
+	}
+	if (pw->pw_uid == 0) {
+		if (c->allow_root)
+			return 0;
+		log_msg(LOG_ERR, "refusing to run as root: set user, or allow_root = true");
+		return -1;
+	}
+	if (setgroups(1, &pw->pw_gid) < 0 || setgid(pw->pw_gid) < 0 || setuid(pw->pw_uid) < 0 ||
+	    getuid() != pw->pw_uid || geteuid() != pw->pw_uid || setuid(0) == 0) {
+		log_msg(LOG_ERR, "cannot become user %s: %s", c->user, strerror(errno));
+		return -1;
+	}
+	return 0;
+}

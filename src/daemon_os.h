@@ -1,0 +1,18 @@
+/* daemon_os.h - the operating-system side of starting the daemon: the
+ * listening socket, going to the background, the pidfile, privileges */
+#ifndef DAEMON_OS_H
+#define DAEMON_OS_H
+#include "config.h"
+
+/* open_listener - the socket, opened before privileges are dropped: a stale
+ * unix socket is removed, a live one is refused; owner, group and mode as
+ * configured; TCP_NODELAY on an inet listener. -1 on error (logged). */
+int open_listener(const struct config *c);
+int go_background(void);
+int write_pidfile(const struct config *c);
+void remove_pidfile(const struct config *c);
+/* drop_privileges - started as root: become `user` (checked), unless
+ * allow_root says root may stay; started as another user: nothing to do */
+int drop_privileges(const struct config *c);
+
+#endif

@@ -1,0 +1,180 @@
+/* milter_act.c - carrying out the plan of actions on one message through
+ * libmilter. Nothing here can lose mail: a recipient is added before the
+ * one it replaces is removed, and a failed action is logged and skipped. */
+#include "autoconfig.h"
+#include "milter_act.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "actions.h"
+#include "drafts.h"
+#include "encode.h"
+#include "log.h"
+
+#define MAX_INVITER_HEADER 200	/* bytes of the name in X-LinkedIn-Inviter */
+
+static const char *const own_names[N_OWN_HEADERS] = {
+	"X-LinkedIn-Verdict", "X-LinkedIn-Reasons", "X-LinkedIn-Inviter", "X-LinkedIn-Folder"
+};
+
+int own_header(const char *name)
+{
+	for (int i = 0; i < N_OWN_HEADERS; i++)
+		if (strcasecmp(name, own_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+void remove_forged(struct act *a, const unsigned *forged)
+{
+	for (int i = 0; i < N_OWN_HEADERS; i++)
+		for (unsigned k = forged[i]; k > 0; k--)	/* last first: indexes stay valid */
+			if (smfi_chgheader(a->ctx, (char *)own_names[i], (int)k, NULL) != MI_SUCCESS)
+				log_msg(LOG_WARNING, "%s: could not remove a forged %s header",
+					a->qid, own_names[i]);
+}
+
+static void add_header(struct act *a, const char *name, const char *value, struct buf *log)
+{
+	if (smfi_addheader(a->ctx, (char *)name, (char *)value) != MI_SUCCESS)
+		log_msg(LOG_WARNING, "%s: could not add %s", a->qid, name);
+	else if (log && buf_puts(log, log->len ? "," : "") == 0)
+		buf_puts(log, "tag");
+}
+
+static void tag(struct act *a, const struct scan *s, struct buf *done)
+{
+	struct buf v;
+	char *name;
+
+	buf_init(&v, 0);
+	if (s->inv.kind == KIND_LINKEDIN) {
+		add_header(a, own_names[0], "notification", done);
+		return;
+	}
+	add_header(a, own_names[0], verdict_name(s->result.verdict), done);
+	for (size_t i = 0; i < s->result.n_reasons; i++)
+		buf_printf(&v, "%s%s", i ? ", " : "", s->result.reasons[i]);
+	if (v.data)
+		add_header(a, own_names[1], v.data, NULL);
+	buf_reset(&v);
+	if (s->inv.name && (name = header_text(s->inv.name, MAX_INVITER_HEADER)) != NULL) {
+		if (*name && rfc2047(&v, name) == 0 && v.data)
+			add_header(a, own_names[2], v.data, NULL);
+		free(name);
+	}
+	buf_free(&v);
+}
+
+static void subject_prefix(struct act *a, const struct scan *s, const char *prefix,
+			   struct buf *done)
+{
+	const char *old = s->h.v[H_SUBJECT];
+	struct buf v;
+	int rc;
+
+	buf_init(&v, 0);
+	if (old && strncmp(old, prefix, strlen(prefix)) == 0)
+		return;		/* already there */
+	buf_printf(&v, "%s%s%s", prefix, old ? " " : "", old ? old : "");
+	rc = old ? smfi_chgheader(a->ctx, "Subject", 1, v.data) :
+		   smfi_addheader(a->ctx, "Subject", v.data);
+	if (rc == MI_SUCCESS)
+		buf_puts(done, ",subject");
+	else
+		log_msg(LOG_WARNING, "%s: could not change the subject", a->qid);
+	buf_free(&v);
+}
+
+/* user@domain as user+DETAIL@domain; NULL when it has a detail already */
+static char *with_detail(const char *rcpt, const char *detail)
+{
+	const char *at = strrchr(rcpt, '@'), *start = rcpt + (*rcpt == '<');
+	struct buf b;
+
+	if (!at || memchr(start, '+', (size_t)(at - start)))
+		return NULL;
+	buf_init(&b, 0);
+	buf_printf(&b, "%.*s+%s%s", (int)(at - rcpt), rcpt, detail, at);
+	return buf_steal(&b);
+}
+
+static void recipient_detail(struct act *a, const char *detail, struct buf *done)
+{
+	size_t changed = 0;
+
+	for (size_t i = 0; i < a->n_rcpts; i++) {
+		char *to = with_detail(a->rcpts[i], detail);
+
+		/* add first: a failure can duplicate nothing and lose nothing */
+		if (to && smfi_addrcpt(a->ctx, to) == MI_SUCCESS) {
+			if (smfi_delrcpt(a->ctx, a->rcpts[i]) == MI_SUCCESS)
+				changed++;
+			else
+				log_msg(LOG_WARNING, "%s: could not remove recipient %s after adding %s",
+					a->qid, a->rcpts[i], to);
+		}
+		free(to);
+	}
+	if (changed)
+		buf_printf(done, ",detail:%s", detail);
+}
+
+static void quarantine(struct act *a, const struct scan *s, struct buf *done)
+{
+	char reason[200];
+
+	snprintf(reason, sizeof reason, "linkedin-milter: %s (%s)",
+		 s->inv.kind == KIND_LINKEDIN ? "notification" : verdict_name(s->result.verdict),
+		 s->result.n_reasons ? s->result.reasons[0] : "linkedin");
+	if (smfi_quarantine(a->ctx, reason) == MI_SUCCESS)
+		buf_puts(done, ",quarantine");
+	else
+		log_msg(LOG_WARNING, "%s: could not quarantine", a->qid);
+}
+
+static void log_line(const struct act *a, const struct scan *s, const struct buf *done)
+{
+	struct buf r;
+
+	buf_init(&r, 0);
+	for (size_t i = 0; i < s->result.n_reasons; i++)
+		buf_printf(&r, "%s%s", i ? "," : "", s->result.reasons[i]);
+	log_msg(LOG_INFO, "%s: kind=%s authentic=%s verdict=%s reasons=%s actions=%s%s%s",
+		a->qid, kind_name(s->inv.kind), s->inv.authentic ? "yes" : "no",
+		s->result.verdict >= 0 ? verdict_name(s->result.verdict) : "none",
+		r.data ? r.data : "-", done->len ? done->data : "none",
+		s->reason[0] ? " note=" : "", s->reason);
+	if (log_level() >= LOG_DEBUG)
+		log_msg(LOG_DEBUG, "%s: inviter=\"%s\" note_kind=%s note=\"%s\"", a->qid,
+			s->inv.name ? s->inv.name : "", note_kind_name(s->inv.note_kind) ?
+			note_kind_name(s->inv.note_kind) : "-", s->inv.note ? s->inv.note : "");
+	buf_free(&r);
+}
+
+void carry_out(struct act *a, const struct scan *s)
+{
+	struct plan p;
+	struct buf done;
+
+	buf_init(&done, 0);
+	plan_actions(s->profile, s, &p);
+	if (p.tag)
+		tag(a, s, &done);
+	if (p.subject_prefix)
+		subject_prefix(a, s, p.subject_prefix, &done);
+	if (p.folder) {
+		add_header(a, own_names[3], p.folder, NULL);
+		buf_printf(&done, "%sfolder:%s", done.len ? "," : "", p.folder);
+	}
+	if (p.detail)
+		recipient_detail(a, p.detail, &done);
+	if (p.quarantine)
+		quarantine(a, s, &done);
+	if (p.draft && drafts_submit(s, p.draft, a->qid) == 0)
+		buf_printf(&done, "%sdraft:%s", done.len ? "," : "", p.draft);
+	log_line(a, s, &done);
+	buf_free(&done);
+}

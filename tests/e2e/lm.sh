@@ -1,0 +1,58 @@
+# tests/e2e/lm.sh - start and stop linkedin-milter for the end-to-end tests (sourced after lib.sh)
+#
+# lm_config [EXTRA LINES]: write $E2E/lm.conf: the unix socket $E2E_RUN/lm.sock for the
+#	postfix group, the daemon dropping to nobody, drafts into $E2E/drafts
+# lm_start: start the daemon in the foreground (output in $E2E/lm.log), wait for its socket
+# lm_pid: its PID;  lm_stop: SIGTERM and wait
+
+: "${LM:=$top_builddir/src/linkedin-milter}"
+LM_SOCK=
+
+lm_config() {
+	local srcdir
+	srcdir=$(cd "$top_srcdir" && pwd)
+	LM_SOCK=$E2E_RUN/lm.sock
+	mkdir -p "$E2E/drafts" "$E2E/spool"
+	chown nobody:nogroup "$E2E/drafts" "$E2E/spool"
+	cat >"$E2E/lm.conf" <<CONF
+socket = "unix:$LM_SOCK";
+socket_group = "postfix";
+socket_mode = "0660";
+user = "nobody";
+pidfile = "$E2E_RUN/lm.pid";
+authserv_id = "mx.example.org";
+patterns = "$srcdir/conf/patterns.conf";
+lexicons = "$srcdir/conf/lexicons.conf";
+owner = { names = [ "Bob Smith" ]; employers = [ "Acme" ]; mode = "selective"; };
+drafts = { store = "maildir:$E2E/drafts/%u"; templates = "$srcdir/conf/templates";
+	   spool = "$E2E/spool"; };
+CONF
+	[ $# -gt 0 ] && printf '%s\n' "$@" >>"$E2E/lm.conf"
+	chmod 0644 "$E2E/lm.conf"
+}
+
+lm_start() {
+	[ -f "$E2E/lm.conf" ] || lm_config
+	e2e_spawn lm "$LM" -f -c "$E2E/lm.conf" || return 1
+	milter_wait_socket "unix:$LM_SOCK" 20
+}
+
+lm_pid() { cat "$E2E/pids/lm" 2>/dev/null; }
+
+lm_stop() { e2e_stop lm; }
+
+# the delivered copy whose Message-ID is ID (by the text of the header)
+delivered_by_id() {
+	grep -l -i -F -- "Message-ID: $1" "$PF_MAILDIR"/new/* 2>/dev/null | head -n 1
+}
+
+# FILE without what Postfix adds on delivery: Return-Path, X-Original-To, Delivered-To
+# and one Received header, all at the top; CR removed
+without_delivery_headers() {
+	tr -d '\r' <"$1" | awk '
+	done { print; next }
+	/^(Return-Path|X-Original-To|Delivered-To):/ { next }
+	/^Received:/ && !received { received = 1; inrec = 1; next }
+	inrec && /^[ \t]/ { next }
+	{ done = 1; print }'
+}

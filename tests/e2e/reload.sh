@@ -1,0 +1,63 @@
+# reload.sh - SIGUSR1 while mail flows through Postfix: no message lost or doubled, messages
+# after the reload get the new rule's verdict, and a broken configuration is refused
+[ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
+set -u
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+. "$top_srcdir/tests/e2e/lib.sh"
+. "$top_srcdir/tests/e2e/lm.sh"
+e2e_need postfix postconf "$E2E_PY"
+[ -x "$LM" ] || skip_all "linkedin-milter not built"
+e2e_init
+N=120
+
+lm_config
+ok "linkedin-milter starts" lm_start
+ok "postfix starts with it" postfix_start "unix:$LM_SOCK"
+f=$(ls "$top_srcdir"/tests/data/corpus/[0-9][0-9][0-9]-2020-en-no-note-pymk4.eml)
+strip_for_injection "$f" >"$E2E/inv.eml"
+
+# N invitations, numbered in their Message-ID, one after the other over SMTP
+"$E2E_PY" - "$PF_PORT" "$E2E/inv.eml" "$N" >"$E2E/sender.out" 2>&1 <<'PY' &
+import re, smtplib, sys, time
+port, path, n = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+msg = open(path, "rb").read().replace(b"\r\n", b"\n")
+ok = 0
+s = smtplib.SMTP("127.0.0.1", port, timeout=60)
+for i in range(n):
+    m = re.sub(rb"(?mi)^Message-ID:.*$", b"Message-ID: <reload-%d@lm-e2e.test>" % i, msg, count=1)
+    try:
+        s.sendmail("s-1@bounce.linkedin.com", ["bob.smith@example.org"], m.replace(b"\n", b"\r\n"))
+        ok += 1
+    except smtplib.SMTPException as e:
+        print("message %d: %s" % (i, e))
+    time.sleep(0.01)
+s.quit()
+print("sent %d" % ok)
+PY
+sender=$!
+
+# after a third of them, a rule that changes the verdict; later, a broken file
+wait_until 60 eval '[ "$(delivered_count)" -ge $((N / 3)) ]'
+printf 'rules = ( { field = "inviter.headline"; match = "Product"; verdict = "decline"; reason = "reloaded-rule"; } );\n' >>"$E2E/lm.conf"
+kill -USR1 "$(lm_pid)"
+wait_until 10 grep -q 'reloaded' "$E2E/lm.log"
+cp "$E2E/lm.conf" "$E2E/lm.conf.good"
+printf 'rules = this is not valid;\n' >>"$E2E/lm.conf"
+wait_until 60 eval '[ "$(delivered_count)" -ge $((2 * N / 3)) ]'
+kill -USR1 "$(lm_pid)"
+wait "$sender"
+
+is "every message was accepted over SMTP" "$(tail -n1 "$E2E/sender.out")" "sent $N"
+ok "every message was delivered" wait_delivered "$N" 60
+is "none was delivered twice" "$(grep -h '^Message-ID:' "$PF_MAILDIR"/new/* | sort -u | wc -l)" "$N"
+ok "the broken configuration was refused and logged" grep -q 'keeping the configuration in force' "$E2E/lm.log"
+
+# in the order they were sent: verdicts go from ask to decline once, never back
+seq=$(for i in $(seq 0 $((N - 1))); do
+	grep -l "^Message-ID: <reload-$i@" "$PF_MAILDIR"/new/* | head -n1 | xargs grep -m1 '^X-LinkedIn-Verdict:' | cut -d' ' -f2 | tr -d '\r'
+done | uniq | tr '\n' ' ')
+is "messages before the reload got ask, every one after it decline" "$seq" "ask decline "
+ok "the new rule's reason is on the later messages" \
+	grep -q '^X-LinkedIn-Reasons: reloaded-rule' "$(delivered_by_id "<reload-$((N - 1))@lm-e2e.test>")"
+ok "the daemon still answers after the failed reload" kill -0 "$(lm_pid)"
+done_testing

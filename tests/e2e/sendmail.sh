@@ -1,0 +1,41 @@
+# sendmail.sh - linkedin-milter behind a real Sendmail 8.17 (INPUT_MAIL_FILTER), relaying to
+# a private Postfix: the delivered copies carry the same headers as through Postfix
+[ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
+set -u
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+. "$top_srcdir/tests/e2e/lib.sh"
+. "$top_srcdir/tests/e2e/lm.sh"
+e2e_need postfix postconf m4 unshare "$E2E_PY"
+[ -x "$LM" ] || skip_all "linkedin-milter not built"
+e2e_init
+sendmail_setup || skip_all "cannot get the sendmail packages (apt-get download sendmail-bin sendmail-base sendmail-cf)"
+corpus=$top_srcdir/tests/data/corpus
+
+lm_config
+ok "linkedin-milter starts" lm_start
+ok "postfix starts without a milter (it only delivers)" postfix_start ""
+ok "sendmail starts with linkedin-milter as INPUT_MAIL_FILTER" sendmail_start "unix:$LM_SOCK"
+
+send() {	# send SLUG through Sendmail, with its Return-Path as MAIL FROM
+	local f from
+	f=$(ls "$corpus"/[0-9][0-9][0-9]-"$1".eml)
+	from=$(sed -n 's/^Return-Path: *<\(.*\)>.*/\1/p' "$f" | head -n1)
+	strip_for_injection "$f" >"$E2E/sent-$1.eml"
+	sendmail_send "$E2E/sent-$1.eml" bob.smith@example.org "${from:-sender@example.net}" >/dev/null
+}
+ok "an invitation is accepted by sendmail" send 2020-en-no-note-pymk4
+ok "a message with forged X-LinkedIn-* headers is accepted" send none-forged-x-linkedin-headers
+ok "an ordinary message is accepted" send none-personal-dinner
+ok "all three reach the mailbox through sendmail and postfix" wait_delivered 3 60
+
+copy() { delivered_by_id "$(grep -m1 -i '^Message-ID:' "$E2E/sent-$1.eml" | cut -d' ' -f2-)"; }
+own() { grep -i '^X-LinkedIn-\(Verdict\|Reasons\|Inviter\|Folder\):' "$1" | tr -d '\r'; }
+is "the invitation is tagged as through postfix" "$(own "$(copy 2020-en-no-note-pymk4)")" "X-LinkedIn-Verdict: ask
+X-LinkedIn-Reasons: no-note
+X-LinkedIn-Inviter: Liam Foster
+X-LinkedIn-Folder: LinkedIn/Review"
+is "forged headers are removed" "$(own "$(copy none-forged-x-linkedin-headers)")" ""
+is "ordinary mail is not tagged" "$(own "$(copy none-personal-dinner)")" ""
+ok "the milter logged the invitation with sendmail's queue id" \
+	grep -Eq '^linkedin-milter: info: [0-9A-Za-z]{14}: kind=invitation' "$E2E/lm.log"
+done_testing

@@ -1,0 +1,11 @@
+-- quarantine-phish: with quarantine set for phish, a look-alike invitation
+-- is held in the MTA's quarantine with a reason
+local lib = dofile(DATA .. "/../milter/lib.lua")
+local conn = lib.start()
+local path = lib.corpus("phish-lookalike-lindkedin")
+local from, rcpt = lib.envelope_of(path)
+local _, eom = lib.send_file(conn, path, from, rcpt)
+lib.check(eom == SMFIR_ACCEPT, "end of message reply " .. tostring(eom))
+lib.check(mt.eom_check(conn, MT_QUARANTINE, "linkedin-milter: phish (not-authentic)"), "not quarantined")
+lib.check(mt.eom_check(conn, MT_HDRADD, "X-LinkedIn-Verdict", "phish"), "not tagged phish")
+mt.disconnect(conn)
