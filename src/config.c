@@ -17,6 +17,7 @@
 #include "config_schema.h"
 #include "contacts.h"
 #include "fold.h"
+#include "templates.h"
 #include "log.h"
 
 static const char *const on_error_names[] = { "accept", "tempfail", NULL };
@@ -113,6 +114,7 @@ static void prepare_profile(struct config *c, struct profile *p, struct errlist 
 
 	if (p->contacts_files.n)
 		p->contacts = contacts_load(&p->contacts_files, errs);
+	p->templates = templates_load(p->drafts.templates, errs);
 	for (int k = 0; k < 3; k++)
 		for (size_t i = 0; i < lists[k]->n; i++) {
 			char *key = org_key(&c->patterns, lists[k]->v[i]);

@@ -40,6 +40,7 @@ struct drafts {
 };
 
 struct contacts;
+struct templates;
 
 struct profile {
 	char *label;		/* "owner" or "profiles[N]" for logs */
@@ -49,6 +50,7 @@ struct profile {
 	struct strlist org_keys[3];	/* employers, schools, groups as compared */
 	struct strlist folded[3];	/* the same, folded, to find in notes */
 	struct contacts *contacts;
+	struct templates *templates;	/* drafts.templates over the shipped ones */
 	enum mode mode;
 	char *language;		/* draft language when the invitation's has none */
 	char *address;		/* draft From; "" = the envelope recipient */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include "config_check.h"
 #include "contacts.h"
+#include "templates.h"
 
 static const char *const mode_names[] = { "strict", "selective", "open", NULL };
 static const char *const action_names[ACTION_COUNT] = {
@@ -183,6 +184,7 @@ void profile_free(struct profile *p)
 		strlist_free(&p->folded[i]);
 	}
 	contacts_free(p->contacts);
+	templates_free(p->templates);
 	for (size_t i = 0; p->recipients && i < p->recipient_res.n; i++)
 		pcre2_code_free(p->recipients[i]);
 	free(p->recipients);

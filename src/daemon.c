@@ -16,6 +16,7 @@
 #include "daemon_os.h"
 #include "log.h"
 #include "milter.h"
+#include "spool.h"
 #include "version.h"
 
 #define SESSION_WAIT 30		/* seconds open sessions get to finish at exit */
@@ -78,6 +79,13 @@ static void *signal_thread(void *arg)
 	}
 }
 
+static void kick_spools(const struct config *c)
+{
+	spool_kick(c->owner.drafts.spool);
+	for (size_t i = 0; i < c->n_profiles; i++)
+		spool_kick(c->profiles[i].drafts.spool);
+}
+
 static int start_milter(const struct config *c)
 {
 	if (milter_register() < 0 || smfi_setconn(c->socket) != MI_SUCCESS ||
@@ -116,8 +124,13 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 		return EX_UNAVAILABLE;
 	if (!foreground && go_background() < 0)
 		return EX_OSERR;
-	if (write_pidfile(c) < 0 || drop_privileges(c) < 0)
+	if (write_pidfile(c) < 0 || prepare_spools(c) < 0 || drop_privileges(c) < 0)
 		return EX_NOPERM;
+	if (spool_start() < 0) {
+		log_msg(LOG_ERR, "cannot start the draft store thread: %s", strerror(errno));
+		return EX_OSERR;
+	}
+	kick_spools(c);	/* drafts left by an earlier run */
 	if (pthread_create(&thread, NULL, signal_thread, &set) != 0) {
 		log_msg(LOG_ERR, "cannot start the signal thread: %s", strerror(errno));
 		return EX_OSERR;
@@ -125,6 +138,7 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 	log_msg(LOG_NOTICE, "linkedin-milter %s listening on %s", PACKAGE_VERSION, c->socket);
 	rc = smfi_main();
 	wait_sessions();
+	spool_stop();
 	pthread_kill(thread, SIGUSR2);
 	pthread_join(thread, NULL);
 	milter_log_counters();

@@ -225,6 +225,37 @@ void remove_pidfile(const struct config *c)
 		log_msg(LOG_WARNING, "%s: cannot remove the pidfile: %s", c->pidfile, strerror(errno));
 }
 
+static int prepare_dir(const struct config *c, const char *dir)
+{
+	uid_t uid;
+	gid_t gid;
+	struct passwd *pw;
+
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+		log_msg(LOG_ERR, "spool %s: %s", dir, strerror(errno));
+		return -1;
+	}
+	if (getuid() != 0)
+		return 0;
+	if (!(pw = getpwnam(c->user)) || lookup_user(c, &uid, &gid) < 0)
+		return -1;
+	if (chown(dir, pw->pw_uid, pw->pw_gid) < 0) {
+		log_msg(LOG_ERR, "spool %s: cannot give it to %s: %s", dir, c->user, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+int prepare_spools(const struct config *c)
+{
+	if (prepare_dir(c, c->owner.drafts.spool) < 0)
+		return -1;
+	for (size_t i = 0; i < c->n_profiles; i++)
+		if (prepare_dir(c, c->profiles[i].drafts.spool) < 0)
+			return -1;
+	return 0;
+}
+
 int drop_privileges(const struct config *c)
 {
 	struct passwd *pw;

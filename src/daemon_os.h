@@ -11,6 +11,8 @@ int open_listener(const struct config *c);
 int go_background(void);
 int write_pidfile(const struct config *c);
 void remove_pidfile(const struct config *c);
+/* prepare_spools - the draft spool directories exist and belong to `user` */
+int prepare_spools(const struct config *c);
 /* drop_privileges - started as root: become `user` (checked), unless
  * allow_root says root may stay; started as another user: nothing to do */
 int drop_privileges(const struct config *c);

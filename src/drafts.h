@@ -1,11 +1,15 @@
-/* drafts.h - reply drafts handed over by the milter: rendered and stored
- * without holding the MTA longer than drafts.timeout_ms */
+/* drafts.h - reply drafts from the milter (through the spool, never holding
+ * the MTA longer than drafts.timeout_ms) and from test mode (stored at once) */
 #ifndef DRAFTS_H
 #define DRAFTS_H
 #include "engine.h"
 
-/* drafts_submit - queue the draft TEMPLATE for the invitation of S;
- * 0 when queued (or one exists already), -1 when it could not be */
+/* drafts_submit - render TEMPLATE for the invitation of S and queue it;
+ * 0 when queued, -1 when it could not be (logged) */
 int drafts_submit(const struct scan *s, const char *template, const char *qid);
+/* drafts_store_now - render and store at once, in STORE (NULL: the
+ * profile's); the store result, or -1 (ERR set) when nothing was rendered */
+int drafts_store_now(const struct scan *s, const char *template, const char *store,
+		     char *err, size_t errlen);
 
 #endif

@@ -11,7 +11,10 @@
 #include <sys/stat.h>
 #include <sysexits.h>
 #include <unistd.h>
+#include "actions.h"
+#include "drafts.h"
 #include "engine.h"
+#include "store.h"
 #include "json.h"
 #include "log.h"
 #include "report.h"
@@ -133,6 +136,28 @@ static int scan_fd(int fd, struct scan *s)
 	return 0;
 }
 
+/* --drafts: the draft of this message, stored at once; what happened on stderr */
+static void store_draft(const char *path, const struct scan *s, const char *store)
+{
+	struct plan p;
+	char err[400] = "";
+	int rc;
+	static const char *const said[] = { "stored", "exists already (not stored again)",
+					    "could not be stored now", "cannot be stored" };
+
+	plan_actions(s->profile, s, &p);
+	if (!p.draft)
+		return;
+	rc = drafts_store_now(s, p.draft, store && *store ? store : NULL, err, sizeof err);
+	if (rc < 0)
+		log_msg(LOG_WARNING, "%s: no draft: %s", path, err);
+	else
+		log_msg(rc == STORE_OK || rc == STORE_EXISTS ? LOG_INFO : LOG_WARNING,
+			"%s: draft %s %s%s%s", path, p.draft, said[rc], err[0] ? ": " : "", err);
+}
+
+static const char *drafts_store;	/* --drafts: NULL = none, "" = the configured store */
+
 static int run_one(struct config *c, const char *path, int fd, bool explain)
 {
 	struct scan s;
@@ -153,6 +178,8 @@ static int run_one(struct config *c, const char *path, int fd, bool explain)
 	if (s.msg.text && log_level() >= LOG_DEBUG)	/* for writing patterns */
 		log_msg(LOG_DEBUG, "%s: %s text (%s):\n%s", path, kind_name(s.inv.kind),
 			s.msg.from_html ? "from HTML" : "plain", s.msg.text);
+	if (drafts_store && rc == 0)
+		store_draft(path, &s, drafts_store);
 	buf_init(&out, 0);
 	report_json(&out, path, &s, explain);
 	buf_putc(&out, '\n');
@@ -208,11 +235,24 @@ static int run_dir(struct config *c, const char *dir, bool explain)
 	return rc;
 }
 
+/* a relative maildir: path is relative to where the command was run */
+static const char *absolute_store(const char *store, char *buf, size_t len)
+{
+	char cwd[2048];
+
+	if (!store || strncmp(store, "maildir:", 8) != 0 || store[8] == '/' || !getcwd(cwd, sizeof cwd))
+		return store;
+	snprintf(buf, len, "maildir:%s/%s", cwd, store + 8);
+	return buf;
+}
+
 int test_mode(struct config *c, char **paths, int n, bool explain, const char *drafts)
 {
 	int rc = EX_OK;
 	struct stat st;
+	char store[4096];
 
+	drafts_store = absolute_store(drafts, store, sizeof store);
 	for (int i = 0; i < n; i++) {
 		int r;
 

@@ -1,0 +1,76 @@
+/* drafts.c - reply drafts: rendered, their store named for the recipient
+ * (never outside the configured base), then queued in the spool for the
+ * store thread (milter) or stored at once (test mode) */
+#include "autoconfig.h"
+#include "drafts.h"
+
+#include <stdio.h>
+#include <string.h>
+#include "draft.h"
+#include "log.h"
+#include "spool.h"
+#include "store.h"
+
+/* the spool meta of draft D: the store resolved for its recipient */
+static int target(const struct scan *s, const struct draft *d, const char *store,
+		  struct spooled *m, char *err, size_t errlen)
+{
+	const struct drafts *cfg = &s->profile->drafts;
+
+	memset(m, 0, sizeof *m);
+	if (store_resolve(store ? store : cfg->store, d->rcpt, m->url, sizeof m->url, err,
+			  errlen) < 0)
+		return -1;
+	snprintf(m->credentials, sizeof m->credentials, "%s", cfg->credentials);
+	snprintf(m->key, sizeof m->key, "%s", d->key);
+	m->once_per_days = cfg->once_per_days;
+	m->timeout = cfg->imap_timeout;
+	return 0;
+}
+
+int drafts_submit(const struct scan *s, const char *template, const char *qid)
+{
+	struct draft d;
+	struct spooled m;
+	char err[400], path[1200];
+	int rc = -1;
+
+	if (draft_render(s, template, &d, err, sizeof err) < 0 ||
+	    target(s, &d, NULL, &m, err, sizeof err) < 0) {
+		log_msg(LOG_WARNING, "%s: no draft: %s", qid, err);
+		draft_free(&d);
+		return -1;
+	}
+	if (spool_write(s->profile->drafts.spool, &m, d.msg.data, d.msg.len, path,
+			sizeof path, err, sizeof err) < 0) {
+		log_msg(LOG_ERR, "%s: draft not queued: %s", qid, err);
+	} else {
+		spool_kick(s->profile->drafts.spool);
+		spool_wait(path, s->profile->drafts.timeout_ms);
+		log_msg(LOG_INFO, "%s: draft %s (%s) queued for %s, key %s", qid, d.template,
+			d.lang, d.rcpt, d.key);
+		rc = 0;
+	}
+	draft_free(&d);
+	return rc;
+}
+
+int drafts_store_now(const struct scan *s, const char *template, const char *store,
+		     char *err, size_t errlen)
+{
+	struct draft d;
+	struct spooled m;
+	struct store_job j;
+	int rc;
+
+	if (draft_render(s, template, &d, err, errlen) < 0 ||
+	    target(s, &d, store, &m, err, errlen) < 0) {
+		draft_free(&d);
+		return -1;
+	}
+	j = (struct store_job){ m.url, m.credentials, m.key, m.once_per_days, m.timeout,
+				d.msg.data, d.msg.len };
+	rc = store_put(&j, err, errlen);
+	draft_free(&d);
+	return rc;
+}

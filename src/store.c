@@ -1,0 +1,70 @@
+/* store.c - where drafts go: the URL chooses the Maildir or the IMAP store;
+ * %u and %d (the recipient's local part and domain) are checked before they
+ * become part of a path or a login */
+#include "autoconfig.h"
+#include "store.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+/* a local part or domain safe in a path: no "/", no leading ".", no ".." */
+static int safe_part(const char *s, size_t n)
+{
+	if (n == 0 || n > 200 || s[0] == '.' || s[0] == '-')
+		return 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!isalnum((unsigned char)s[i]) && !strchr("._+=-", s[i]))
+			return 0;
+		if (s[i] == '.' && i + 1 < n && s[i + 1] == '.')
+			return 0;
+	}
+	return 1;
+}
+
+int store_resolve(const char *template, const char *rcpt, char *out, size_t len,
+		  char *err, size_t errlen)
+{
+	const char *at = strrchr(rcpt, '@');
+	size_t lp = at ? (size_t)(at - rcpt) : strlen(rcpt), o = 0;
+	const char *dom = at ? at + 1 : "";
+
+	if (!safe_part(rcpt, lp) || (at && !safe_part(dom, strlen(dom)))) {
+		snprintf(err, errlen, "recipient \"%.80s\" cannot name a store path", rcpt);
+		return -1;
+	}
+	for (const char *p = template; *p; p++) {
+		const char *v = NULL;
+		size_t n = 1;
+
+		if (p[0] == '%' && p[1] == 'u') {
+			v = rcpt;
+			n = lp;
+			p++;
+		} else if (p[0] == '%' && p[1] == 'd') {
+			v = dom;
+			n = strlen(dom);
+			p++;
+		} else {
+			v = p;
+		}
+		if (o + n >= len) {
+			snprintf(err, errlen, "store path too long");
+			return -1;
+		}
+		for (size_t i = 0; i < n; i++)	/* domains compare in lower case */
+			out[o++] = v == dom ? (char)tolower((unsigned char)v[i]) : v[i];
+	}
+	out[o] = '\0';
+	return 0;
+}
+
+enum store_result store_put(const struct store_job *j, char *err, size_t errlen)
+{
+	if (strncmp(j->url, "maildir:", 8) == 0)
+		return maildir_put(j, err, errlen);
+	if (strncmp(j->url, "imap://", 7) == 0 || strncmp(j->url, "imaps://", 8) == 0)
+		return imap_put(j, err, errlen);
+	snprintf(err, errlen, "unknown store %.60s", j->url);
+	return STORE_FAIL;
+}

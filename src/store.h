@@ -1,0 +1,35 @@
+/* store.h - where drafts go: a Maildir (the default) or an IMAP server's
+ * Drafts folder; one interface, chosen by the URL */
+#ifndef STORE_H
+#define STORE_H
+#include <stddef.h>
+
+enum store_result {
+	STORE_OK,	/* stored */
+	STORE_EXISTS,	/* a draft with this key is there already: nothing to do */
+	STORE_RETRY,	/* could not now (server down, disk full): try again later */
+	STORE_FAIL	/* cannot ever succeed as configured (bad path, bad login) */
+};
+
+struct store_job {
+	const char *url;	/* maildir:/PATH or imap[s]://..., %u and %d resolved */
+	const char *credentials;	/* file with the IMAP password, or "" */
+	const char *key;	/* X-LinkedIn-Draft-Key */
+	int once_per_days;	/* a draft with the key this recent means EXISTS */
+	int timeout;		/* seconds per network step */
+	const char *msg;	/* the draft, CRLF line ends */
+	size_t len;
+};
+
+/* store_resolve - TEMPLATE with %u and %d of RCPT into OUT; -1 with ERR when
+ * RCPT could escape the store ("../", "/", a leading dot, odd characters) */
+int store_resolve(const char *template, const char *rcpt, char *out, size_t len,
+		  char *err, size_t errlen);
+enum store_result store_put(const struct store_job *j, char *err, size_t errlen);
+
+enum store_result maildir_put(const struct store_job *j, char *err, size_t errlen);
+enum store_result imap_put(const struct store_job *j, char *err, size_t errlen);
+/* imap_close_all - close the connections kept for reuse */
+void imap_close_all(void);
+
+#endif

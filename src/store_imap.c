@@ -1,0 +1,244 @@
+/* store_imap.c - drafts into an IMAP server's Drafts folder with libetpan:
+ * imap:// (STARTTLS when offered) or imaps://, LOGIN (AUTHENTICATE PLAIN when
+ * LOGIN is disabled), the draft key searched first (UID SEARCH HEADER ...
+ * SINCE), then APPEND with \Draft \Seen. Every network step has a timeout;
+ * connections are kept for the next draft. */
+#include "autoconfig.h"
+#include "store.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <libetpan/libetpan.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "util.h"
+
+#define POOL 8
+
+struct target {
+	bool tls;
+	char host[256];
+	uint16_t port;
+	char user[256], password[256];
+	char folder[256];
+};
+
+struct conn {
+	mailimap *imap;
+	char id[600];		/* scheme, host, port, user: what makes it reusable */
+	time_t used;
+};
+
+static struct conn pool[POOL];	/* used by the one store thread only */
+
+/* %XX in a URL part */
+static void url_decode(char *s)
+{
+	char *w = s;
+
+	for (char *r = s; *r; r++) {
+		if (r[0] == '%' && isxdigit((unsigned char)r[1]) && isxdigit((unsigned char)r[2])) {
+			char hex[3] = { r[1], r[2], 0 };
+
+			*w++ = (char)strtol(hex, NULL, 16);
+			r += 2;
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
+}
+
+static int copy_part(char *dst, size_t len, const char *src, size_t n)
+{
+	if (n >= len)
+		return -1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+	url_decode(dst);
+	return 0;
+}
+
+/* imap[s]://[user[:password]@]host[:port]/folder */
+static int parse_url(const char *url, struct target *t)
+{
+	const char *p, *at, *slash, *colon;
+
+	memset(t, 0, sizeof *t);
+	t->tls = strncmp(url, "imaps://", 8) == 0;
+	p = url + (t->tls ? 8 : 7);
+	slash = p + strcspn(p, "/");
+	at = memrchr(p, '@', (size_t)(slash - p));
+	if (at) {
+		colon = memchr(p, ':', (size_t)(at - p));
+		if (copy_part(t->user, sizeof t->user, p, (size_t)((colon ? colon : at) - p)) < 0 ||
+		    (colon && copy_part(t->password, sizeof t->password, colon + 1,
+					(size_t)(at - colon - 1)) < 0))
+			return -1;
+		p = at + 1;
+	}
+	colon = memchr(p, ':', (size_t)(slash - p));
+	if (copy_part(t->host, sizeof t->host, p, (size_t)((colon ? colon : slash) - p)) < 0 ||
+	    !t->host[0])
+		return -1;
+	t->port = colon ? (uint16_t)atoi(colon + 1) : (t->tls ? 993 : 143);
+	if (copy_part(t->folder, sizeof t->folder, *slash ? slash + 1 : "Drafts",
+		      strlen(*slash ? slash + 1 : "Drafts")) < 0)
+		return -1;
+	if (!t->folder[0])
+		strcpy(t->folder, "Drafts");
+	return t->port ? 0 : -1;
+}
+
+static void read_password(const char *file, struct target *t)
+{
+	char *pw;
+
+	if (!file || !*file || t->password[0] || !(pw = read_file(file, sizeof t->password, NULL)))
+		return;
+	pw[strcspn(pw, "\r\n")] = '\0';
+	snprintf(t->password, sizeof t->password, "%s", pw);
+	free(pw);
+}
+
+static void drop(struct conn *c)
+{
+	if (c->imap) {
+		mailimap_logout(c->imap);
+		mailimap_free(c->imap);
+	}
+	memset(c, 0, sizeof *c);
+}
+
+void imap_close_all(void)
+{
+	for (int i = 0; i < POOL; i++)
+		drop(&pool[i]);
+}
+
+static int login(mailimap *imap, const struct target *t)
+{
+	if (!mailimap_has_extension(imap, "LOGINDISABLED"))
+		return mailimap_login(imap, t->user, t->password);
+	return mailimap_authenticate(imap, "PLAIN", t->host, NULL, NULL, t->user, t->user,
+				     t->password, NULL);
+}
+
+static bool starttls_offered(mailimap *imap)
+{
+	struct mailimap_capability_data *cap = NULL;
+	bool offered;
+
+	if (mailimap_capability(imap, &cap) != MAILIMAP_NO_ERROR)
+		return false;
+	offered = mailimap_has_extension(imap, "STARTTLS");
+	mailimap_capability_data_free(cap);
+	return offered;
+}
+
+/* a logged-in session for T: the kept one, or a new one */
+static mailimap *session(const struct target *t, int timeout, char *err, size_t errlen)
+{
+	char id[600];
+	struct conn *c = &pool[0];
+	mailimap *imap;
+	int rc;
+
+	snprintf(id, sizeof id, "%d|%s|%u|%s", t->tls, t->host, t->port, t->user);
+	for (int i = 0; i < POOL; i++) {
+		if (pool[i].imap && !strcmp(pool[i].id, id)) {
+			if (mailimap_noop(pool[i].imap) == MAILIMAP_NO_ERROR)
+				return pool[i].imap;
+			drop(&pool[i]);	/* the server closed it */
+		}
+		if (!pool[i].imap || pool[i].used < c->used)
+			c = &pool[i];	/* a free slot, else the least recently used */
+	}
+	drop(c);
+	if (!(imap = mailimap_new(0, NULL)))
+		return NULL;
+	mailimap_set_timeout(imap, timeout);
+	rc = t->tls ? mailimap_ssl_connect(imap, t->host, t->port) :
+		      mailimap_socket_connect(imap, t->host, t->port);
+	if (rc == MAILIMAP_NO_ERROR_NON_AUTHENTICATED && !t->tls && starttls_offered(imap))
+		rc = mailimap_socket_starttls(imap) == MAILIMAP_NO_ERROR ? rc : -1;
+	if (rc == MAILIMAP_NO_ERROR_NON_AUTHENTICATED)
+		rc = login(imap, t);
+	if (rc != MAILIMAP_NO_ERROR && rc != MAILIMAP_NO_ERROR_AUTHENTICATED) {
+		snprintf(err, errlen, "IMAP %s:%u as %s: %s (libetpan error %d)", t->host, t->port,
+			 t->user, rc == MAILIMAP_ERROR_LOGIN ? "login refused" : "no session", rc);
+		mailimap_free(imap);
+		return NULL;
+	}
+	c->imap = imap;
+	snprintf(c->id, sizeof c->id, "%s", id);
+	c->used = time(NULL);
+	return imap;
+}
+
+/* a draft with KEY since DAYS days ago is in the folder */
+static int key_present(mailimap *imap, const struct target *t, const char *key, int days)
+{
+	time_t since = time(NULL) - (time_t)days * 86400;
+	struct tm tm;
+	struct mailimap_search_key *all, *k;
+	clist *result = NULL;
+	int rc, found;
+
+	if (days <= 0)
+		return 0;
+	if (mailimap_examine(imap, t->folder) != MAILIMAP_NO_ERROR)
+		return -1;
+	gmtime_r(&since, &tm);
+	all = mailimap_search_key_new_multiple_empty();
+	k = mailimap_search_key_new_header(strdup("X-LinkedIn-Draft-Key"), strdup(key));
+	mailimap_search_key_multiple_add(all, k);
+	mailimap_search_key_multiple_add(all, mailimap_search_key_new_since(
+		mailimap_date_new(tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900)));
+	rc = mailimap_uid_search(imap, NULL, all, &result);
+	mailimap_search_key_free(all);
+	if (rc != MAILIMAP_NO_ERROR)
+		return -1;
+	found = clist_count(result) > 0;
+	mailimap_search_result_free(result);
+	return found;
+}
+
+static int append(mailimap *imap, const struct target *t, const struct store_job *j)
+{
+	struct mailimap_flag_list *flags = mailimap_flag_list_new_empty();
+	int rc;
+
+	mailimap_flag_list_add(flags, mailimap_flag_new_draft());
+	mailimap_flag_list_add(flags, mailimap_flag_new_seen());
+	rc = mailimap_append(imap, t->folder, flags, NULL, j->msg, j->len);
+	mailimap_flag_list_free(flags);
+	return rc;
+}
+
+enum store_result imap_put(const struct store_job *j, char *err, size_t errlen)
+{
+	struct target t;
+	mailimap *imap;
+	int found;
+
+	if (parse_url(j->url, &t) < 0) {
+		snprintf(err, errlen, "bad IMAP URL");
+		return STORE_FAIL;
+	}
+	read_password(j->credentials, &t);
+	if (!(imap = session(&t, j->timeout > 0 ? j->timeout : 10, err, errlen)))
+		return STORE_RETRY;
+	found = key_present(imap, &t, j->key, j->once_per_days);
+	if (found < 0 || (!found && append(imap, &t, j) != MAILIMAP_NO_ERROR)) {
+		snprintf(err, errlen, "IMAP %s:%u folder %s: %s failed", t.host, t.port, t.folder,
+			 found < 0 ? "SEARCH" : "APPEND");
+		for (int i = 0; i < POOL; i++)
+			if (pool[i].imap == imap)
+				drop(&pool[i]);
+		return STORE_RETRY;
+	}
+	return found ? STORE_EXISTS : STORE_OK;
+}

@@ -1,0 +1,192 @@
+/* store_maildir.c - drafts into a Maildir: written to tmp/, fsync'd, renamed
+ * into cur/ with the Draft flag; the draft key looked up in the folder first,
+ * under a lock, so one inviter gets one draft */
+#include "autoconfig.h"
+#include "store.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#define HEAD_READ 16384		/* bytes of a draft read to find its key */
+#define MAX_SCAN 20000		/* drafts looked at for a key */
+
+static int mkdirs(const char *path)
+{
+	char tmp[4096];
+	size_t n = strlen(path);
+
+	if (n >= sizeof tmp)
+		return -1;
+	memcpy(tmp, path, n + 1);
+	for (char *p = tmp + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(tmp, 0700) < 0 && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return mkdir(tmp, 0700) < 0 && errno != EEXIST ? -1 : 0;
+}
+
+static int make_maildir(const char *dir)
+{
+	static const char *const subs[] = { "cur", "new", "tmp" };
+	char path[4200];
+
+	if (mkdirs(dir) < 0)
+		return -1;
+	for (int i = 0; i < 3; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, subs[i]);
+		if (mkdir(path, 0700) < 0 && errno != EEXIST)
+			return -1;
+	}
+	return 0;
+}
+
+/* the file's header section names KEY */
+static int has_key(const char *path, const char *key)
+{
+	char buf[HEAD_READ + 1], *end;
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, HEAD_READ);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	if ((end = strstr(buf, "\r\n\r\n")) || (end = strstr(buf, "\n\n")))
+		*end = '\0';
+	for (char *p = buf; (p = strcasestr(p, "X-LinkedIn-Draft-Key:")) != NULL; p++)
+		if ((p == buf || p[-1] == '\n') && strstr(p, key) == p + 21 + strspn(p + 21, " \t"))
+			return 1;
+	return 0;
+}
+
+/* a draft with KEY newer than DAYS days in cur/ or new/ */
+static int key_present(const char *dir, const char *key, int days)
+{
+	static const char *const subs[] = { "cur", "new" };
+	time_t since = time(NULL) - (time_t)days * 86400;
+	char path[4400];
+	int seen = 0;
+
+	for (int i = 0; i < 2; i++) {
+		DIR *d;
+		struct dirent *e;
+
+		snprintf(path, sizeof path, "%s/%s", dir, subs[i]);
+		if (!(d = opendir(path)))
+			continue;
+		while ((e = readdir(d)) != NULL && seen < MAX_SCAN) {
+			struct stat st;
+
+			if (e->d_name[0] == '.')
+				continue;
+			seen++;
+			snprintf(path, sizeof path, "%s/%s/%s", dir, subs[i], e->d_name);
+			/* the key is in our file names; a client that rewrote the draft keeps it in the header */
+			if (stat(path, &st) == 0 && st.st_mtime >= since &&
+			    (strstr(e->d_name, key) || has_key(path, key))) {
+				closedir(d);
+				return 1;
+			}
+		}
+		closedir(d);
+	}
+	return 0;
+}
+
+static int write_all(int fd, const char *p, size_t n)
+{
+	while (n) {
+		ssize_t w = write(fd, p, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return -1;
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static enum store_result deliver(const char *dir, const struct store_job *j, char *err,
+				 size_t errlen)
+{
+	char host[64] = "localhost", name[256], tmp[4400], cur[4400];
+	static unsigned long counter;
+	struct timespec ts;
+	int fd, dfd;
+
+	gethostname(host, sizeof host - 1);
+	host[strcspn(host, "/:")] = '\0';
+	clock_gettime(CLOCK_REALTIME, &ts);
+	snprintf(name, sizeof name, "%ld.M%ldP%ldQ%lu.%s.%s", (long)ts.tv_sec, ts.tv_nsec / 1000,
+		 (long)getpid(), __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED), j->key, host);
+	snprintf(tmp, sizeof tmp, "%s/tmp/%s", dir, name);
+	snprintf(cur, sizeof cur, "%s/cur/%s:2,D", dir, name);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 || write_all(fd, j->msg, j->len) < 0 || fsync(fd) < 0) {
+		int e = errno;
+
+		snprintf(err, errlen, "%s: %s", tmp, strerror(e));
+		if (fd >= 0)
+			close(fd);
+		unlink(tmp);
+		return STORE_RETRY;	/* a full or read-only disk may come back */
+	}
+	close(fd);
+	if (rename(tmp, cur) < 0) {
+		snprintf(err, errlen, "%s: %s", cur, strerror(errno));
+		unlink(tmp);
+		return STORE_RETRY;
+	}
+	snprintf(tmp, sizeof tmp, "%s/cur", dir);
+	if ((dfd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(dfd);
+		close(dfd);
+	}
+	return STORE_OK;
+}
+
+enum store_result maildir_put(const struct store_job *j, char *err, size_t errlen)
+{
+	const char *dir = j->url + 8;
+	char lock[4400];
+	enum store_result r;
+	int lfd;
+
+	if (dir[0] != '/') {
+		snprintf(err, errlen, "maildir path %.60s is not absolute", dir);
+		return STORE_FAIL;
+	}
+	if (make_maildir(dir) < 0) {
+		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+		return errno == EACCES || errno == ENOTDIR ? STORE_FAIL : STORE_RETRY;
+	}
+	/* look and write under one lock: two threads, one draft */
+	snprintf(lock, sizeof lock, "%s/.linkedin-milter.lock", dir);
+	lfd = open(lock, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (lfd < 0 || flock(lfd, LOCK_EX) < 0) {
+		snprintf(err, errlen, "%s: %s", lock, strerror(errno));
+		if (lfd >= 0)
+			close(lfd);
+		return STORE_RETRY;
+	}
+	r = key_present(dir, j->key, j->once_per_days) ? STORE_EXISTS : deliver(dir, j, err, errlen);
+	close(lfd);
+	return r;
+}
