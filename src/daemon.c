@@ -63,7 +63,7 @@ static void reload(void)
 	log_msg(LOG_NOTICE, "reloaded %s", config_file);
 }
 
-/* SIGUSR1 reloads; SIGUSR2 (sent by main at exit) ends the thread */
+/* SIGUSR1 reloads and retries the drafts waiting in the spool; SIGUSR2 (sent by main at exit) ends the thread */
 static void *signal_thread(void *arg)
 {
 	sigset_t *set = arg;
@@ -72,8 +72,10 @@ static void *signal_thread(void *arg)
 	for (;;) {
 		if (sigwait(set, &sig) != 0)
 			continue;
-		if (sig == SIGUSR1)
+		if (sig == SIGUSR1) {
 			reload();
+			spool_retry_now();	/* and the waiting drafts get another try */
+		}
 		else
 			return NULL;
 	}

@@ -119,7 +119,7 @@ static void address_header(struct buf *b, const char *name, const char *display,
 
 	buf_init(&v, 0);
 	if (clean && *clean) {
-		rfc2047(&v, clean);
+		rfc2047_phrase(&v, clean);
 		buf_putc(&v, ' ');
 	}
 	buf_printf(&v, "<%s>", addr);

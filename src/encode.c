@@ -42,11 +42,21 @@ char *header_text(const char *s, size_t max)
 	return clean;
 }
 
-static bool plain_ascii(const char *s)
+/* S can stand in a header as it is: printable ASCII, no "=?", no word so
+ * long it could not be folded; for a display name (PHRASE) no specials */
+static bool plain_ascii(const char *s, bool phrase)
 {
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+	size_t word = 0;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
 		if (*p < 0x20 || *p > 0x7e || (p[0] == '=' && p[1] == '?'))
 			return false;
+		if (phrase && strchr("()<>[]:;@\\,.\"", *p))
+			return false;
+		word = *p == ' ' ? 0 : word + 1;
+		if (word > 60)
+			return false;
+	}
 	return true;
 }
 
@@ -73,16 +83,17 @@ static int b64_word(struct buf *b, const unsigned char *s, size_t n)
 	return buf_puts(b, "?=");
 }
 
-int rfc2047(struct buf *b, const char *s)
+static int encode_words(struct buf *b, const char *s, bool phrase)
 {
 	const unsigned char *p = (const unsigned char *)s;
 	size_t n = strlen(s);
 
-	if (plain_ascii(s))
+	if (plain_ascii(s, phrase))
 		return buf_puts(b, s);
-	/* 45 bytes of UTF-8 make a 75-character word; never split a character */
+	/* 30 bytes of UTF-8 make a 52-character word, which fits a header line
+	 * with its name; never split a character */
 	while (n) {
-		size_t k = n < 45 ? n : 45;
+		size_t k = n < 30 ? n : 30;
 
 		while (k < n && k > 0 && (p[k] & 0xc0) == 0x80)
 			k--;
@@ -94,6 +105,16 @@ int rfc2047(struct buf *b, const char *s)
 		n -= k;
 	}
 	return 0;
+}
+
+int rfc2047(struct buf *b, const char *s)
+{
+	return encode_words(b, s, false);
+}
+
+int rfc2047_phrase(struct buf *b, const char *s)
+{
+	return encode_words(b, s, true);
 }
 
 static bool qp_literal(unsigned char c)

@@ -11,9 +11,11 @@
  * character boundary. NULL when out of memory. */
 char *header_text(const char *s, size_t max);
 /* rfc2047 - S (UTF-8) as a header value: unchanged when it is printable
- * ASCII with no "=?", else base64 encoded words of at most 75 characters
+ * ASCII with no "=?", else base64 encoded words of at most 52 characters
  * separated by a space; appended to B. */
 int rfc2047(struct buf *b, const char *s);
+/* rfc2047_phrase - the same for a display name: specials are encoded too */
+int rfc2047_phrase(struct buf *b, const char *s);
 /* qp_body - TEXT (UTF-8, LF line ends) as quoted-printable lines of at
  * most 76 characters with CRLF ends, appended to B */
 int qp_body(struct buf *b, const char *text);

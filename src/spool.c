@@ -28,7 +28,7 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t kicked = PTHREAD_COND_INITIALIZER, delivered = PTHREAD_COND_INITIALIZER;
 static char dirs[MAX_DIRS][1024];
 static int n_dirs;
-static bool running, stopping, pending;
+static bool running, stopping, pending, force;
 static pthread_t thread;
 
 static int write_all(int fd, const char *p, size_t n)
@@ -173,8 +173,8 @@ enum store_result spool_deliver(const char *path)
 	return r;
 }
 
-/* every draft of DIR whose time has come */
-static void deliver_dir(const char *dir)
+/* every draft of DIR whose time has come (all of them when NOW_ALL) */
+static void deliver_dir(const char *dir, bool now_all)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -188,7 +188,7 @@ static void deliver_dir(const char *dir)
 		if (e->d_name[0] == '.' || n < 7 || strcmp(e->d_name + n - 6, ".draft") != 0 ||
 		    snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path)
 			continue;
-		if (stat(path, &st) == 0 && st.st_mtime <= now)
+		if (stat(path, &st) == 0 && (now_all || st.st_mtime <= now))
 			spool_deliver(path);
 		pthread_mutex_lock(&lock);
 		pthread_cond_broadcast(&delivered);
@@ -202,6 +202,7 @@ static void *worker(void *arg)
 {
 	char copy[MAX_DIRS][1024];
 	int n;
+	bool all;
 
 	for (;;) {
 		struct timespec until;
@@ -213,6 +214,8 @@ static void *worker(void *arg)
 		       pthread_cond_timedwait(&kicked, &lock, &until) != ETIMEDOUT)
 			;
 		pending = false;
+		all = force;
+		force = false;
 		n = n_dirs;
 		memcpy(copy, dirs, sizeof copy);
 		if (stopping) {
@@ -221,7 +224,7 @@ static void *worker(void *arg)
 		}
 		pthread_mutex_unlock(&lock);
 		for (int i = 0; i < n; i++)
-			deliver_dir(copy[i]);
+			deliver_dir(copy[i], all);
 	}
 }
 
@@ -245,6 +248,14 @@ void spool_kick(const char *dir)
 	if (i == n_dirs && n_dirs < MAX_DIRS)
 		snprintf(dirs[n_dirs++], sizeof dirs[0], "%s", dir);
 	pending = true;
+	pthread_cond_signal(&kicked);
+	pthread_mutex_unlock(&lock);
+}
+
+void spool_retry_now(void)
+{
+	pthread_mutex_lock(&lock);
+	force = pending = true;
 	pthread_cond_signal(&kicked);
 	pthread_mutex_unlock(&lock);
 }

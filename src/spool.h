@@ -23,6 +23,8 @@ enum store_result spool_deliver(const char *path);
 int spool_start(void);
 /* spool_kick - a new file is waiting in DIR */
 void spool_kick(const char *dir);
+/* spool_retry_now - try every waiting draft now, whatever its backoff */
+void spool_retry_now(void);
 /* spool_wait - wait up to MS milliseconds for PATH to leave the spool */
 void spool_wait(const char *path, int ms);
 void spool_stop(void);

@@ -501,6 +501,14 @@ EOF
 # _sm_cmd: set SM_CMD to the private sendmail command, run in its own mount and UTS namespace
 # with private hosts and nsswitch.conf (no DNS lookups: they would stall it for 60 s)
 _sm_cmd() {
+	# Sendmail looks its host name up before it reads its cf, and waits 60 s when no
+	# resolver answers. When the name resolves from /etc/hosts it can run as it is;
+	# otherwise it runs with private hosts and nsswitch.conf bind-mounted in a mount
+	# namespace of its own (which needs "/" to be a mount point: not so in a chroot)
+	if timeout 3 getent hosts "$(hostname)" >/dev/null 2>&1; then
+		SM_CMD=("$SM_ROOT/usr/libexec/sendmail/sendmail" -C "$E2E_RUN/sendmail/sendmail.cf")
+		return
+	fi
 	SM_CMD=(unshare --mount --uts -- /bin/sh -c '
 		d=$1; shift
 		mount --bind "$d/hosts" /etc/hosts &&
@@ -614,15 +622,17 @@ service doveadm {
 EOF
 }
 
-# dovecot_start: start a private Dovecot IMAP on 127.0.0.1:$DC_PORT (any user, password "secret")
+# dovecot_start [PORT]: start a private Dovecot IMAP on 127.0.0.1:$DC_PORT (any user, password "secret")
 dovecot_start() {
 	local d=$E2E/dovecot
 	mkdir -p "$d/run" "$d/state" "$d/home" || return 1
 	chown nobody:nogroup "$d/home"
-	DC_PORT=$(free_port) || return 1
+	DC_PORT=${1:-$(free_port)} || return 1
 	export DC_PORT
 	_dc_conf "$DC_PORT" >"$d/dovecot.conf"
-	dovecot -F -c "$d/dovecot.conf" >"$E2E/dovecot-stdout.log" 2>&1 </dev/null &
+	# setsid: its own process group, so that stopping it stops its login and imap
+	# processes too (an imap process outlives its master otherwise)
+	setsid dovecot -F -c "$d/dovecot.conf" >"$E2E/dovecot-stdout.log" 2>&1 </dev/null &
 	DC_PID=$!
 	wait_until 15 port_open "$DC_PORT" ||
 		{ e2e_diag "dovecot: port $DC_PORT not open"; cat "$E2E/dovecot-stdout.log" "$d/dovecot.log" >&2; return 1; }
@@ -631,7 +641,7 @@ dovecot_start() {
 # dovecot_stop: stop the private Dovecot by PID (its children exit with it)
 dovecot_stop() {
 	[ -n "${DC_PID:-}" ] || return 0
-	stop_pid "$DC_PID" 15
+	stop_pid "$DC_PID" 15 1
 	DC_PID=
 }
 

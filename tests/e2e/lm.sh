@@ -1,7 +1,8 @@
 # tests/e2e/lm.sh - start and stop linkedin-milter for the end-to-end tests (sourced after lib.sh)
 #
 # lm_config [EXTRA LINES]: write $E2E/lm.conf: the unix socket $E2E_RUN/lm.sock for the
-#	postfix group, the daemon dropping to nobody, drafts into $E2E/drafts
+#	postfix group, the daemon dropping to nobody, drafts into $E2E/drafts (LM_STORE
+#	names another store, LM_DRAFTS_EXTRA adds keys to the drafts group)
 # lm_start: start the daemon in the foreground (output in $E2E/lm.log), wait for its socket
 # lm_pid: its PID;  lm_stop: SIGTERM and wait
 
@@ -24,8 +25,8 @@ authserv_id = "mx.example.org";
 patterns = "$srcdir/conf/patterns.conf";
 lexicons = "$srcdir/conf/lexicons.conf";
 owner = { names = [ "Bob Smith" ]; employers = [ "Acme" ]; mode = "selective"; };
-drafts = { store = "maildir:$E2E/drafts/%u"; templates = "$srcdir/conf/templates";
-	   spool = "$E2E/spool"; };
+drafts = { store = "${LM_STORE:-maildir:$E2E/drafts/%u}"; templates = "$srcdir/conf/templates";
+	   spool = "$E2E/spool"; ${LM_DRAFTS_EXTRA:-} };
 CONF
 	[ $# -gt 0 ] && printf '%s\n' "$@" >>"$E2E/lm.conf"
 	chmod 0644 "$E2E/lm.conf"

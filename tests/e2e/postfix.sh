@@ -63,6 +63,15 @@ for slug in none-personal-dinner none-newsletter-html none-bank-latin1-qp none-m
 	ok "ordinary mail arrives as sent: $slug" cmp -s "$E2E/got-$slug" "$E2E/want-$slug"
 done
 
+# the reply drafts, in the recipient's Maildir
+drafts=$E2E/drafts/bob.smith/cur
+ok "a draft for the invitation, flagged Draft, in bob.smith's Maildir" \
+	wait_until 10 eval '[ "$(ls "$drafts" 2>/dev/null | grep -c ":2,D$")" -eq 1 ]'
+d=$(ls "$drafts"/*:2,D 2>/dev/null | head -n1)
+ok "it answers the invitation" grep -q "^In-Reply-To: $(grep -m1 -i '^Message-ID:' "$E2E/sent-2020-en-no-note-pymk4.eml" | cut -d' ' -f2- | tr -d '\r')" "$d"
+ok "it carries the draft key" grep -q '^X-LinkedIn-Draft-Key: [0-9a-f]\{32\}' "$d"
+ok "no draft for the phish or the notification" test "$(ls "$drafts" | wc -l)" -eq 1
+
 ok "the daemon logged one line per LinkedIn message" \
 	test "$(grep -c 'kind=\(invitation\|linkedin\|reminder\)' "$E2E/lm.log")" -eq 3
 
