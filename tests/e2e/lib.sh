@@ -502,10 +502,10 @@ EOF
 # with private hosts and nsswitch.conf (no DNS lookups: they would stall it for 60 s)
 _sm_cmd() {
 	# Sendmail looks its host name up before it reads its cf, and waits 60 s when no
-	# resolver answers. When the name resolves from /etc/hosts it can run as it is;
-	# otherwise it runs with private hosts and nsswitch.conf bind-mounted in a mount
-	# namespace of its own (which needs "/" to be a mount point: not so in a chroot)
-	if timeout 3 getent hosts "$(hostname)" >/dev/null 2>&1; then
+	# resolver answers: it runs with private hosts and nsswitch.conf bind-mounted in a
+	# mount namespace of its own. Where that namespace cannot be made (in a chroot "/"
+	# is no mount point) it runs as it is: such a machine has its resolver.
+	if ! unshare --mount --uts -- true 2>/dev/null; then
 		SM_CMD=("$SM_ROOT/usr/libexec/sendmail/sendmail" -C "$E2E_RUN/sendmail/sendmail.cf")
 		return
 	fi

@@ -10,8 +10,12 @@
 LM_SOCK=
 
 lm_config() {
-	local srcdir
-	srcdir=$(cd "$top_srcdir" && pwd)
+	local srcdir=$E2E/conf
+	# the daemon reads its files as nobody after a reload: copies it can read
+	mkdir -p "$srcdir/conf"
+	cp -R "$top_srcdir/conf/patterns.conf" "$top_srcdir/conf/lexicons.conf" \
+		"$top_srcdir/conf/templates" "$srcdir/conf/"
+	chmod -R a+rX "$srcdir"
 	LM_SOCK=$E2E_RUN/lm.sock
 	mkdir -p "$E2E/drafts" "$E2E/spool"
 	chown nobody:nogroup "$E2E/drafts" "$E2E/spool"
