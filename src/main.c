@@ -123,6 +123,9 @@ int main(int argc, char **argv)
 	if (!c)
 		return EX_CONFIG;
 	log_set_level(config_log_level(c));
+	if (!c->patterns.jit)	/* e.g. under MemoryDenyWriteExecute=yes */
+		log_msg(o.test ? LOG_INFO : LOG_NOTICE,
+			"PCRE2 JIT unavailable (no writable executable memory): patterns run in the interpreter");
 	if (o.test)
 		rc = test_mode(c, argv + optind, argc - optind, o.explain, o.drafts);
 	else
