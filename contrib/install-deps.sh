@@ -13,7 +13,8 @@ BUILD="build-essential autoconf automake pkg-config \
 	libmilter-dev libetpan-dev libconfig-dev libpcre2-dev libcmocka-dev"
 TEST="python3 postfix miltertest swaks m4 dovecot-core dovecot-imapd \
 	dovecot-sieve opendkim opendkim-tools valgrind mandoc clang \
-	libclang-rt-14-dev file procps iproute2 util-linux"
+	libclang-rt-14-dev file procps iproute2 util-linux systemd \
+	debhelper dpkg-dev lintian fakeroot"
 
 # Postfix: no configuration, no system instance
 echo "postfix postfix/main_mailer_type select No configuration" | $SUDO debconf-set-selections

@@ -54,6 +54,13 @@ int check_socket(const char *v, char *err, size_t len)
 		    "bad socket: expected unix:/PATH, inet:PORT@HOST or inet6:PORT@HOST");
 }
 
+int check_prefix(const char *v, char *err, size_t len)
+{
+	if (strlen(v) > 200)
+		return fail(err, len, "subject prefix longer than 200 bytes");
+	return 0;
+}
+
 int check_lang(const char *v, char *err, size_t len)
 {
 	if (strlen(v) != 2 || !islower((unsigned char)v[0]) || !islower((unsigned char)v[1]))

@@ -7,6 +7,7 @@ int check_socket(const char *v, char *err, size_t len);
 int check_lang(const char *v, char *err, size_t len);
 int check_address(const char *v, char *err, size_t len);
 int check_folder(const char *v, char *err, size_t len);
+int check_prefix(const char *v, char *err, size_t len);
 int check_detail(const char *v, char *err, size_t len);
 int check_template_name(const char *v, char *err, size_t len);
 int check_store(const char *v, char *err, size_t len);

@@ -45,7 +45,7 @@ static const struct key profile_keys[] = {
 	{ name, type, offsetof(struct action, field), 0, 0, NULL, check, NULL }
 static const struct key action_keys[] = {
 	AK("tag", KEY_BOOL, tag, NULL),
-	AK("subject_prefix", KEY_STRING, subject_prefix, check_folder),
+	AK("subject_prefix", KEY_STRING, subject_prefix, check_prefix),
 	AK("folder", KEY_STRING, folder, check_folder),
 	AK("detail", KEY_STRING, detail, check_detail),
 	AK("quarantine", KEY_BOOL, quarantine, NULL),

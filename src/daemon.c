@@ -63,6 +63,29 @@ static void reload(void)
 	log_msg(LOG_NOTICE, "reloaded %s", config_file);
 }
 
+/* every file the configuration names must be readable as the user the
+ * daemon became, or the first reload would fail: read it all again now */
+static int readable_as_user(void)
+{
+	struct errlist errs = { 0 };
+	struct config *c, *old;
+
+	if (!config_file || getuid() == 0)
+		return 0;
+	c = config_load(config_file, &errs);
+	for (size_t i = 0; i < errs.msgs.n; i++)
+		log_msg(LOG_ERR, "as user %ld: %s", (long)getuid(), errs.msgs.v[i]);
+	errlist_free(&errs);
+	if (!c) {
+		log_msg(LOG_ERR, "the configuration cannot be read as the daemon's user");
+		return -1;
+	}
+	old = in_force;
+	in_force = c;
+	config_unref(old);
+	return 0;
+}
+
 /* SIGUSR1 reloads and retries the drafts waiting in the spool; SIGUSR2 (sent by main at exit) ends the thread */
 static void *signal_thread(void *arg)
 {
@@ -122,12 +145,17 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 	signal(SIGPIPE, SIG_IGN);
 	/* blocked from the start: every thread inherits it, only ours waits for it */
 	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	/* what can fail is checked before the parent returns to the shell */
+	if (check_start(c) < 0)
+		return EX_NOPERM;
 	if (start_milter(c) < 0)
 		return EX_UNAVAILABLE;
 	if (!foreground && go_background() < 0)
 		return EX_OSERR;
 	if (write_pidfile(c) < 0 || prepare_spools(c) < 0 || drop_privileges(c) < 0)
 		return EX_NOPERM;
+	if (readable_as_user() < 0)
+		return EX_CONFIG;
 	if (spool_start() < 0) {
 		log_msg(LOG_ERR, "cannot start the draft store thread: %s", strerror(errno));
 		return EX_OSERR;

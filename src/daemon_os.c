@@ -192,6 +192,27 @@ static int pidfile_busy(const char *path)
 	return pid > 1 && pid != getpid() && (kill((pid_t)pid, 0) == 0 || errno == EPERM);
 }
 
+int check_start(const struct config *c)
+{
+	struct passwd *pw;
+
+	if (getuid() == 0) {
+		if (!(pw = getpwnam(c->user))) {
+			log_msg(LOG_ERR, "user %s: no such user", c->user);
+			return -1;
+		}
+		if (pw->pw_uid == 0 && !c->allow_root) {
+			log_msg(LOG_ERR, "refusing to run as root: set user, or allow_root = true");
+			return -1;
+		}
+	}
+	if (c->pidfile[0] && pidfile_busy(c->pidfile)) {
+		log_msg(LOG_ERR, "%s: another linkedin-milter runs", c->pidfile);
+		return -1;
+	}
+	return 0;
+}
+
 int write_pidfile(const struct config *c)
 {
 	char tmp[4096];

@@ -11,6 +11,9 @@ int open_listener(const struct config *c);
 int go_background(void);
 int write_pidfile(const struct config *c);
 void remove_pidfile(const struct config *c);
+/* check_start - the checks that may stop the start: the user exists, root
+ * only when allowed, no other daemon holds the pidfile */
+int check_start(const struct config *c);
 /* prepare_spools - the draft spool directories exist and belong to `user` */
 int prepare_spools(const struct config *c);
 /* drop_privileges - started as root: become `user` (checked), unless

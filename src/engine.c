@@ -125,10 +125,11 @@ int scan_eom(struct scan *s)
 	if (s->msg.reason[0] && !s->reason[0])
 		snprintf(s->reason, sizeof s->reason, "%s", s->msg.reason);
 	detect_message(s->cfg, &s->h, s->envfrom_domain, &s->msg, &s->inv);
+	if (s->inv.kind != KIND_NONE)	/* the recipient's profile decides the actions */
+		s->profile = config_profile(s->cfg, s->rcpt[0] ? s->rcpt : NULL);
 	if (s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER) {
 		if (extract_fields(s->cfg, &s->h, &s->msg, &s->inv) < 0)
 			return -1;
-		s->profile = config_profile(s->cfg, s->rcpt[0] ? s->rcpt : NULL);
 		classify(s->cfg, s->profile, &s->inv, s->rcpt, s->h.subject, &s->result);
 	}
 	return 0;

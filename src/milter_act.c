@@ -36,12 +36,18 @@ void remove_forged(struct act *a, const unsigned *forged)
 					a->qid, own_names[i]);
 }
 
-static void add_header(struct act *a, const char *name, const char *value, struct buf *log)
+/* one more action done, for the log line: "tag,folder:X,..." */
+static void done_add(struct buf *done, const char *what, const char *value)
+{
+	buf_printf(done, "%s%s%s%s", done->len ? "," : "", what, value ? ":" : "", value ? value : "");
+}
+
+static void add_header(struct act *a, const char *name, const char *value, struct buf *done)
 {
 	if (smfi_addheader(a->ctx, (char *)name, (char *)value) != MI_SUCCESS)
 		log_msg(LOG_WARNING, "%s: could not add %s", a->qid, name);
-	else if (log && buf_puts(log, log->len ? "," : "") == 0)
-		buf_puts(log, "tag");
+	else if (done)
+		done_add(done, "tag", NULL);
 }
 
 static void tag(struct act *a, const struct scan *s, struct buf *done)
@@ -82,7 +88,7 @@ static void subject_prefix(struct act *a, const struct scan *s, const char *pref
 	rc = old ? smfi_chgheader(a->ctx, "Subject", 1, v.data) :
 		   smfi_addheader(a->ctx, "Subject", v.data);
 	if (rc == MI_SUCCESS)
-		buf_puts(done, ",subject");
+		done_add(done, "subject", prefix);
 	else
 		log_msg(LOG_WARNING, "%s: could not change the subject", a->qid);
 	buf_free(&v);
@@ -119,7 +125,7 @@ static void recipient_detail(struct act *a, const char *detail, struct buf *done
 		free(to);
 	}
 	if (changed)
-		buf_printf(done, ",detail:%s", detail);
+		done_add(done, "detail", detail);
 }
 
 static void quarantine(struct act *a, const struct scan *s, struct buf *done)
@@ -130,7 +136,7 @@ static void quarantine(struct act *a, const struct scan *s, struct buf *done)
 		 s->inv.kind == KIND_LINKEDIN ? "notification" : verdict_name(s->result.verdict),
 		 s->result.n_reasons ? s->result.reasons[0] : "linkedin");
 	if (smfi_quarantine(a->ctx, reason) == MI_SUCCESS)
-		buf_puts(done, ",quarantine");
+		done_add(done, "quarantine", NULL);
 	else
 		log_msg(LOG_WARNING, "%s: could not quarantine", a->qid);
 }
@@ -167,14 +173,14 @@ void carry_out(struct act *a, const struct scan *s)
 		subject_prefix(a, s, p.subject_prefix, &done);
 	if (p.folder) {
 		add_header(a, own_names[3], p.folder, NULL);
-		buf_printf(&done, "%sfolder:%s", done.len ? "," : "", p.folder);
+		done_add(&done, "folder", p.folder);
 	}
 	if (p.detail)
 		recipient_detail(a, p.detail, &done);
 	if (p.quarantine)
 		quarantine(a, s, &done);
 	if (p.draft && drafts_submit(s, p.draft, a->qid) == 0)
-		buf_printf(&done, "%sdraft:%s", done.len ? "," : "", p.draft);
+		done_add(&done, "draft", p.draft);
 	log_line(a, s, &done);
 	buf_free(&done);
 }

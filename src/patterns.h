@@ -19,8 +19,6 @@ enum role {
 	ROLE_DISPLAY,		/* a From display name that claims to be LinkedIn */
 	ROLE_GATE,		/* a subject that may be LinkedIn mail: read the body */
 	ROLE_FORWARD,		/* a subject of a reply or forward */
-	ROLE_SENDER_INVITATION,	/* From address of invitation mail */
-	ROLE_SENDER_LINKEDIN,	/* From address of other notifications */
 	ROLE_SUBJECT_INVITATION,
 	ROLE_SUBJECT_REMINDER,
 	ROLE_SUBJECT_LINKEDIN,

@@ -29,7 +29,9 @@ int store_resolve(const char *template, const char *rcpt, char *out, size_t len,
 	size_t lp = at ? (size_t)(at - rcpt) : strlen(rcpt), o = 0;
 	const char *dom = at ? at + 1 : "";
 
-	if (!safe_part(rcpt, lp) || (at && !safe_part(dom, strlen(dom)))) {
+	/* only what the template uses must be fit for a path or a login */
+	if ((strstr(template, "%u") && !safe_part(rcpt, lp)) ||
+	    (strstr(template, "%d") && (!at || !safe_part(dom, strlen(dom))))) {
 		snprintf(err, errlen, "recipient \"%.80s\" cannot name a store path", rcpt);
 		return -1;
 	}

@@ -7,8 +7,9 @@
 enum store_result {
 	STORE_OK,	/* stored */
 	STORE_EXISTS,	/* a draft with this key is there already: nothing to do */
-	STORE_RETRY,	/* could not now (server down, disk full): try again later */
-	STORE_FAIL	/* cannot ever succeed as configured (bad path, bad login) */
+	STORE_RETRY,	/* could not now (server down, disk full, login refused:
+			 * the password may be fixed): try again later */
+	STORE_FAIL	/* cannot ever succeed as written (bad path, bad URL) */
 };
 
 struct store_job {

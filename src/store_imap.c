@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "log.h"
 #include "util.h"
 
 #define POOL 8
@@ -96,8 +97,12 @@ static void read_password(const char *file, struct target *t)
 {
 	char *pw;
 
-	if (!file || !*file || t->password[0] || !(pw = read_file(file, sizeof t->password, NULL)))
+	if (!file || !*file || t->password[0])
 		return;
+	if (!(pw = read_file(file, sizeof t->password, NULL))) {
+		log_msg(LOG_ERR, "IMAP credentials %s: %s", file, strerror(errno));
+		return;
+	}
 	pw[strcspn(pw, "\r\n")] = '\0';
 	snprintf(t->password, sizeof t->password, "%s", pw);
 	free(pw);

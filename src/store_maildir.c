@@ -186,7 +186,8 @@ enum store_result maildir_put(const struct store_job *j, char *err, size_t errle
 			close(lfd);
 		return STORE_RETRY;
 	}
-	r = key_present(dir, j->key, j->once_per_days) ? STORE_EXISTS : deliver(dir, j, err, errlen);
+	r = j->once_per_days > 0 && key_present(dir, j->key, j->once_per_days) ?
+		STORE_EXISTS : deliver(dir, j, err, errlen);
 	close(lfd);
 	return r;
 }

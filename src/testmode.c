@@ -45,8 +45,8 @@ static size_t blank_line(const struct buf *b, size_t from)
 	return 0;
 }
 
-/* test mode has no envelope: Return-Path and Delivered-To (or X-Original-To,
- * or To) stand in for MAIL FROM and RCPT TO */
+/* test mode has no envelope: Return-Path and Delivered-To (or To) stand in
+ * for MAIL FROM and RCPT TO */
 static void envelope_from_headers(struct scan *s)
 {
 	const char *rcpt = headers_get(&s->h, H_DELIVERED_TO), *rp = headers_get(&s->h, H_RETURN_PATH);

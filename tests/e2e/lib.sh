@@ -501,17 +501,17 @@ EOF
 # _sm_cmd: set SM_CMD to the private sendmail command, run in its own mount and UTS namespace
 # with private hosts and nsswitch.conf (no DNS lookups: they would stall it for 60 s)
 _sm_cmd() {
-	# Sendmail looks its host name up before it reads its cf, and waits 60 s when no
-	# resolver answers: it runs with private hosts and nsswitch.conf bind-mounted in a
-	# mount namespace of its own. Where that namespace cannot be made (in a chroot "/"
-	# is no mount point) it runs as it is: such a machine has its resolver.
-	if ! unshare --mount --uts -- true 2>/dev/null; then
-		SM_CMD=("$SM_ROOT/usr/libexec/sendmail/sendmail" -C "$E2E_RUN/sendmail/sendmail.cf")
-		return
-	fi
-	SM_CMD=(unshare --mount --uts -- /bin/sh -c '
-		d=$1; shift
-		mount --bind "$d/hosts" /etc/hosts &&
+	# Sendmail looks its host name up before it reads its cf and waits a minute when no
+	# resolver answers: it runs with private hosts and nsswitch.conf bind-mounted, and a
+	# qualified host name, in mount and UTS namespaces of its own. unshare makes "/"
+	# private first; in a chroot "/" is no mount point, so there /etc is bound onto itself
+	# and made private instead, before anything is mounted over its files.
+	local private=''
+	unshare --mount --uts -- true 2>/dev/null ||
+		private='mount --bind /etc /etc && mount --make-private /etc && '
+	SM_CMD=(unshare --mount --uts ${private:+--propagation unchanged} -- /bin/sh -c "
+		d=\$1; shift
+		$private"'mount --bind "$d/hosts" /etc/hosts &&
 		mount --bind "$d/nsswitch.conf" /etc/nsswitch.conf &&
 		hostname sm.lm-e2e.test &&
 		exec "$@"' sh "$E2E_RUN/sendmail" "$SM_ROOT/usr/libexec/sendmail/sendmail" -C "$E2E_RUN/sendmail/sendmail.cf")
