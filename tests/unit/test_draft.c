@@ -45,8 +45,11 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
+	char cmd[128];
+
 	config_unref(cfg);
-	return system("rm -rf /tmp/lm-test-draft.*") == 0 ? 0 : 0;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
 }
 
 /* a scan as the engine leaves it for an invitation */
