@@ -207,8 +207,10 @@ struct contacts *contacts_load(const struct strlist *files, struct errlist *errs
 	c = calloc(1, sizeof *c);
 	if (!c)
 		goto fail;
-	qsort(names.v, names.n, sizeof *names.v, cmp_str);
-	qsort(addrs.v, addrs.n, sizeof *addrs.v, cmp_str);
+	if (names.n)
+		qsort(names.v, names.n, sizeof *names.v, cmp_str);
+	if (addrs.n)
+		qsort(addrs.v, addrs.n, sizeof *addrs.v, cmp_str);
 	c->names = names.v;
 	c->n_names = names.n;
 	c->addrs = addrs.v;

@@ -132,6 +132,7 @@ static void wait_sessions(void)
 int daemon_run(struct config *c, const char *file, bool foreground)
 {
 	static sigset_t set;
+	sigset_t blocked;
 	pthread_t thread;
 	int rc;
 
@@ -143,8 +144,14 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 	sigaddset(&set, SIGUSR1);
 	sigaddset(&set, SIGUSR2);
 	signal(SIGPIPE, SIG_IGN);
-	/* blocked from the start: every thread inherits it, only ours waits for it */
-	pthread_sigmask(SIG_BLOCK, &set, NULL);
+	/* blocked from the start in every thread: USR1 and USR2 are for our signal
+	 * thread, HUP TERM INT for libmilter's (a thread that did not block them
+	 * would take them and die of them, cutting sessions short) */
+	blocked = set;
+	sigaddset(&blocked, SIGHUP);
+	sigaddset(&blocked, SIGTERM);
+	sigaddset(&blocked, SIGINT);
+	pthread_sigmask(SIG_BLOCK, &blocked, NULL);
 	/* what can fail is checked before the parent returns to the shell */
 	if (check_start(c) < 0)
 		return EX_NOPERM;

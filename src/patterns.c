@@ -249,8 +249,10 @@ pcre2_code *compile_regex(const char *re, char *err, size_t errlen)
 			 (char *)msg, (size_t)off);
 		return NULL;
 	}
-	/* the interpreter stays usable when the JIT cannot get executable memory */
-	(void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
+	/* the interpreter stays usable when the JIT cannot get executable memory;
+	 * LINKEDIN_MILTER_NO_JIT asks for it (valgrind cannot follow JIT code) */
+	if (!getenv("LINKEDIN_MILTER_NO_JIT"))
+		(void)pcre2_jit_compile(c, PCRE2_JIT_COMPLETE);
 	return c;
 }
 
