@@ -25,7 +25,7 @@ CONF
 $VG --log-file="$TMP/vg2.err" "$LM" -f -c "$TMP/lm.conf" 2>"$TMP/lm.log" &
 pid=$!
 cat >"$TMP/session.lua" <<'LUA'
-local lib = dofile(DATA .. "/../milter/lib.lua")
+local lib = dofile(DATA .. "/../miltertest/lib.lua")
 local conn = mt.connect("unix:" .. SOCK, 300, 0.1)
 lib.check(conn ~= nil, "no connection")
 for i = 1, 6 do

@@ -1,4 +1,4 @@
-# milter.sh - the miltertest scripts of tests/milter/, one behaviour each,
+# milter.sh - the miltertest scripts of tests/miltertest/, one behaviour each,
 # each against its own daemon with a private configuration
 . "$top_srcdir/tests/lib.sh"
 [ -n "$MILTERTEST" ] || skip_all "miltertest not found"
@@ -6,7 +6,7 @@
 srcdir=$(cd "$top_srcdir" && pwd)
 make_tmp
 
-for script in "$srcdir"/tests/milter/*.lua; do
+for script in "$srcdir"/tests/miltertest/*.lua; do
 	name=$(basename "$script" .lua)
 	[ "$name" = lib ] && continue
 	dir="$TMP/$name"
@@ -21,7 +21,7 @@ patterns = "$srcdir/conf/patterns.conf";
 lexicons = "$srcdir/conf/lexicons.conf";
 drafts = { store = "maildir:$dir/drafts/%u"; templates = "$srcdir/conf/templates"; spool = "$dir/spool"; };
 CONF
-	[ -f "$srcdir/tests/milter/$name.conf" ] && cat "$srcdir/tests/milter/$name.conf" >> "$dir/lm.conf"
+	[ -f "$srcdir/tests/miltertest/$name.conf" ] && cat "$srcdir/tests/miltertest/$name.conf" >> "$dir/lm.conf"
 	out=$(cd "$dir" && timeout 120 "$MILTERTEST" -s "$script" -D LM="$LM" -D CONF="$dir/lm.conf" \
 		-D SOCK="$dir/lm.sock" -D DATA="$srcdir/tests/data" 2>&1)
 	rc=$?

@@ -1,6 +1,6 @@
 -- accept-non-linkedin-at-eoh: ordinary mail is accepted at the end of its
 -- headers, so the MTA never sends its body, and nothing is changed
-local lib = dofile(DATA .. "/../milter/lib.lua")
+local lib = dofile(DATA .. "/../miltertest/lib.lua")
 local conn = lib.start()
 lib.check(mt.test_option(conn, SMFIP_NOCONNECT), "connect step not negotiated away")
 lib.check(mt.test_option(conn, SMFIP_NR_HDR), "header replies not negotiated away")

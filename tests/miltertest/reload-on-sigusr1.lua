@@ -1,6 +1,6 @@
 -- reload-on-sigusr1: SIGUSR1 reloads the configuration: a new rule applies
 -- to the next message; a broken file is refused and the old one stays
-local lib = dofile(DATA .. "/../milter/lib.lua")
+local lib = dofile(DATA .. "/../miltertest/lib.lua")
 local conn = lib.start()
 local path = lib.corpus("2020-en-no-note-pymk4")
 local from, rcpt = lib.envelope_of(path)

@@ -1,6 +1,6 @@
 -- tag-invitation: a genuine invitation gets its verdict, reasons, inviter
 -- (RFC 2047) and folder headers, and nothing else is changed
-local lib = dofile(DATA .. "/../milter/lib.lua")
+local lib = dofile(DATA .. "/../miltertest/lib.lua")
 local conn = lib.start()
 local path = lib.corpus("2023-en-chinese-name-mixed-charset")
 local from, rcpt = lib.envelope_of(path)

@@ -1,6 +1,6 @@
 -- recipient-detail: with detail set for a verdict, the recipient becomes
 -- user+detail@domain: the new one is added, the old one removed
-local lib = dofile(DATA .. "/../milter/lib.lua")
+local lib = dofile(DATA .. "/../miltertest/lib.lua")
 local conn = lib.start()
 local path = lib.corpus("2020-en-no-note-pymk4")
 local from = lib.envelope_of(path)

@@ -1,6 +1,6 @@
 -- many-messages-one-connection: 60 messages, ordinary and invitations in
 -- turn, on one connection: each gets its own answer, nothing carries over
-local lib = dofile(DATA .. "/../milter/lib.lua")
+local lib = dofile(DATA .. "/../miltertest/lib.lua")
 local conn = lib.start()
 local inv = lib.corpus("2020-en-no-note-pymk4")
 local none = lib.corpus("none-personal-dinner")

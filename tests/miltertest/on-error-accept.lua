@@ -1,6 +1,6 @@
 -- on-error-accept: an internal error at the end of the message, with
 -- on_error = "accept", lets the message pass unchanged
-local lib = dofile(DATA .. "/../milter/lib.lua")
+local lib = dofile(DATA .. "/../miltertest/lib.lua")
 local conn = lib.start("LINKEDIN_MILTER_TEST_FAULT=eom")
 local path = lib.corpus("2020-en-no-note-pymk4")
 local from, rcpt = lib.envelope_of(path)

@@ -1,6 +1,6 @@
 -- quarantine-phish: with quarantine set for phish, a look-alike invitation
 -- is held in the MTA's quarantine with a reason
-local lib = dofile(DATA .. "/../milter/lib.lua")
+local lib = dofile(DATA .. "/../miltertest/lib.lua")
 local conn = lib.start()
 local path = lib.corpus("phish-lookalike-lindkedin")
 local from, rcpt = lib.envelope_of(path)

@@ -1,6 +1,6 @@
 -- remove-forged-headers: our headers arriving with the mail are removed,
 -- on ordinary mail too, so no sender can pre-set a verdict
-local lib = dofile(DATA .. "/../milter/lib.lua")
+local lib = dofile(DATA .. "/../miltertest/lib.lua")
 local conn = lib.start()
 local headers = {
 	{ "From", "Mallory <mallory@example.net>" },

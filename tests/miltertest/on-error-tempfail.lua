@@ -1,6 +1,6 @@
 -- on-error-tempfail: the same error with on_error = "tempfail" asks the MTA
 -- to try again later
-local lib = dofile(DATA .. "/../milter/lib.lua")
+local lib = dofile(DATA .. "/../miltertest/lib.lua")
 local conn = lib.start("LINKEDIN_MILTER_TEST_FAULT=eom")
 local path = lib.corpus("2020-en-no-note-pymk4")
 local from, rcpt = lib.envelope_of(path)

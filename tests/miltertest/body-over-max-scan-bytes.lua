@@ -1,6 +1,6 @@
 -- body-over-max-scan-bytes: past max_scan_bytes the filter answers SKIP
 -- (the MTA stops sending the body) and still judges what it read
-local lib = dofile(DATA .. "/../milter/lib.lua")
+local lib = dofile(DATA .. "/../miltertest/lib.lua")
 local conn = lib.start()
 local path = lib.corpus("2020-en-no-note-pymk4")
 local from, rcpt = lib.envelope_of(path)
