@@ -16,7 +16,7 @@
 #include "daemon_os.h"
 #include "log.h"
 #include "milter.h"
-#include "spool.h"
+#include "draft_queue.h"
 #include "version.h"
 
 #define SESSION_WAIT 30		/* seconds open sessions get to finish at exit */
@@ -97,7 +97,7 @@ static void *signal_thread(void *arg)
 			continue;
 		if (sig == SIGUSR1) {
 			reload();
-			spool_retry_now();	/* and the waiting drafts get another try */
+			draft_queue_retry_now();	/* and the waiting drafts get another try */
 		}
 		else
 			return NULL;
@@ -106,9 +106,9 @@ static void *signal_thread(void *arg)
 
 static void kick_spools(const struct config *c)
 {
-	spool_kick(c->owner.drafts.spool);
+	draft_queue_kick(c->owner.drafts.spool);
 	for (size_t i = 0; i < c->n_profiles; i++)
-		spool_kick(c->profiles[i].drafts.spool);
+		draft_queue_kick(c->profiles[i].drafts.spool);
 }
 
 static int start_milter(const struct config *c)
@@ -163,7 +163,7 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 		return EX_NOPERM;
 	if (readable_as_user() < 0)
 		return EX_CONFIG;
-	if (spool_start() < 0) {
+	if (draft_queue_start() < 0) {
 		log_msg(LOG_ERR, "cannot start the draft store thread: %s", strerror(errno));
 		return EX_OSERR;
 	}
@@ -175,7 +175,7 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 	log_msg(LOG_NOTICE, "linkedin-milter %s listening on %s", PACKAGE_VERSION, c->socket);
 	rc = smfi_main();
 	wait_sessions();
-	spool_stop();
+	draft_queue_stop();
 	pthread_kill(thread, SIGUSR2);
 	pthread_join(thread, NULL);
 	milter_log_counters();

@@ -1,6 +1,6 @@
 /* drafts.c - reply drafts: rendered, their store named for the recipient
- * (never outside the configured base), then queued in the spool for the
- * store thread (milter) or stored at once (test mode) */
+ * (never outside the configured base), then handed to the store thread
+ * (milter) or stored at once (test mode) */
 #include "autoconfig.h"
 #include "drafts.h"
 
@@ -8,7 +8,7 @@
 #include <string.h>
 #include "draft.h"
 #include "log.h"
-#include "spool.h"
+#include "draft_queue.h"
 #include "store.h"
 
 /* the spool meta of draft D: the store resolved for its recipient */
@@ -30,10 +30,14 @@ static int target(const struct scan *s, const struct draft *d, const char *store
 
 int drafts_submit(const struct scan *s, const char *template, const char *qid)
 {
+	static const char *const outcome[] = {
+		[HANDOFF_STORED] = "stored", [HANDOFF_EXISTS] = "exists already: not stored again",
+		[HANDOFF_SPOOLED] = "waits in the spool",
+	};
 	struct draft d;
 	struct spooled m;
-	char err[400], path[1200];
-	int rc = -1;
+	char err[400] = "";
+	enum handoff h;
 
 	if (draft_render(s, template, &d, err, sizeof err) < 0 ||
 	    target(s, &d, NULL, &m, err, sizeof err) < 0) {
@@ -41,18 +45,17 @@ int drafts_submit(const struct scan *s, const char *template, const char *qid)
 		draft_free(&d);
 		return -1;
 	}
-	if (spool_write(s->profile->drafts.spool, &m, d.msg.data, d.msg.len, path,
-			sizeof path, err, sizeof err) < 0) {
-		log_msg(LOG_ERR, "%s: draft not queued: %s", qid, err);
-	} else {
-		spool_kick(s->profile->drafts.spool);
-		spool_wait(path, s->profile->drafts.timeout_ms);
-		log_msg(LOG_INFO, "%s: draft %s (%s) queued for %s, key %s", qid, d.template,
-			d.lang, d.rcpt, d.key);
-		rc = 0;
-	}
+	h = draft_queue_submit(s->profile->drafts.spool, &m, d.msg.data, d.msg.len,
+			       s->profile->drafts.timeout_ms, err, sizeof err);
+	if (h == HANDOFF_LOST)
+		log_msg(LOG_ERR, "%s: draft not stored nor spooled: %s", qid, err);
+	else
+		log_msg(h == HANDOFF_SPOOLED ? LOG_WARNING : LOG_INFO,
+			"%s: draft %s (%s) for %s, key %s: %s%s%s", qid, d.template, d.lang, d.rcpt,
+			d.key, outcome[h], h == HANDOFF_SPOOLED ? ": " : "",
+			h == HANDOFF_SPOOLED ? err : "");
 	draft_free(&d);
-	return rc;
+	return h == HANDOFF_LOST ? -1 : 0;
 }
 
 int drafts_store_now(const struct scan *s, const char *template, const char *store,

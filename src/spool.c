@@ -1,14 +1,13 @@
-/* spool.c - drafts wait here until their store takes them. A draft is a
- * file written whole (tmp name, fsync, rename), delivered by one background
- * thread, postponed with backoff while its store is away (its mtime is the
- * time of the next try), moved aside if it can never be stored: never lost. */
+/* spool.c - the files of drafts waiting for their store: written whole (tmp
+ * name, fsync, rename), delivered by the store thread (draft_queue.c),
+ * postponed with backoff while the store is away (the mtime is the time of
+ * the next try), moved aside when they can never be stored: never lost. */
 #include "autoconfig.h"
 #include "spool.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,17 +18,8 @@
 #include "log.h"
 #include "util.h"
 
-#define MAX_DIRS 16
 #define MAX_DRAFT (4 << 20)
-#define SCAN_EVERY 30		/* seconds between looks for postponed drafts */
 #define MAX_BACKOFF 3600
-
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
-static pthread_cond_t kicked = PTHREAD_COND_INITIALIZER, delivered = PTHREAD_COND_INITIALIZER;
-static char dirs[MAX_DIRS][1024];
-static int n_dirs;
-static bool running, stopping, pending, force;
-static pthread_t thread;
 
 static int write_all(int fd, const char *p, size_t n)
 {
@@ -46,11 +36,12 @@ static int write_all(int fd, const char *p, size_t n)
 	return 0;
 }
 
-int spool_write(const char *dir, const struct spooled *m, const char *msg, size_t len,
-		char *out, size_t outlen, char *err, size_t errlen)
+int spool_prepare(const char *dir, const struct spooled *m, const char *msg, size_t len,
+		  struct spool_file *f, char *err, size_t errlen)
 {
 	static unsigned long counter;
-	char tmp[1200], head[4096];
+	char head[4096];
+	unsigned long seq = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
 	int fd, n;
 
 	n = snprintf(head, sizeof head, "LM-Store: %s\nLM-Credentials: %s\nLM-Key: %s\n"
@@ -64,19 +55,35 @@ int spool_write(const char *dir, const struct spooled *m, const char *msg, size_
 		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
 		return -1;
 	}
-	snprintf(out, outlen, "%s/%ld.%ld.%lu.0.draft", dir, (long)time(NULL), (long)getpid(),
-		 __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED));
-	snprintf(tmp, sizeof tmp, "%s/.new.%ld.%lu", dir, (long)getpid(), counter);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	/* one sequence number for both names: threads write side by side */
+	snprintf(f->path, sizeof f->path, "%s/%ld.%ld.%lu.0.draft", dir, (long)time(NULL),
+		 (long)getpid(), seq);
+	snprintf(f->tmp, sizeof f->tmp, "%s/.new.%ld.%lu", dir, (long)getpid(), seq);
+	fd = open(f->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
 	if (fd < 0 || write_all(fd, head, (size_t)n) < 0 || write_all(fd, msg, len) < 0 ||
-	    fsync(fd) < 0 || close(fd) < 0 || rename(tmp, out) < 0) {
-		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+	    fsync(fd) < 0) {
+		snprintf(err, errlen, "%s: %s", f->tmp, strerror(errno));
 		if (fd >= 0)
 			close(fd);
-		unlink(tmp);
+		unlink(f->tmp);
 		return -1;
 	}
+	close(fd);
 	return 0;
+}
+
+int spool_commit(const struct spool_file *f, char *err, size_t errlen)
+{
+	if (rename(f->tmp, f->path) == 0)
+		return 0;
+	snprintf(err, errlen, "%s: %s", f->path, strerror(errno));
+	unlink(f->tmp);
+	return -1;
+}
+
+void spool_discard(const struct spool_file *f)
+{
+	unlink(f->tmp);
 }
 
 /* the meta lines at the top of a spool file; the draft after them */
@@ -105,7 +112,7 @@ static const char *parse(char *text, struct spooled *m)
 }
 
 /* PATH renamed with one more attempt, its mtime the time of the next one */
-static void postpone(const char *path)
+void spool_postpone(const char *path)
 {
 	char next[1200], *dot;
 	int attempts = 0;
@@ -130,7 +137,7 @@ static void postpone(const char *path)
 		utimensat(AT_FDCWD, next, ts, 0);
 }
 
-static void set_aside(const char *path)
+void spool_set_aside(const char *path)
 {
 	char failed[1200], to[1400];
 	const char *base = strrchr(path, '/');
@@ -153,28 +160,41 @@ enum store_result spool_deliver(const char *path)
 
 	if (!msg) {
 		free(text);
-		set_aside(path);
+		spool_set_aside(path);
 		return STORE_FAIL;
 	}
 	j = (struct store_job){ m.url, m.credentials, m.key, m.once_per_days, m.timeout, msg,
 				len - (size_t)(msg - text) };
 	r = store_put(&j, err, sizeof err);
 	free(text);
-	if (r == STORE_OK || r == STORE_EXISTS) {
-		unlink(path);
-		log_msg(LOG_INFO, "draft %s %s", m.key, r == STORE_OK ? "stored" : "exists already: not stored again");
-	} else if (r == STORE_RETRY) {
-		log_msg(LOG_WARNING, "draft %s: %s: will try again", m.key, err);
-		postpone(path);
-	} else {
-		log_msg(LOG_ERR, "draft %s: %s", m.key, err);
-		set_aside(path);
-	}
+	spool_report(m.key, r, err);
+	spool_settle(path, r);
 	return r;
 }
 
+void spool_report(const char *key, enum store_result r, const char *err)
+{
+	if (r == STORE_OK || r == STORE_EXISTS)
+		log_msg(LOG_INFO, "draft %s %s", key,
+			r == STORE_OK ? "stored" : "exists already: not stored again");
+	else if (r == STORE_RETRY)
+		log_msg(LOG_WARNING, "draft %s: %s: will try again", key, err);
+	else
+		log_msg(LOG_ERR, "draft %s: %s", key, err);
+}
+
+void spool_settle(const char *path, enum store_result r)
+{
+	if (r == STORE_OK || r == STORE_EXISTS)
+		unlink(path);
+	else if (r == STORE_RETRY)
+		spool_postpone(path);
+	else
+		spool_set_aside(path);
+}
+
 /* every draft of DIR whose time has come (all of them when NOW_ALL) */
-static void deliver_dir(const char *dir, bool now_all)
+void spool_deliver_due(const char *dir, bool now_all)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -190,103 +210,7 @@ static void deliver_dir(const char *dir, bool now_all)
 			continue;
 		if (stat(path, &st) == 0 && (now_all || st.st_mtime <= now))
 			spool_deliver(path);
-		pthread_mutex_lock(&lock);
-		pthread_cond_broadcast(&delivered);
-		pthread_mutex_unlock(&lock);
 	}
 	if (d)
 		closedir(d);
-}
-
-static void *worker(void *arg)
-{
-	char copy[MAX_DIRS][1024];
-	int n;
-	bool all;
-
-	for (;;) {
-		struct timespec until;
-
-		clock_gettime(CLOCK_REALTIME, &until);
-		until.tv_sec += SCAN_EVERY;
-		pthread_mutex_lock(&lock);
-		while (!pending && !stopping &&
-		       pthread_cond_timedwait(&kicked, &lock, &until) != ETIMEDOUT)
-			;
-		pending = false;
-		all = force;
-		force = false;
-		n = n_dirs;
-		memcpy(copy, dirs, sizeof copy);
-		if (stopping) {
-			pthread_mutex_unlock(&lock);
-			return NULL;
-		}
-		pthread_mutex_unlock(&lock);
-		for (int i = 0; i < n; i++)
-			deliver_dir(copy[i], all);
-	}
-}
-
-int spool_start(void)
-{
-	if (running)
-		return 0;
-	if (pthread_create(&thread, NULL, worker, NULL) != 0)
-		return -1;
-	running = true;
-	return 0;
-}
-
-void spool_kick(const char *dir)
-{
-	int i;
-
-	pthread_mutex_lock(&lock);
-	for (i = 0; i < n_dirs && strcmp(dirs[i], dir); i++)
-		;
-	if (i == n_dirs && n_dirs < MAX_DIRS)
-		snprintf(dirs[n_dirs++], sizeof dirs[0], "%s", dir);
-	pending = true;
-	pthread_cond_signal(&kicked);
-	pthread_mutex_unlock(&lock);
-}
-
-void spool_retry_now(void)
-{
-	pthread_mutex_lock(&lock);
-	force = pending = true;
-	pthread_cond_signal(&kicked);
-	pthread_mutex_unlock(&lock);
-}
-
-void spool_wait(const char *path, int ms)
-{
-	struct timespec until;
-
-	clock_gettime(CLOCK_REALTIME, &until);
-	until.tv_sec += ms / 1000;
-	until.tv_nsec += (long)(ms % 1000) * 1000000;
-	if (until.tv_nsec >= 1000000000) {
-		until.tv_sec++;
-		until.tv_nsec -= 1000000000;
-	}
-	pthread_mutex_lock(&lock);
-	while (access(path, F_OK) == 0 &&
-	       pthread_cond_timedwait(&delivered, &lock, &until) != ETIMEDOUT)
-		;
-	pthread_mutex_unlock(&lock);
-}
-
-void spool_stop(void)
-{
-	if (!running)
-		return;
-	pthread_mutex_lock(&lock);
-	stopping = true;
-	pthread_cond_signal(&kicked);
-	pthread_mutex_unlock(&lock);
-	pthread_join(thread, NULL);
-	running = false;
-	imap_close_all();
 }

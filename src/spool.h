@@ -1,8 +1,9 @@
-/* spool.h - drafts wait here until their store takes them: written at the
- * end of the message (durably), delivered by one background thread, retried
- * with backoff while the store is away, never lost */
+/* spool.h - the files of drafts that wait for their store: written durably,
+ * delivered by the store thread, retried with backoff while the store is
+ * away, set aside when they can never be stored, never lost */
 #ifndef SPOOL_H
 #define SPOOL_H
+#include <stdbool.h>
 #include "store.h"
 
 struct spooled {
@@ -10,23 +11,32 @@ struct spooled {
 	int once_per_days, timeout;
 };
 
-/* spool_write - META and the draft MSG as a new file in DIR; its path in
- * OUT. -1 with ERR when it could not be written (the draft is then lost to
- * us, and the caller says so). */
-int spool_write(const char *dir, const struct spooled *meta, const char *msg, size_t len,
-		char *out, size_t outlen, char *err, size_t errlen);
+struct spool_file {
+	char tmp[1200];		/* written and synced, not yet seen by the store thread */
+	char path[1200];	/* its name once committed */
+};
+
+/* spool_prepare - META and the draft MSG written and synced under a hidden
+ * name in DIR; -1 with ERR when it could not be (the draft is then lost to
+ * us, and the caller says so) */
+int spool_prepare(const char *dir, const struct spooled *meta, const char *msg, size_t len,
+		  struct spool_file *f, char *err, size_t errlen);
+/* spool_commit - the prepared file under its name, for the store thread */
+int spool_commit(const struct spool_file *f, char *err, size_t errlen);
+/* spool_discard - the prepared file is not needed after all */
+void spool_discard(const struct spool_file *f);
+
 /* spool_deliver - one spool file to its store; removed when stored (or
  * already there), postponed with backoff when the store is away, moved to
  * DIR/failed when it can never be stored. The store result. */
 enum store_result spool_deliver(const char *path);
-/* spool_start - the delivery thread over DIR (each reload may name another) */
-int spool_start(void);
-/* spool_kick - a new file is waiting in DIR */
-void spool_kick(const char *dir);
-/* spool_retry_now - try every waiting draft now, whatever its backoff */
-void spool_retry_now(void);
-/* spool_wait - wait up to MS milliseconds for PATH to leave the spool */
-void spool_wait(const char *path, int ms);
-void spool_stop(void);
+/* spool_deliver_due - every file of DIR whose time has come (all: every file) */
+void spool_deliver_due(const char *dir, bool all);
+/* spool_settle - what the store result R means for the spool file PATH */
+void spool_settle(const char *path, enum store_result r);
+void spool_postpone(const char *path);
+void spool_set_aside(const char *path);
+/* spool_report - the log line for a draft stored, found, or not stored */
+void spool_report(const char *key, enum store_result r, const char *err);
 
 #endif

@@ -74,6 +74,38 @@ static int has_key(const char *path, const char *key)
 	return 0;
 }
 
+/* the key in a file name of ours ("SEC.MusecPpidQn.KEY.host..."), or NULL */
+static const char *key_in_name(const char *name, size_t *len)
+{
+	const char *q = strstr(name, "Q"), *k;
+
+	if (!q || !strchr(name, 'M') || !strchr(name, 'P'))
+		return NULL;
+	k = q + 1 + strspn(q + 1, "0123456789");
+	if (k == q + 1 || *k != '.')
+		return NULL;
+	k++;
+	*len = strspn(k, "0123456789abcdef");
+	return *len >= 16 && k[*len] == '.' ? k : NULL;
+}
+
+/* the file NAME in DIR is a draft with KEY newer than SINCE. Our own names
+ * carry the key: only other files (a client saved the draft again) are read */
+static int file_has_key(const char *dir, const char *name, const char *key, time_t since)
+{
+	char path[4400];
+	struct stat st;
+	size_t len;
+	const char *k = key_in_name(name, &len);
+
+	if (k && (len != strlen(key) || memcmp(k, key, len) != 0))
+		return 0;
+	if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path ||
+	    stat(path, &st) < 0 || st.st_mtime < since)
+		return 0;
+	return k || has_key(path, key);
+}
+
 /* a draft with KEY newer than DAYS days in cur/ or new/ */
 static int key_present(const char *dir, const char *key, int days)
 {
@@ -85,25 +117,20 @@ static int key_present(const char *dir, const char *key, int days)
 	for (int i = 0; i < 2; i++) {
 		DIR *d;
 		struct dirent *e;
+		int found = 0;
 
 		snprintf(path, sizeof path, "%s/%s", dir, subs[i]);
 		if (!(d = opendir(path)))
 			continue;
-		while ((e = readdir(d)) != NULL && seen < MAX_SCAN) {
-			struct stat st;
-
+		while (!found && (e = readdir(d)) != NULL && seen < MAX_SCAN) {
 			if (e->d_name[0] == '.')
 				continue;
 			seen++;
-			snprintf(path, sizeof path, "%s/%s/%s", dir, subs[i], e->d_name);
-			/* the key is in our file names; a client that rewrote the draft keeps it in the header */
-			if (stat(path, &st) == 0 && st.st_mtime >= since &&
-			    (strstr(e->d_name, key) || has_key(path, key))) {
-				closedir(d);
-				return 1;
-			}
+			found = file_has_key(path, e->d_name, key, since);
 		}
 		closedir(d);
+		if (found)
+			return 1;
 	}
 	return 0;
 }

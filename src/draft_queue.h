@@ -1,0 +1,28 @@
+/* draft_queue.h - the store thread: drafts handed over in memory and stored
+ * while the MTA waits a bounded time; the spool keeps what is not stored by
+ * then, and the thread delivers it later */
+#ifndef DRAFT_QUEUE_H
+#define DRAFT_QUEUE_H
+#include <stddef.h>
+#include "spool.h"
+
+enum handoff {
+	HANDOFF_STORED,		/* in the store before the call returned */
+	HANDOFF_EXISTS,		/* the store had a draft with this key */
+	HANDOFF_SPOOLED,	/* safe in the spool, stored later (ERR says why) */
+	HANDOFF_LOST		/* neither stored nor spooled (ERR says why) */
+};
+
+/* draft_queue_submit - the draft MSG (copied) for META's store, waiting at
+ * most MS milliseconds for the store thread; spooled in DIR otherwise */
+enum handoff draft_queue_submit(const char *dir, const struct spooled *meta, const char *msg,
+				size_t len, int ms, char *err, size_t errlen);
+/* draft_queue_start - the store thread (once); draft_queue_stop ends it */
+int draft_queue_start(void);
+void draft_queue_stop(void);
+/* draft_queue_kick - DIR is a spool to look at (now, and every 30 seconds) */
+void draft_queue_kick(const char *dir);
+/* draft_queue_retry_now - try every spooled draft now, whatever its backoff */
+void draft_queue_retry_now(void);
+
+#endif
