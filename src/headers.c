@@ -109,7 +109,7 @@ int headers_add(struct headers *h, const char *name, const char *value)
 
 /* the first mailbox of an address header: the last <...> outside quotes and
  * comments before a top-level comma, else the bare addr-spec */
-int parse_mailbox(const char *value, struct mailbox *mb)
+int parse_mailbox(const char *value, struct mailbox *mb, bool display)
 {
 	const char *p, *angle = NULL, *angle_end = NULL, *end;
 	int depth = 0;
@@ -117,7 +117,8 @@ int parse_mailbox(const char *value, struct mailbox *mb)
 	char bare[MAX_ADDRESS + 1];
 	size_t nb = 0;
 
-	memset(mb, 0, sizeof *mb);
+	mb->addr[0] = '\0';	/* (not a memset of the whole buffer: this runs per header) */
+	mb->display = NULL;
 	mb->domain = mb->addr;
 	if (!value)
 		return 0;
@@ -156,8 +157,7 @@ int parse_mailbox(const char *value, struct mailbox *mb)
 		n = n > MAX_ADDRESS ? MAX_ADDRESS : n;
 		memcpy(mb->addr, angle + 1, n);
 		mb->addr[n] = '\0';
-		mb->display = decode_phrase(value, (size_t)(angle - value));
-		if (!mb->display)
+		if (display && !(mb->display = decode_phrase(value, (size_t)(angle - value))))
 			return -1;
 	} else {
 		memcpy(mb->addr, bare, nb);
@@ -257,10 +257,11 @@ int headers_finish(struct headers *h)
 	h->subject = decode_phrase(subj, strlen(subj));
 	if (!h->subject)
 		return -1;
-	if (parse_mailbox(h->v[H_FROM], &h->from) < 0 ||
-	    parse_mailbox(h->v[H_SENDER], &h->sender) < 0 ||
-	    parse_mailbox(h->v[H_REPLY_TO], &h->reply_to) < 0 ||
-	    parse_mailbox(h->v[H_RETURN_PATH], &h->return_path) < 0)
+	/* only From's display name is read (detection, extraction): the others are not decoded */
+	if (parse_mailbox(h->v[H_FROM], &h->from, true) < 0 ||
+	    parse_mailbox(h->v[H_SENDER], &h->sender, false) < 0 ||
+	    parse_mailbox(h->v[H_REPLY_TO], &h->reply_to, false) < 0 ||
+	    parse_mailbox(h->v[H_RETURN_PATH], &h->return_path, false) < 0)
 		return -1;
 	return 0;
 }

@@ -54,8 +54,9 @@ int headers_finish(struct headers *h);
  * offset of the body (after the blank line) */
 size_t headers_split(struct headers *h, const char *raw, size_t len, int *err);
 
-/* parse_mailbox - the first mailbox of VALUE into MB */
-int parse_mailbox(const char *value, struct mailbox *mb);
+/* parse_mailbox - the first mailbox of VALUE into MB, its display name
+ * decoded when DISPLAY */
+int parse_mailbox(const char *value, struct mailbox *mb, bool display);
 /* decode_phrase - RFC 2047 words and quotes of a header value, to UTF-8,
  * whitespace collapsed; NULL when out of memory */
 char *decode_phrase(const char *value, size_t len);

@@ -1,10 +1,9 @@
 /* store_maildir.c - drafts into a Maildir: written to tmp/, fsync'd, renamed
- * into cur/ with the Draft flag; the draft key looked up in the folder first,
- * under a lock, so one inviter gets one draft */
+ * into cur/ with the Draft flag; the draft key looked up in the folder first
+ * (maildir_keys.c), under a lock, so one inviter gets one draft */
 #include "autoconfig.h"
 #include "store.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -14,9 +13,8 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "maildir_keys.h"
 
-#define HEAD_READ 16384		/* bytes of a draft read to find its key */
-#define MAX_SCAN 20000		/* drafts looked at for a key */
 
 static int mkdirs(const char *path)
 {
@@ -48,89 +46,6 @@ static int make_maildir(const char *dir)
 		snprintf(path, sizeof path, "%s/%s", dir, subs[i]);
 		if (mkdir(path, 0700) < 0 && errno != EEXIST)
 			return -1;
-	}
-	return 0;
-}
-
-/* the file's header section names KEY */
-static int has_key(const char *path, const char *key)
-{
-	char buf[HEAD_READ + 1], *end;
-	ssize_t n;
-	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
-
-	if (fd < 0)
-		return 0;
-	n = read(fd, buf, HEAD_READ);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = '\0';
-	if ((end = strstr(buf, "\r\n\r\n")) || (end = strstr(buf, "\n\n")))
-		*end = '\0';
-	for (char *p = buf; (p = strcasestr(p, "X-LinkedIn-Draft-Key:")) != NULL; p++)
-		if ((p == buf || p[-1] == '\n') && strstr(p, key) == p + 21 + strspn(p + 21, " \t"))
-			return 1;
-	return 0;
-}
-
-/* the key in a file name of ours ("SEC.MusecPpidQn.KEY.host..."), or NULL */
-static const char *key_in_name(const char *name, size_t *len)
-{
-	const char *q = strstr(name, "Q"), *k;
-
-	if (!q || !strchr(name, 'M') || !strchr(name, 'P'))
-		return NULL;
-	k = q + 1 + strspn(q + 1, "0123456789");
-	if (k == q + 1 || *k != '.')
-		return NULL;
-	k++;
-	*len = strspn(k, "0123456789abcdef");
-	return *len >= 16 && k[*len] == '.' ? k : NULL;
-}
-
-/* the file NAME in DIR is a draft with KEY newer than SINCE. Our own names
- * carry the key: only other files (a client saved the draft again) are read */
-static int file_has_key(const char *dir, const char *name, const char *key, time_t since)
-{
-	char path[4400];
-	struct stat st;
-	size_t len;
-	const char *k = key_in_name(name, &len);
-
-	if (k && (len != strlen(key) || memcmp(k, key, len) != 0))
-		return 0;
-	if (snprintf(path, sizeof path, "%s/%s", dir, name) >= (int)sizeof path ||
-	    stat(path, &st) < 0 || st.st_mtime < since)
-		return 0;
-	return k || has_key(path, key);
-}
-
-/* a draft with KEY newer than DAYS days in cur/ or new/ */
-static int key_present(const char *dir, const char *key, int days)
-{
-	static const char *const subs[] = { "cur", "new" };
-	time_t since = time(NULL) - (time_t)days * 86400;
-	char path[4400];
-	int seen = 0;
-
-	for (int i = 0; i < 2; i++) {
-		DIR *d;
-		struct dirent *e;
-		int found = 0;
-
-		snprintf(path, sizeof path, "%s/%s", dir, subs[i]);
-		if (!(d = opendir(path)))
-			continue;
-		while (!found && (e = readdir(d)) != NULL && seen < MAX_SCAN) {
-			if (e->d_name[0] == '.')
-				continue;
-			seen++;
-			found = file_has_key(path, e->d_name, key, since);
-		}
-		closedir(d);
-		if (found)
-			return 1;
 	}
 	return 0;
 }
@@ -213,8 +128,11 @@ enum store_result maildir_put(const struct store_job *j, char *err, size_t errle
 			close(lfd);
 		return STORE_RETRY;
 	}
-	r = j->once_per_days > 0 && key_present(dir, j->key, j->once_per_days) ?
+	r = j->once_per_days > 0 &&
+	    maildir_keys_find(dir, j->key, time(NULL) - (time_t)j->once_per_days * 86400) == 1 ?
 		STORE_EXISTS : deliver(dir, j, err, errlen);
+	if (r == STORE_OK)
+		maildir_keys_added(dir, j->key);
 	close(lfd);
 	return r;
 }

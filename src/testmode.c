@@ -54,11 +54,11 @@ static void envelope_from_headers(struct scan *s)
 
 	if (!rcpt)
 		rcpt = headers_get(&s->h, H_TO);
-	if (rp && parse_mailbox(rp, &mb) == 0) {
+	if (rp && parse_mailbox(rp, &mb, false) == 0) {
 		scan_envfrom(s, mb.addr);
 		free(mb.display);
 	}
-	if (rcpt && parse_mailbox(rcpt, &mb) == 0) {
+	if (rcpt && parse_mailbox(rcpt, &mb, false) == 0) {
 		scan_rcpt(s, mb.addr);
 		free(mb.display);
 	}

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "config.h"
@@ -285,6 +286,38 @@ static void test_maildir_once_per_inviter(void **state)
 	assert_int_equal(store_put(&j, err, sizeof err), STORE_FAIL);
 }
 
+/* the keys of a folder are remembered, and read again when someone else changes it */
+static void test_maildir_keys_follow_the_folder(void **state)
+{
+	char url[300], path[400], err[200];
+	const char *key = "aaaabbbbccccddddaaaabbbbccccdddd";
+	struct store_job j = { url, "", key, 30, 10, "Subject: x\r\n\r\nhi\r\n", 0 };
+	struct timespec old[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+	FILE *f;
+
+	j.len = strlen(j.msg);
+	snprintf(url, sizeof url, "maildir:%s/keys/Drafts", dir);
+	assert_int_equal(store_put(&j, err, sizeof err), STORE_OK);
+	assert_int_equal(store_put(&j, err, sizeof err), STORE_EXISTS);
+	/* the user deletes the draft: the next one is stored again */
+	snprintf(path, sizeof path, "rm -f %s/keys/Drafts/cur/*", dir);
+	assert_int_equal(system(path), 0);
+	assert_int_equal(store_put(&j, err, sizeof err), STORE_OK);
+	assert_int_equal(system(path), 0);
+	/* a client saved the draft again under its own name: found by its header */
+	snprintf(path, sizeof path, "%s/keys/Drafts/cur/1700000000.M1P2.imap:2,DS", dir);
+	f = fopen(path, "w");
+	fprintf(f, "Subject: x\r\nX-LinkedIn-Draft-Key: %s\r\n\r\nedited\r\n", key);
+	fclose(f);
+	assert_int_equal(store_put(&j, err, sizeof err), STORE_EXISTS);
+	/* older than once_per_days: a new draft */
+	utimensat(AT_FDCWD, path, old, 0);
+	snprintf(path, sizeof path, "%s/keys/Drafts/cur", dir);
+	utimensat(AT_FDCWD, path, NULL, 0);	/* (a folder changed in the same tick) */
+	assert_int_equal(store_put(&j, err, sizeof err), STORE_OK);
+	assert_int_equal(count_drafts(path), 2);
+}
+
 static void test_user_templates_override(void **state)
 {
 	char path[300];
@@ -330,6 +363,7 @@ int main(void)
 		cmocka_unit_test(test_hostile_names_stay_inside),
 		cmocka_unit_test(test_store_paths_never_escape),
 		cmocka_unit_test(test_maildir_once_per_inviter),
+		cmocka_unit_test(test_maildir_keys_follow_the_folder),
 		cmocka_unit_test(test_user_templates_override),
 	};
 

@@ -68,21 +68,21 @@ static void test_mailbox(void **state)
 {
 	struct mailbox mb;
 
-	assert_int_equal(parse_mailbox("Jane Doe <Jane@LinkedIn.COM>", &mb), 0);
+	assert_int_equal(parse_mailbox("Jane Doe <Jane@LinkedIn.COM>", &mb, true), 0);
 	assert_string_equal(mb.addr, "Jane@linkedin.com");
 	assert_string_equal(mb.domain, "linkedin.com");
 	assert_string_equal(mb.display, "Jane Doe");
 	free(mb.display);
 	/* an address inside quotes or a comment is not the address */
-	assert_int_equal(parse_mailbox("\"x <a@linkedin.com>\" (b@linkedin.com) <eve@evil.example>", &mb), 0);
+	assert_int_equal(parse_mailbox("\"x <a@linkedin.com>\" (b@linkedin.com) <eve@evil.example>", &mb, true), 0);
 	assert_string_equal(mb.domain, "evil.example");
 	free(mb.display);
-	assert_int_equal(parse_mailbox("bare@example.org (Comment)", &mb), 0);
+	assert_int_equal(parse_mailbox("bare@example.org (Comment)", &mb, true), 0);
 	assert_string_equal(mb.addr, "bare@example.org");
 	assert_null(mb.display);
-	assert_int_equal(parse_mailbox("a@one.example, b@linkedin.com", &mb), 0);
+	assert_int_equal(parse_mailbox("a@one.example, b@linkedin.com", &mb, true), 0);
 	assert_string_equal(mb.domain, "one.example");
-	assert_int_equal(parse_mailbox(NULL, &mb), 0);
+	assert_int_equal(parse_mailbox(NULL, &mb, true), 0);
 	assert_string_equal(mb.addr, "");
 }
 

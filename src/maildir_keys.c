@@ -1,0 +1,236 @@
+/* maildir_keys.c - which draft keys a Maildir holds. A folder is read once
+ * (file names of ours carry the key; other files, drafts a client saved
+ * again, are opened for their X-LinkedIn-Draft-Key header) and the keys kept
+ * in memory with the folder's cur/ and new/ mtimes; while those have not
+ * changed the keys are current, and a draft we add is added to them. A few
+ * folders are kept, the least recently used given up first. */
+#include "autoconfig.h"
+#include "maildir_keys.h"
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define HEAD_READ 16384		/* bytes of a draft read to find its key */
+#define MAX_KEYS 20000		/* drafts looked at in one folder */
+#define MAX_FOLDERS 64
+#define KEY_MAX 64
+
+struct entry {
+	char key[KEY_MAX];
+	time_t mtime;
+};
+
+struct folder {
+	char *dir;
+	struct timespec stamp[2];	/* cur/ and new/ as last seen */
+	struct entry *keys;
+	size_t n, cap;
+	unsigned long used;
+};
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static struct folder folders[MAX_FOLDERS];
+static unsigned long tick;
+static const char *const subs[2] = { "cur", "new" };
+
+/* the key in a file name of ours ("SEC.MusecPpidQn.KEY.host..."), or NULL */
+static const char *key_in_name(const char *name, size_t *len)
+{
+	const char *q = strchr(name, 'Q'), *k;
+
+	if (!q || !strchr(name, 'M') || !strchr(name, 'P'))
+		return NULL;
+	k = q + 1 + strspn(q + 1, "0123456789");
+	if (k == q + 1 || *k != '.')
+		return NULL;
+	k++;
+	*len = strspn(k, "0123456789abcdef");
+	return *len >= 16 && *len < KEY_MAX && k[*len] == '.' ? k : NULL;
+}
+
+/* the X-LinkedIn-Draft-Key of the file at PATH into OUT; 0 when it has none */
+static int key_in_file(const char *path, char *out)
+{
+	char buf[HEAD_READ + 1], *end, *p;
+	ssize_t n;
+	size_t len;
+	int fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+
+	if (fd < 0)
+		return 0;
+	n = read(fd, buf, HEAD_READ);
+	close(fd);
+	if (n <= 0)
+		return 0;
+	buf[n] = '\0';
+	if ((end = strstr(buf, "\r\n\r\n")) || (end = strstr(buf, "\n\n")))
+		*end = '\0';
+	for (p = buf; (p = strcasestr(p, "X-LinkedIn-Draft-Key:")) != NULL; p++) {
+		if (p != buf && p[-1] != '\n')
+			continue;
+		p += 21 + strspn(p + 21, " \t");
+		len = strspn(p, "0123456789abcdef");
+		if (len >= 16 && len < KEY_MAX) {
+			memcpy(out, p, len);
+			out[len] = '\0';
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int stamps(const char *dir, struct timespec out[2])
+{
+	char path[4400];
+	struct stat st;
+
+	for (int i = 0; i < 2; i++) {
+		snprintf(path, sizeof path, "%s/%s", dir, subs[i]);
+		if (stat(path, &st) < 0)
+			return -1;
+		out[i] = st.st_mtim;
+	}
+	return 0;
+}
+
+static bool same(const struct timespec a[2], const struct timespec b[2])
+{
+	return a[0].tv_sec == b[0].tv_sec && a[0].tv_nsec == b[0].tv_nsec &&
+	       a[1].tv_sec == b[1].tv_sec && a[1].tv_nsec == b[1].tv_nsec;
+}
+
+static int add(struct folder *f, const char *key, size_t len, time_t mtime)
+{
+	if (f->n == f->cap) {
+		size_t cap = f->cap ? f->cap * 2 : 64;
+		struct entry *k = cap > MAX_KEYS ? NULL : realloc(f->keys, cap * sizeof *k);
+
+		if (!k)
+			return -1;
+		f->keys = k;
+		f->cap = cap;
+	}
+	memcpy(f->keys[f->n].key, key, len);
+	f->keys[f->n].key[len] = '\0';
+	f->keys[f->n++].mtime = mtime;
+	return 0;
+}
+
+/* one file of DIR/SUB into F */
+static void read_one(struct folder *f, const char *sub, const char *name)
+{
+	char path[4700], key[KEY_MAX];
+	struct stat st;
+	size_t len;
+	const char *k = key_in_name(name, &len);
+
+	if (snprintf(path, sizeof path, "%s/%s/%s", f->dir, sub, name) >= (int)sizeof path ||
+	    stat(path, &st) < 0)
+		return;
+	if (k)
+		add(f, k, len, st.st_mtime);
+	else if (key_in_file(path, key))
+		add(f, key, strlen(key), st.st_mtime);
+}
+
+/* F read afresh; -1 when a directory cannot be read (or holds too many to keep) */
+static int read_folder(struct folder *f)
+{
+	char path[4400];
+
+	f->n = 0;
+	if (stamps(f->dir, f->stamp) < 0)
+		return -1;
+	for (int i = 0; i < 2; i++) {
+		DIR *d;
+		struct dirent *e;
+
+		snprintf(path, sizeof path, "%s/%s", f->dir, subs[i]);
+		if (!(d = opendir(path)))
+			return -1;
+		while ((e = readdir(d)) != NULL && f->n < MAX_KEYS)
+			if (e->d_name[0] != '.')
+				read_one(f, subs[i], e->d_name);
+		closedir(d);
+	}
+	return 0;
+}
+
+static void forget(struct folder *f)
+{
+	free(f->dir);
+	free(f->keys);
+	memset(f, 0, sizeof *f);
+}
+
+/* DIR's slot: its own, an empty one, or the least recently used one */
+static struct folder *slot(const char *dir)
+{
+	struct folder *best = &folders[0];
+
+	for (int i = 0; i < MAX_FOLDERS; i++) {
+		if (folders[i].dir && !strcmp(folders[i].dir, dir))
+			return &folders[i];
+		if (!folders[i].dir ? best->dir != NULL : best->dir && folders[i].used < best->used)
+			best = &folders[i];
+	}
+	forget(best);
+	best->dir = strdup(dir);
+	best->stamp[0].tv_nsec = best->stamp[1].tv_nsec = -1;	/* never read */
+	return best->dir ? best : NULL;
+}
+
+int maildir_keys_find(const char *dir, const char *key, time_t since)
+{
+	struct timespec now[2];
+	struct folder *f;
+	int found = 0;
+
+	pthread_mutex_lock(&lock);
+	f = slot(dir);
+	if (!f || stamps(dir, now) < 0 || (!same(now, f->stamp) && read_folder(f) < 0)) {
+		if (f)
+			forget(f);
+		pthread_mutex_unlock(&lock);
+		return -1;
+	}
+	f->used = ++tick;
+	for (size_t i = 0; i < f->n && !found; i++)
+		found = f->keys[i].mtime >= since && !strcmp(f->keys[i].key, key);
+	pthread_mutex_unlock(&lock);
+	return found;
+}
+
+void maildir_keys_added(const char *dir, const char *key)
+{
+	struct timespec before[2];
+	struct folder *f;
+
+	pthread_mutex_lock(&lock);
+	for (f = folders; f < folders + MAX_FOLDERS && !(f->dir && !strcmp(f->dir, dir)); f++)
+		;
+	if (f < folders + MAX_FOLDERS) {
+		/* the folder as it is now includes our draft: current only if that
+		 * draft is the one change since it was read */
+		memcpy(before, f->stamp, sizeof before);
+		if (stamps(dir, f->stamp) < 0 || before[1].tv_sec != f->stamp[1].tv_sec ||
+		    before[1].tv_nsec != f->stamp[1].tv_nsec || add(f, key, strlen(key), time(NULL)) < 0)
+			forget(f);
+	}
+	pthread_mutex_unlock(&lock);
+}
+
+void maildir_keys_clear(void)
+{
+	pthread_mutex_lock(&lock);
+	for (int i = 0; i < MAX_FOLDERS; i++)
+		forget(&folders[i]);
+	pthread_mutex_unlock(&lock);
+}

@@ -1,0 +1,15 @@
+/* maildir_keys.h - the draft keys a Maildir folder holds, read once and
+ * kept while the folder is unchanged (the store's "one draft per inviter") */
+#ifndef MAILDIR_KEYS_H
+#define MAILDIR_KEYS_H
+#include <time.h>
+
+/* maildir_keys_find - 1 when DIR holds a draft with KEY whose file is newer
+ * than SINCE, 0 when not, -1 when DIR cannot be read */
+int maildir_keys_find(const char *dir, const char *key, time_t since);
+/* maildir_keys_added - we just added a draft with KEY to DIR (under the lock) */
+void maildir_keys_added(const char *dir, const char *key);
+/* maildir_keys_clear - forget every folder */
+void maildir_keys_clear(void);
+
+#endif
