@@ -97,6 +97,8 @@ static int encode_words(struct buf *b, const char *s, bool phrase)
 
 		while (k < n && k > 0 && (p[k] & 0xc0) == 0x80)
 			k--;
+		if (k == 0)	/* not UTF-8 (a run of continuation bytes): cut anyway */
+			k = n < 30 ? n : 30;
 		if (p != (const unsigned char *)s && buf_putc(b, ' ') < 0)
 			return -1;
 		if (b64_word(b, p, k) < 0)

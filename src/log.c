@@ -35,23 +35,26 @@ int log_level(void)
 	return max_level;
 }
 
+/* one log line: what the message says, bounded, with any control
+ * character from the network (a name, a queue id) shown as "?", so nothing
+ * can start a line of its own in the log */
 void log_msg(int priority, const char *fmt, ...)
 {
+	char line[2048];
 	va_list ap;
 
 	if (priority > max_level)
 		return;
 	va_start(ap, fmt);
-	if (use_stderr) {
-		flockfile(stderr);
-		fprintf(stderr, "linkedin-milter: %s: ", prio_name(priority));
-		vfprintf(stderr, fmt, ap);
-		fputc('\n', stderr);
-		funlockfile(stderr);
-	} else {
-		vsyslog(priority, fmt, ap);
-	}
+	vsnprintf(line, sizeof line, fmt, ap);
 	va_end(ap);
+	for (char *p = line; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = '?';
+	if (use_stderr)
+		fprintf(stderr, "linkedin-milter: %s: %s\n", prio_name(priority), line);
+	else
+		syslog(priority, "%s", line);
 }
 
 void log_close(void)

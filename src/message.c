@@ -16,6 +16,7 @@
 struct walk {
 	struct mailmime *plain, *html;	/* first of each, not attachments */
 	int parts;
+	const char *raw_end;		/* the end of the message handed to libetpan */
 };
 
 static void set_reason(struct message *m, const char *what)
@@ -119,20 +120,41 @@ static void walk(struct mailmime *mm, int depth, struct walk *w)
 	}
 }
 
+/* undo the transfer encoding of TEXT[0..N). libetpan's decoders read up to
+ * two bytes past a cut escape ("=4" at the very end): a part that ends at
+ * the end of the message is decoded from a copy with zero bytes after it */
+static int decode_part(const char *text, size_t n, int enc, const char *raw_end,
+		       char **decoded, size_t *dlen)
+{
+	size_t idx = 0;
+	char *copy;
+	int rc;
+
+	if (enc == MAILMIME_MECHANISM_8BIT || enc == MAILMIME_MECHANISM_7BIT ||
+	    enc == MAILMIME_MECHANISM_BINARY || raw_end - (text + n) >= 4)
+		return mailmime_part_parse(text, n, &idx, enc, decoded, dlen);
+	if (!(copy = calloc(1, n + 4)))
+		return MAILIMF_ERROR_MEMORY;
+	memcpy(copy, text, n);
+	rc = mailmime_part_parse(copy, n, &idx, enc, decoded, dlen);
+	free(copy);
+	return rc;
+}
+
 /* the part's content, transfer encoding undone and converted to UTF-8 */
-static char *part_text(struct message *m, struct mailmime *mm, size_t *len)
+static char *part_text(struct message *m, struct mailmime *mm, const char *raw_end, size_t *len)
 {
 	struct mailmime_data *d = mm->mm_data.mm_single;
 	char *decoded = NULL, *out, *charset = NULL;
-	size_t idx = 0, dlen = 0;
+	size_t dlen = 0;
 	bool unknown = false;
 	int enc;
 
 	if (!d || d->dt_type != MAILMIME_DATA_TEXT)
 		return utf8_clean("", 0, len);
 	enc = d->dt_encoded ? d->dt_encoding : MAILMIME_MECHANISM_8BIT;
-	if (mailmime_part_parse(d->dt_data.dt_text.dt_data, d->dt_data.dt_text.dt_length,
-				&idx, enc, &decoded, &dlen) != MAILIMF_NO_ERROR) {
+	if (decode_part(d->dt_data.dt_text.dt_data, d->dt_data.dt_text.dt_length, enc, raw_end,
+			&decoded, &dlen) != MAILIMF_NO_ERROR) {
 		set_reason(m, "a part's transfer encoding could not be decoded");
 		return utf8_clean(d->dt_data.dt_text.dt_data, d->dt_data.dt_text.dt_length, len);
 	}
@@ -153,14 +175,14 @@ static int take_text(struct message *m, struct walk *w, size_t max_text)
 
 	buf_init(&text, max_text);
 	if (w->plain) {
-		if (!(t = part_text(m, w->plain, &len)))
+		if (!(t = part_text(m, w->plain, w->raw_end, &len)))
 			return -1;
 		buf_append(&text, t, len);
 		text_links(t, len, &m->links);
 		free(t);
 	}
 	if (w->html) {
-		if (!(t = part_text(m, w->html, &len)))
+		if (!(t = part_text(m, w->html, w->raw_end, &len)))
 			goto oom;
 		/* the HTML's links always count; its text only without a plain part */
 		if (html_to_text(t, len, w->plain ? NULL : &text, &m->links) < 0) {
@@ -200,7 +222,7 @@ static int raw_fallback(struct message *m, const char *raw, size_t len, size_t m
 int message_parse(struct message *m, const char *raw, size_t len, size_t max_text)
 {
 	struct mailmime *mime = NULL;
-	struct walk w = { 0 };
+	struct walk w = { .raw_end = raw + len };
 	size_t idx = 0, multi, delims;
 	int rc;
 

@@ -93,7 +93,12 @@ void patterns_free(struct patterns *p);
 static inline struct pattern_set patterns_role(const struct patterns *p,
 						enum role r)
 {
-	struct pattern_set s = { p->v + p->first[r], p->first[r + 1] - p->first[r] };
+	struct pattern_set s = { NULL, 0 };
+
+	if (p->v) {	/* (no patterns at all: NULL + 0 is not C) */
+		s.v = p->v + p->first[r];
+		s.n = p->first[r + 1] - p->first[r];
+	}
 	return s;
 }
 

@@ -169,6 +169,10 @@ void errlist_add(struct errlist *e, const char *file, int line,
 	if (key && *key)
 		buf_printf(&b, "%s: ", key);
 	buf_puts(&b, what);
+	if (b.data)	/* one line each: a value with a line break cannot make two */
+		for (char *p = b.data; *p; p++)
+			if ((unsigned char)*p < 0x20 || *p == 0x7f)
+				*p = ' ';
 	if (!b.data || strlist_add(&e->msgs, b.data) < 0)
 		e->oom = true;
 	buf_free(&b);
