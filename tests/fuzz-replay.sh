@@ -5,11 +5,13 @@
 . "$top_srcdir/tests/lib.sh"
 . "$top_srcdir/tests/fuzz/seeds.sh"
 make_tmp
+# the harness runs inside $TMP, so the source paths must not be relative
+src=$(cd "$top_srcdir" && pwd)
 for name in message scan encode config patterns template; do
 	bin=$top_builddir/tests/fuzz/replay_$name
 	fuzz_seeds "$name" "$TMP/$name"
 	set -- "$TMP/$name"/*
-	for dir in "$top_srcdir/tests/fuzz/corpus/$name" "$top_srcdir/tests/fuzz/regressions/$name"; do
+	for dir in "$src/tests/fuzz/corpus/$name" "$src/tests/fuzz/regressions/$name"; do
 		[ -d "$dir" ] && set -- "$@" "$dir"/*
 	done
 	out=$(cd "$TMP" && "$bin" "$@" 2>"$TMP/$name.err")
