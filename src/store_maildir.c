@@ -117,7 +117,9 @@ enum store_result maildir_put(const struct store_job *j, char *err, size_t errle
 	}
 	if (make_maildir(dir) < 0) {
 		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
-		return errno == EACCES || errno == ENOTDIR ? STORE_FAIL : STORE_RETRY;
+		/* permissions and full or read-only disks get fixed: only a file
+		 * where a directory must be is for ever */
+		return errno == ENOTDIR ? STORE_FAIL : STORE_RETRY;
 	}
 	/* look and write under one lock: two threads, one draft */
 	snprintf(lock, sizeof lock, "%s/.linkedin-milter.lock", dir);
