@@ -16,9 +16,15 @@ CF="-I$builddir -I$builddir/src -I$srcdir/src -DSYSCONFDIR=\"/nonexistent\" $(pk
 LIBS="$(pkg-config --libs libetpan libconfig libpcre2-8 | sed 's/-specs=[^ ]*//g') -lmilter -lpthread"
 engine=$(ls "$srcdir"/src/*.c | grep -v -e '/main.c$' -e '/daemon' -e '/milter' -e '/testmode.c$' \
 	-e '/version.c$' -e '/builtin.c$')	# builtin.c is generated: taken from the build tree below
+# the engine compiled once (two at a time) into a library every program below links
+mkdir -p "$TMP/obj"
+printf '%s\n' $engine "$builddir/src/builtin.c" |
+	xargs -P 2 -I{} sh -c 'cc $0 -c -o "$1/obj/$(basename "{}" .c).o" "{}" >>"$1/build.log" 2>&1' \
+		"$SAN $CF" "$TMP"
+ar rcs "$TMP/libengine-san.a" "$TMP"/obj/*.o 2>>"$TMP/build.log"
 build() {	# build OUT FILE...: compile and link with the sanitizers
 	out=$1; shift
-	cc $SAN $CF -o "$out" "$@" $engine "$builddir/src/builtin.c" $LIBS >>"$TMP/build.log" 2>&1
+	cc $SAN $CF -o "$out" "$@" "$TMP/libengine-san.a" $LIBS >>"$TMP/build.log" 2>&1
 }
 build "$TMP/linkedin-milter" "$srcdir"/src/main.c "$srcdir"/src/testmode.c "$srcdir"/src/daemon*.c \
 	"$srcdir"/src/milter*.c "$srcdir"/src/version.c
@@ -32,6 +38,22 @@ for t in test_config test_message test_classify test_draft test_draft_queue; do
 		is "unit tests $t run clean under ASan and UBSan" "$rc" 0
 		[ "$rc" = 0 ] || tail -n 30 "$TMP/$t.log" | sed 's/^/# /'
 	fi
+done
+# the fuzzing harnesses over their regressions and saved corpora: inputs that once broke
+# something (an over-read in libetpan's decoder shows only under ASan)
+. "$srcdir/tests/fuzz/seeds.sh"
+for name in message scan encode config patterns template; do
+	build "$TMP/replay_$name" "$srcdir/tests/fuzz/fuzz_$name.c" "$srcdir/tests/fuzz/replay.c"
+	set --
+	for dir in "$srcdir/tests/fuzz/regressions/$name" "$srcdir/tests/fuzz/corpus/$name"; do
+		[ -d "$dir" ] && set -- "$@" "$dir"/*
+	done
+	[ $# -gt 0 ] || { fuzz_seeds "$name" "$TMP/seeds-$name"; set -- "$TMP/seeds-$name"/*; }
+	(cd "$TMP" && LSAN_OPTIONS=suppressions=$srcdir/tests/fuzz/lsan.supp \
+		"$TMP/replay_$name" "$@") >"$TMP/replay_$name.log" 2>&1
+	rc=$?
+	is "fuzz inputs of $name ($# files) run clean under ASan and UBSan" "$rc" 0
+	[ "$rc" = 0 ] || grep -v '^linkedin-milter: ' "$TMP/replay_$name.log" | head -n 20 | sed 's/^/# /'
 done
 cd "$srcdir/tests/data" || exit 1
 "$TMP/linkedin-milter" -c corpus.conf -t --drafts="maildir:$TMP/drafts/%u" corpus/*.eml >"$TMP/asan.json" 2>"$TMP/asan.err"
