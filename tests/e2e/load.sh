@@ -81,7 +81,7 @@ ok "the daemon served up to $peak sessions at once" test "$peak" -ge $(( LOAD_SE
 codes=$(cat "$E2E"/codes.load.* | awk '{ print $4 }' | sort | uniq -c | awk '{ printf "%s:%s ", $2, $1 }')
 is "all $total messages over $LOAD_SESSIONS sessions are accepted" "$codes" "250:$total "
 is "as many are delivered" "$(( $(delivered_count) - T ))" "$total"
-is "none twice" "$(grep -h -i '^Message-ID: <load-' "$PF_MAILDIR"/new/* | sort | uniq -d | wc -l)" 0
+is "none twice" "$(grep -r -h -i '^Message-ID: <load-' "$PF_MAILDIR/new" | sort | uniq -d | wc -l)" 0
 
 # one draft per (recipient, invitation) whose template makes one; none for the others
 "$E2E_PY" "$LOAD" drafts "$E2E/drafts" | grep -v ' <load-1[0-9]\{6\}@' >"$E2E/drafts.load"
