@@ -1,0 +1,113 @@
+# security.sh - the daemon's privileges and what hostile mail cannot make it do, behind a real
+# Postfix and traced by strace from its start: after start it runs as `user` with no root
+# uid, gid, group or capability left; its socket has the configured mode and group; forged
+# X-LinkedIn-* headers are removed; names and notes with CR/LF (literal or in encoded words)
+# create no header in the delivered message or the draft; a recipient that names a path
+# outside the drafts folder (../, /, %2f) gets no draft outside it; and the daemon never
+# starts another program or process: one execve (its own), no fork, threads only.
+[ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
+set -u
+: "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
+. "$top_srcdir/tests/e2e/lib.sh"
+. "$top_srcdir/tests/e2e/lm.sh"
+e2e_need postfix postconf strace "$E2E_PY"
+[ -x "$LM" ] || skip_all "linkedin-milter not built"
+e2e_init
+
+lm_config
+e2e_spawn strace strace -f -qq -o "$E2E/strace.out" \
+	-e trace=execve,execveat,fork,vfork,clone,clone3 "$LM" -f -c "$E2E/lm.conf"
+ok "linkedin-milter starts under strace" milter_wait_socket "unix:$LM_SOCK" 30
+pid=$(cat "$E2E_RUN/lm.pid")
+echo "$pid" >"$E2E/pids/lm"	# stopped before strace, which then ends with it
+status() { awk -v k="$1:" '$1 == k { $1 = ""; print substr($0, 2) }' "/proc/$pid/status"; }
+nobody=$(id -u nobody) nogroup=$(getent group nogroup | cut -d: -f3)
+is "it runs as user nobody: real, effective, saved and file-system uid" "$(status Uid)" \
+	"$nobody $nobody $nobody $nobody"
+is "and group nogroup, every gid" "$(status Gid)" "$nogroup $nogroup $nogroup $nogroup"
+is "with no supplementary group but that one" "$(status Groups | tr ' ' '\n' | grep -v -x "$nogroup" | wc -l)" 0
+is "and no capability, effective or permitted" "$(status CapEff):$(status CapPrm)" \
+	"0000000000000000:0000000000000000"
+is "its socket has mode 0660, group postfix" "$(stat -c '%a %G' "$LM_SOCK")" "660 postfix"
+ok "postfix starts with it" postfix_start "unix:$LM_SOCK"
+
+# the hostile messages that try to make headers, and the forged ones
+"$E2E_PY" "$top_srcdir/tests/data/make-hostile.py" "$E2E/hostile" >/dev/null || exit 1
+mkdir -p "$E2E/picked"
+awk '$2 ~ /^(rfc2047-crlf-[bq]-[a-z]+|name-crlf-literal|note-with-headers|forged-x-linkedin(-other)?|name-dotdot|name-percent-u|nul-in-linkedin-name|auth-results-forged)$/' \
+	"$E2E/hostile/index.txt" >"$E2E/picked/index.txt"
+while read -r num kind _; do cp "$E2E/hostile/$num-$kind.eml" "$E2E/picked/"; done <"$E2E/picked/index.txt"
+# and a real invitation whose inviter name hides CR/LF in encoded words, literally in the
+# body, or whose Message-ID folds a header in: these do make drafts
+"$E2E_PY" - "$(ls "$top_srcdir"/tests/data/corpus/[0-9][0-9][0-9]-2020-en-no-note-pymk4.eml)" \
+	"$E2E/picked" <<'PY' || exit 1
+import base64, sys
+src, out = sys.argv[1], sys.argv[2]
+raw = open(src, "rb").read().decode("utf-8").replace("\r\n", "\n")
+head, body = raw.split("\n\n", 1)
+head = "\n".join(l for l in head.split("\n") if not l.startswith(("Return-Path:", "Delivered-To:")))
+evil = "Liam\r\nBcc: victim@example.org"
+b = "=?UTF-8?B?%s?=" % base64.b64encode(evil.encode()).decode()
+q = "=?UTF-8?Q?Liam=0D=0ABcc:_victim@example.org?="
+variants = {
+    "inviter-b-crlf": (head.replace("From: Liam Foster", "From: " + b), body),
+    "inviter-q-crlf": (head.replace("From: Liam Foster", "From: " + q), body),
+    "inviter-b-crlf-body": (head.replace("From: Liam Foster", "From: " + b),
+                           body.replace("Liam Foster", "Liam Foster=0D=0ABcc: victim@example.org")),
+    "msgid-folded-header": (head.replace("Message-ID: <", "Message-ID: <x@y>\n Bcc: victim@example.org <"), body),
+}
+index = open(out + "/index.txt", "a")
+for n, (kind, (h, bd)) in enumerate(sorted(variants.items())):
+    num = "9%02d" % n
+    open("%s/%s-%s.eml" % (out, num, kind), "w").write(h + "\n\n" + bd)
+    index.write("%s %s linkedin\n" % (num, kind))
+PY
+picked=$(wc -l <"$E2E/picked/index.txt")
+"$E2E_PY" "$top_srcdir/tests/e2e/inject-dir.py" "$PF_PORT" "$E2E/picked" >"$E2E/codes"
+is "all $picked header-injection attempts are accepted" "$(grep -c ' 250$' "$E2E/codes")" "$picked"
+ok "and delivered" wait_delivered "$picked"
+
+# recipients that name paths: the drafts folder is maildir:$E2E/drafts/%u
+inv=$E2E/invitation.eml
+strip_for_injection "$(ls "$top_srcdir"/tests/data/corpus/[0-9][0-9][0-9]-2020-en-no-note-pymk4.eml)" >"$inv"
+trav=0
+for rcpt in '"../../../../tmp/lm-trav-'$$'"@example.org' '"/tmp/lm-trav-'$$'"@example.org' \
+	'"..%2f..%2ftmp%2flm-trav-'$$'"@example.org' '"a/../../../lm-trav-'$$'"@example.org'; do
+	sed "s/^Message-ID:.*/Message-ID: <trav-$trav@lm-e2e.test>/" "$inv" >"$E2E/trav-$trav.eml"
+	[ "$(send_file "$E2E/trav-$trav.eml" "$rcpt" s-trav@bounce.linkedin.com | cut -c1-3)" = 250 ] &&
+		trav=$(( trav + 1 ))
+done
+is "invitations to four path-like recipients are accepted" "$trav" 4
+ok "and delivered" wait_delivered $(( picked + 4 ))
+ok "the daemon makes no draft for them and says so" \
+	wait_until 10 eval '[ "$(grep -c "no draft: no owner address" "$E2E/strace.log")" -eq 4 ]'
+is "no file or folder appears outside the drafts folder" \
+	"$(find /tmp "$E2E" -name "*lm-trav-$$*" 2>/dev/null | grep -v "^$E2E/drafts/" | wc -l)" 0
+
+# nothing in the delivered mail or the drafts came from the content as a header
+hdr_names() {	# hdr_names FILE: the header names of FILE, one per line
+	awk '/^\r?$/ { exit } /^[ \t]/ { next } { sub(/:.*/, ""); print }' "$1"
+}
+bad=0
+for f in "$PF_MAILDIR"/new/*; do
+	hdr_names "$f" | grep -q -i -x 'bcc' && bad=$(( bad + 1 ))
+	[ "$(hdr_names "$f" | grep -c -i -x 'X-LinkedIn-Verdict')" -le 1 ] || bad=$(( bad + 1 ))
+done
+is "no delivered message gained a header (Bcc) or a second verdict" "$bad" 0
+other=$(awk '$2 == "forged-x-linkedin-other" { print $1 }' "$E2E/picked/index.txt")
+f=$(grep -l -F "X-Original-To: h$other@example.org" "$PF_MAILDIR"/new/* | head -n 1)
+is "forged X-LinkedIn-* headers are removed: only its own folder is left" \
+	"$(hdr_names "$f" | grep -i '^X-LinkedIn-' | tr '\n' ' ')" "X-LinkedIn-Folder "
+drafts=$(find "$E2E/drafts" -type f -path '*/cur/*' | wc -l)
+is "the four crafted invitations have their drafts" "$drafts" 4
+bad=$(find "$E2E/drafts" -type f -path '*/cur/*' | while read -r d; do hdr_names "$d"; done |
+	grep -v -x -E 'From|To|Subject|Date|Message-ID|In-Reply-To|References|MIME-Version|Content-Type|Content-Transfer-Encoding|Auto-Submitted|X-LinkedIn-Draft-Key' | sort -u | tr '\n' ' ')
+is "the drafts have only the headers we write" "$bad" ""
+
+# the trace, from start to here: no program started, no process made
+execs=$(grep -c -E 'execve(at)?\(' "$E2E/strace.out")
+is "the daemon executed one program: itself" "$execs:$(grep -E 'execve(at)?\(' "$E2E/strace.out" | grep -c -F "\"$LM\"")" "1:1"
+is "it never forked" "$(grep -c -E '(^| )v?fork\(' "$E2E/strace.out")" 0
+is "every clone made a thread" "$(grep -E 'clone3?\(' "$E2E/strace.out" | grep -v -c 'CLONE_THREAD')" 0
+ok "and it cloned at all (the trace works)" grep -q 'CLONE_THREAD' "$E2E/strace.out"
+done_testing
