@@ -485,7 +485,11 @@ int patterns_load(struct patterns *ps, const char *file, const char *text,
  * of a role was measured slower (PCRE2 loses its start-of-match shortcuts). */
 bool role_match(const struct patterns *ps, enum role r, const char *s, size_t len)
 {
-	return s && set_match(patterns_role(ps, r), s, len, NULL) != NULL;
+	if (!s)
+		return false;
+	if (ps->any[r])
+		return regex_match(ps->any[r], s, len);
+	return set_match(patterns_role(ps, r), s, len, NULL) != NULL;
 }
 
 long role_first(const struct patterns *ps, enum role r, const char *s, size_t len,
@@ -540,6 +544,7 @@ int patterns_finish(struct patterns *ps)
 		if (jitsize == 0)
 			ps->jit = false;
 	}
+	patterns_join(ps);
 	return 0;
 }
 
@@ -550,5 +555,6 @@ void patterns_free(struct patterns *ps)
 	for (size_t i = 0; i < ps->n; i++)
 		pattern_clear(&ps->v[i]);
 	free(ps->v);
+	patterns_unjoin(ps);
 	memset(ps, 0, sizeof *ps);
 }

@@ -79,6 +79,7 @@ struct patterns {
 	size_t first[ROLE_COUNT + 1];	/* role r is v[first[r] .. first[r+1]) */
 	uint32_t max_groups;
 	bool jit;		/* every pattern has JIT code */
+	pcre2_code *any[ROLE_COUNT];	/* a role's patterns joined, or NULL */
 };
 
 /* patterns_load - add the patterns of FILE (or, when TEXT is not NULL, of
@@ -89,6 +90,10 @@ int patterns_load(struct patterns *p, const char *file, const char *text,
 /* patterns_finish - sort by role and index; call once after loading */
 int patterns_finish(struct patterns *p);
 void patterns_free(struct patterns *p);
+/* patterns_join - for each role, its patterns as one regex where that means
+ * the same (patterns_any.c); patterns_unjoin frees them */
+void patterns_join(struct patterns *p);
+void patterns_unjoin(struct patterns *p);
 
 static inline struct pattern_set patterns_role(const struct patterns *p,
 						enum role r)
