@@ -10,6 +10,7 @@
 #include <netinet/tcp.h>
 #include <pwd.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +83,15 @@ static int lookup_user(const struct config *c, uid_t *uid, gid_t *gid)
 	return 0;
 }
 
+/* PATH already has owner UID ((uid_t)-1: any) and group GID: no chown, which
+ * the systemd unit's system-call filter refuses (@privileged) */
+static bool owned_by(const char *path, uid_t uid, gid_t gid)
+{
+	struct stat st;
+
+	return lstat(path, &st) == 0 && (uid == (uid_t)-1 || st.st_uid == uid) && st.st_gid == gid;
+}
+
 /* owner, group and mode of the unix socket, so the MTA's user can connect */
 static int socket_access(const struct config *c, const char *path)
 {
@@ -100,8 +110,12 @@ static int socket_access(const struct config *c, const char *path)
 		gid = gr->gr_gid;
 		uid = (uid_t)-1;
 	}
-	if (chown(path, uid, gid) < 0 || chmod(path, c->socket_mode) < 0) {
-		log_msg(LOG_ERR, "%s: cannot set owner and mode: %s", path, strerror(errno));
+	if (!owned_by(path, uid, gid) && chown(path, uid, gid) < 0) {
+		log_msg(LOG_ERR, "%s: cannot set owner and group: %s", path, strerror(errno));
+		return -1;
+	}
+	if (chmod(path, c->socket_mode) < 0) {
+		log_msg(LOG_ERR, "%s: cannot set mode: %s", path, strerror(errno));
 		return -1;
 	}
 	return 0;
