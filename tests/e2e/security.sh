@@ -3,8 +3,9 @@
 # uid, gid, group or capability left; its socket has the configured mode and group; forged
 # X-LinkedIn-* headers are removed; names and notes with CR/LF (literal or in encoded words)
 # create no header in the delivered message or the draft; a recipient that names a path
-# outside the drafts folder (../, /, %2f) gets no draft outside it; and the daemon never
-# starts another program or process: one execve (its own), no fork, threads only.
+# outside the drafts folder (../, /, %2f) gets no draft outside it; the daemon never
+# starts another program or process: one execve (its own), no fork, threads only; and
+# started as its user with chown refused, as under the systemd unit, it still starts.
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
@@ -110,4 +111,18 @@ is "the daemon executed one program: itself" "$execs:$(grep -E 'execve(at)?\(' "
 is "it never forked" "$(grep -c -E '(^| )v?fork\(' "$E2E/strace.out")" 0
 is "every clone made a thread" "$(grep -E 'clone3?\(' "$E2E/strace.out" | grep -v -c 'CLONE_THREAD')" 0
 ok "and it cloned at all (the trace works)" grep -q 'CLONE_THREAD' "$E2E/strace.out"
+
+# as the unit starts it: already its user (User=), chown refused with EPERM (the unit's
+# SystemCallFilter=~@privileged), socket and pidfile in a directory of its own
+lm_stop
+mkdir -p "$E2E_RUN/unit" && chown nobody:nogroup "$E2E_RUN/unit"
+sed -e "s|^socket = .*|socket = \"unix:$E2E_RUN/unit/lm.sock\";|" -e '/^socket_group/d' \
+	-e "s|^pidfile = .*|pidfile = \"$E2E_RUN/unit/lm.pid\";|" "$E2E/lm.conf" >"$E2E/unit.conf"
+chmod 0644 "$E2E/unit.conf"
+e2e_spawn unit strace -f -qq -o "$E2E/unit.strace" -u nobody -e trace=chown,fchown,fchownat,lchown \
+	-e inject=chown,fchown,fchownat,lchown:error=EPERM "$LM" -f -c "$E2E/unit.conf"
+ok "started as nobody with chown refused, it listens" milter_wait_socket "unix:$E2E_RUN/unit/lm.sock" 20
+cp "$E2E_RUN/unit/lm.pid" "$E2E/pids/daemon-unit"	# stopped before its strace
+is "its socket has mode 0660 and its own group" "$(stat -c '%a %U %G' "$E2E_RUN/unit/lm.sock" 2>/dev/null)" \
+	"660 nobody nogroup"
 done_testing
