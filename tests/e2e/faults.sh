@@ -105,17 +105,19 @@ ok "dovecot starts" dovecot_start
 printf 'secret\n' >"$E2E/imap.secret"
 chown nobody "$E2E/imap.secret"; chmod 0400 "$E2E/imap.secret"
 LM_STORE="imap://%u@127.0.0.1:$DC_PORT/Drafts" \
-LM_DRAFTS_EXTRA="credentials = \"$E2E/imap.secret\"; timeout_ms = 1000; imap_timeout = 3;" restart
+LM_DRAFTS_EXTRA="credentials = \"$E2E/imap.secret\"; timeout_ms = 1000; imap_timeout = 10;" restart
 kill -STOP -- "-$DC_PID"
 f=$(message hanging)
 t0=$(date +%s)
 is "an invitation while IMAP hangs is accepted" "$(send_file "$f" erin@example.org "$INV_FROM" | cut -c1-3)" 250
 took=$(( $(date +%s) - t0 ))
-ok "the MTA waited at most timeout_ms, not the IMAP timeout (${took}s)" test "$took" -le 2
+# (the SMTP session around it takes time too, more on a loaded machine: the bound is far
+# from the IMAP timeout of 10 s, not tight on timeout_ms)
+ok "the MTA waited about timeout_ms, not the IMAP timeout (${took}s)" test "$took" -le 5
 ok "the message is delivered" eval 'wait_until 20 eval "[ \$(copies hanging) = 1 ]"'
 ok "its draft is in the spool" wait_until 10 eval '[ "$(spooled)" = 1 ]'
 ok "the store thread gives up on the silent server after imap_timeout" \
-	wait_until 15 grep -q 'will try again' "$E2E/lm.log"
+	wait_until 25 grep -q 'will try again' "$E2E/lm.log"
 kill -CONT -- "-$DC_PID"
 kill -USR1 "$(lm_pid)"
 ok "the server answers again: the draft arrives, once" \
