@@ -119,8 +119,9 @@ mkdir -p "$E2E_RUN/unit" && chown nobody:nogroup "$E2E_RUN/unit"
 sed -e "s|^socket = .*|socket = \"unix:$E2E_RUN/unit/lm.sock\";|" -e '/^socket_group/d' \
 	-e "s|^pidfile = .*|pidfile = \"$E2E_RUN/unit/lm.pid\";|" "$E2E/lm.conf" >"$E2E/unit.conf"
 chmod 0644 "$E2E/unit.conf"
+install -m 0755 "$LM" "$E2E/linkedin-milter"	# the build tree may be where nobody cannot go
 e2e_spawn unit strace -f -qq -o "$E2E/unit.strace" -u nobody -e trace=chown,fchown,fchownat,lchown \
-	-e inject=chown,fchown,fchownat,lchown:error=EPERM "$LM" -f -c "$E2E/unit.conf"
+	-e inject=chown,fchown,fchownat,lchown:error=EPERM "$E2E/linkedin-milter" -f -c "$E2E/unit.conf"
 ok "started as nobody with chown refused, it listens" milter_wait_socket "unix:$E2E_RUN/unit/lm.sock" 20
 cp "$E2E_RUN/unit/lm.pid" "$E2E/pids/daemon-unit"	# stopped before its strace
 is "its socket has mode 0660 and its own group" "$(stat -c '%a %U %G' "$E2E_RUN/unit/lm.sock" 2>/dev/null)" \
