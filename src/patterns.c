@@ -481,8 +481,10 @@ int patterns_load(struct patterns *ps, const char *file, const char *text,
 	return errs->msgs.n == before ? 0 : -1;
 }
 
-/* Each pattern is matched on its own: one alternation of all the patterns
- * of a role was measured slower (PCRE2 loses its start-of-match shortcuts). */
+/* A header role is tried as one alternation of its patterns where that means
+ * the same (patterns_any.c): one call on a short value. The other roles run
+ * pattern by pattern: on long text an alternation was measured slower (PCRE2
+ * loses its start-of-match shortcuts). */
 bool role_match(const struct patterns *ps, enum role r, const char *s, size_t len)
 {
 	if (!s)

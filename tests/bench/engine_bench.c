@@ -69,24 +69,30 @@ static void split(struct sample *s)
 		s->body = s->len;
 }
 
+/* S through the engine as the milter feeds it, into *SC (scan_free() it);
+ * with BODY false it stops at the end of headers */
+static void scan_sample(struct config *c, const struct sample *s, bool body, struct scan *sc)
+{
+	scan_init(sc, c);
+	scan_envfrom(sc, s->envfrom);
+	scan_rcpt(sc, "<bob.smith@example.org>");
+	for (size_t i = 0; i < s->n; i++)
+		scan_header(sc, s->names[i], s->values[i]);
+	if (scan_eoh(sc) == SCAN_MORE && body) {
+		scan_body(sc, s->raw + s->body, s->len - s->body);
+		scan_eom(sc);
+	}
+}
+
 static int run_one(struct config *c, const struct sample *s, bool body)
 {
 	struct scan sc;
-	int rc;
+	int kind;
 
-	scan_init(&sc, c);
-	scan_envfrom(&sc, s->envfrom);
-	scan_rcpt(&sc, "<bob.smith@example.org>");
-	for (size_t i = 0; i < s->n; i++)
-		scan_header(&sc, s->names[i], s->values[i]);
-	rc = scan_eoh(&sc);
-	if (rc == SCAN_MORE && body) {
-		scan_body(&sc, s->raw + s->body, s->len - s->body);
-		scan_eom(&sc);
-	}
-	rc = sc.inv.kind;
+	scan_sample(c, s, body, &sc);
+	kind = sc.inv.kind;
 	scan_free(&sc);
-	return rc;
+	return kind;
 }
 
 /* the floor: libetpan alone parsing the message and decoding every part */
@@ -169,17 +175,8 @@ static double classify_rate(struct config *c, const struct sample *v, size_t n, 
 	if (!sc)
 		return 0;
 	for (size_t i = 0; i < n; i++) {
-		if (v[i].kind != KIND_INVITATION)
-			continue;
-		scan_init(&sc[m], c);
-		scan_envfrom(&sc[m], v[i].envfrom);
-		scan_rcpt(&sc[m], "<bob.smith@example.org>");
-		for (size_t k = 0; k < v[i].n; k++)
-			scan_header(&sc[m], v[i].names[k], v[i].values[k]);
-		if (scan_eoh(&sc[m]) == SCAN_MORE)
-			scan_body(&sc[m], v[i].raw + v[i].body, v[i].len - v[i].body);
-		scan_eom(&sc[m]);
-		m++;
+		if (v[i].kind == KIND_INVITATION)
+			scan_sample(c, &v[i], true, &sc[m++]);
 	}
 	t0 = now();
 	do {
