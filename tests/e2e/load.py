@@ -10,12 +10,15 @@
       The envelope sender is a LinkedIn bounce address for "linkedin" templates.
       Prints "i t rcpt code" per message.
   drafts DIR
-      every draft file under DIR: "KEY IN-REPLY-TO" per line
+      every draft file under DIR: "KEY I" per line, I the number of the message it
+      answers (its In-Reply-To <load-I@lm-e2e.test>), - when it answers none of ours
 """
 import os
-import smtplib
+import re
 import sys
 import threading
+
+from smtpsend import Session
 
 
 def templates(manifest):
@@ -46,7 +49,7 @@ def send(port, sessions, first, count, users, rpfx, manifest):
     lock, results = threading.Lock(), []
 
     def one():
-        conn = None
+        session = Session(port, timeout=300)
         while True:
             with lock:
                 i = next(todo, None)
@@ -57,28 +60,10 @@ def send(port, sessions, first, count, users, rpfx, manifest):
             data, linkedin = tpl[t]
             data = b"Message-ID: <load-%d@lm-e2e.test>\r\n" % i + data
             sender = "s-%d@bounce.linkedin.com" % i if linkedin else "alice@example.net"
-            code = 0
-            try:
-                if conn is None:
-                    conn = smtplib.SMTP("127.0.0.1", port, local_hostname="client.lm-e2e.test",
-                                        timeout=300)
-                conn.rset()
-                code, _ = conn.mail(sender)
-                if code < 400:
-                    code, _ = conn.rcpt(rcpt)
-                if code < 400:
-                    code, _ = conn.data(data)
-            except smtplib.SMTPResponseException as e:
-                code, conn = e.smtp_code, None
-            except (OSError, smtplib.SMTPException):
-                code, conn = 0, None
+            code = session.send(sender, rcpt, data)
             with lock:
                 results.append("%d %d %s %d" % (i, t, rcpt, code))
-        if conn is not None:
-            try:
-                conn.quit()
-            except (OSError, smtplib.SMTPException):
-                pass
+        session.close()
 
     threads = [threading.Thread(target=one) for _ in range(int(sessions))]
     for th in threads:
@@ -102,7 +87,8 @@ def drafts(folder):
         for f in files:
             head = open(os.path.join(root, f), "rb").read().split(b"\r\n\r\n", 1)[0]
             lines = head.decode("utf-8", "replace").split("\r\n")
-            print(header(lines, "X-LinkedIn-Draft-Key"), header(lines, "In-Reply-To"))
+            m = re.fullmatch(r"<load-(\d+)@lm-e2e\.test>", header(lines, "In-Reply-To"))
+            print(header(lines, "X-LinkedIn-Draft-Key"), m.group(1) if m else "-")
 
 
 if __name__ == "__main__":

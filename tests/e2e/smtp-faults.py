@@ -14,9 +14,11 @@ import sys
 import threading
 import time
 
+from smtpsend import Session, crlf
+
 
 def load(path):
-    return open(path, "rb").read().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+    return crlf(open(path, "rb").read())
 
 
 def partial(port, path, rcpt, sender, pause):
@@ -61,20 +63,9 @@ def parallel(port, sessions, each, path, rcpt, sender):
 
     def one():
         for _ in range(int(each)):
-            code = 0
-            try:
-                s = smtplib.SMTP("127.0.0.1", int(port), local_hostname="client.lm-e2e.test", timeout=120)
-                s.ehlo()
-                code, _ = s.mail(sender)
-                if code < 400:
-                    code, _ = s.rcpt(rcpt)
-                if code < 400:
-                    code, _ = s.data(data)
-                s.quit()
-            except smtplib.SMTPResponseException as e:
-                code = e.smtp_code
-            except (OSError, smtplib.SMTPException):
-                pass
+            session = Session(port)	# a connection of its own for every message
+            code = session.send(sender, rcpt, data)
+            session.close()
             with lock:
                 codes.append(code)
 
