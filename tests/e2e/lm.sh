@@ -5,6 +5,8 @@
 #	names another store, LM_DRAFTS_EXTRA adds keys to the drafts group)
 # lm_start: start the daemon in the foreground (output in $E2E/lm.log), wait for its socket
 # lm_pid: its PID;  lm_stop: SIGTERM and wait
+# delivered_by_id, without_delivery_headers, hdr_names, with_header, foreign_draft_headers:
+#	reading what was delivered and the drafts
 
 : "${LM:=$top_builddir/src/linkedin-milter}"
 LM_SOCK=
@@ -60,4 +62,27 @@ without_delivery_headers() {
 	/^Received:/ && !received { received = 1; inrec = 1; next }
 	inrec && /^[ \t]/ { next }
 	{ done = 1; print }'
+}
+
+# hdr_names FILE: the header names of FILE, one per line
+hdr_names() {
+	awk '/^\r?$/ { exit } /^[ \t]/ { next } { sub(/[ \t]*:.*/, ""); print }' "$1"
+}
+
+# with_header DIR NAME: the files of DIR with a header NAME (any case)
+with_header() {
+	local f
+	for f in "$1"/*; do
+		hdr_names "$f" | grep -q -i -x -F -- "$2" && echo "$f"
+	done
+	return 0
+}
+
+# foreign_draft_headers: the header names in the drafts under $E2E/drafts that the daemon
+# does not write itself, one per line (none is right)
+foreign_draft_headers() {
+	local d
+	find "$E2E/drafts" -type f -path '*/cur/*' | while read -r d; do hdr_names "$d"; done |
+		grep -v -x -E 'From|To|Subject|Date|Message-ID|In-Reply-To|References|MIME-Version|Content-Type|Content-Transfer-Encoding|Auto-Submitted|X-LinkedIn-Draft-Key' |
+		sort -u
 }
