@@ -46,50 +46,61 @@ void headers_free(struct headers *h)
 	memset(h, 0, sizeof *h);
 }
 
-/* which kept header NAME is: an enum hdr, H_AUTH_RESULTS, or -1 */
-static int known_header(const char *name)
+/* which kept header NAME (N bytes) is: an enum hdr, H_AUTH_RESULTS, or -1;
+ * the length picks at most two names to compare (the table holds id + 1) */
+static int known_header(const char *name, size_t n)
 {
-	static const unsigned char lens[H_COUNT] = {
-		4, 6, 8, 7, 10, 4, 2, 11, 12, 19, 16, 14, 10, 7, 12, 25
+#define K(id) ((id) + 1)
+	static const unsigned char by_len[26][2] = {
+		[2] = { K(H_TO) }, [4] = { K(H_FROM), K(H_DATE) }, [6] = { K(H_SENDER) },
+		[7] = { K(H_SUBJECT), K(H_LIST_ID) }, [8] = { K(H_REPLY_TO) },
+		[10] = { K(H_MESSAGE_ID), K(H_PRECEDENCE) }, [11] = { K(H_RETURN_PATH) },
+		[12] = { K(H_DELIVERED_TO), K(H_CONTENT_TYPE) },
+		[14] = { K(H_AUTO_SUBMITTED) }, [16] = { K(H_X_CLASS) }, [19] = { K(H_X_TEMPLATE) },
+		[22] = { K(H_AUTH_RESULTS) }, [25] = { K(H_CONTENT_TRANSFER_ENCODING) },
 	};
-	size_t n = strlen(name);
+#undef K
 
-	if (n == 22 && strcasecmp(name, "Authentication-Results") == 0)
-		return H_AUTH_RESULTS;
-	for (int i = 0; i < H_COUNT; i++)
-		if (lens[i] == n && strcasecmp(name, hdr_names[i]) == 0)
-			return i;
+	for (int i = 0; n < 26 && i < 2 && by_len[n][i]; i++) {
+		int id = by_len[n][i] - 1;
+
+		if (strcasecmp(name, id == H_AUTH_RESULTS ? "Authentication-Results" :
+				     hdr_names[id]) == 0)
+			return id;
+	}
 	return -1;
 }
 
-/* VALUE into the arena without its line breaks, cut to MAX_HEADER_VALUE;
- * returns its offset + 1, 0 when out of memory */
-static size_t keep(struct headers *h, const char *value)
+/* VALUE (N bytes) into the arena without its line breaks, cut to
+ * MAX_HEADER_VALUE; returns its offset + 1, 0 when out of memory */
+static size_t keep(struct headers *h, const char *value, size_t n)
 {
-	size_t start = h->arena.len, n = 0, k;
-	const char *p = value;
+	size_t start = h->arena.len, kept = 0, k;
+	const char *p = value, *end = value + n;
 
-	while (*p) {
+	if (n <= MAX_HEADER_VALUE && !memchr(value, '\n', n) && !memchr(value, '\r', n))
+		return buf_append(&h->arena, value, n + 1) < 0 ? 0 : start + 1;	/* with its NUL */
+	while (p < end && kept < MAX_HEADER_VALUE) {
 		k = strcspn(p, "\r\n");
-		if (k > MAX_HEADER_VALUE - n) {
-			k = MAX_HEADER_VALUE - n;
+		if (k > MAX_HEADER_VALUE - kept) {
+			k = MAX_HEADER_VALUE - kept;
 			h->cut = true;
 		}
 		if (buf_append(&h->arena, p, k) < 0)
 			return 0;
-		n += k;
+		kept += k;
 		p += k;
-		if (h->cut && n == MAX_HEADER_VALUE)
-			break;
 		while (*p == '\r' || *p == '\n')
 			p++;
 	}
+	if (p < end)
+		h->cut = true;
 	return buf_putc(&h->arena, '\0') < 0 ? 0 : start + 1;
 }
 
 int headers_add(struct headers *h, const char *name, const char *value)
 {
-	int id = known_header(name);
+	int id = known_header(name, strlen(name));
 	size_t *slot = NULL;
 
 	h->count++;
@@ -101,7 +112,7 @@ int headers_add(struct headers *h, const char *name, const char *value)
 		return 0;
 	if (!h->arena.data && buf_reserve_initial(&h->arena, 2048) < 0)
 		return -1;
-	*slot = keep(h, value);
+	*slot = keep(h, value, strlen(value));
 	return *slot ? 0 : -1;
 }
 
@@ -111,6 +122,13 @@ int headers_add(struct headers *h, const char *name, const char *value)
  * comments before a top-level comma, else the bare addr-spec */
 int parse_mailbox(const char *value, struct mailbox *mb, bool display)
 {
+	/* what the loop must look at outside quotes and comments: the rest is
+	 * part of a bare address */
+	static const bool special[256] = {
+		['"'] = true, ['('] = true, ['<'] = true, ['>'] = true, [','] = true,
+		[' '] = true, ['\t'] = true, ['\n'] = true, ['\v'] = true, ['\f'] = true,
+		['\r'] = true,
+	};
 	const char *p, *angle = NULL, *angle_end = NULL, *end;
 	int depth = 0;
 	bool quoted = false;
@@ -123,6 +141,11 @@ int parse_mailbox(const char *value, struct mailbox *mb, bool display)
 	if (!value)
 		return 0;
 	for (p = value; *p; p++) {
+		if (!quoted && !depth && !special[(unsigned char)*p]) {	/* most bytes */
+			if (!angle && nb < MAX_ADDRESS)
+				bare[nb++] = *p;
+			continue;
+		}
 		if (*p == '\\' && p[1] && (quoted || depth)) {
 			p++;
 			continue;
@@ -195,6 +218,34 @@ static bool all_plain(const char *s, size_t len)
 	return true;
 }
 
+/* a value with nothing to decode (ASCII, no quotes, no encoded words), in one
+ * pass: what utf8_clean() and str_collapse_ws() make of it (CR dropped, other
+ * controls and whitespace runs one space, none at the ends) */
+static char *plain_phrase(const char *value, size_t len)
+{
+	char *out = malloc(len + 1), *w = out;
+	bool pending = false;
+
+	if (!out)
+		return NULL;
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)value[i];
+
+		if (c == '\r')
+			continue;
+		if (c <= ' ' || c == 0x7f) {
+			pending = w != out;
+			continue;
+		}
+		if (pending)
+			*w++ = ' ';
+		pending = false;
+		*w++ = (char)c;
+	}
+	*w = '\0';
+	return out;
+}
+
 /* remove the quotes and backslashes of quoted strings, in place */
 static void unquote(char *s)
 {
@@ -221,18 +272,16 @@ char *decode_phrase(const char *value, size_t len)
 
 	if (len > MAX_HEADER_VALUE)
 		len = MAX_HEADER_VALUE;
-	if (all_plain(value, len)) {
-		out = utf8_clean(value, len, NULL);
-	} else {
-		/* 8-bit bytes in a header: UTF-8 when valid, else Latin-1 */
-		from = utf8_valid(value, len) ? "utf-8" : "windows-1252";
-		if (mailmime_encoded_phrase_parse(from, value, len, &idx, "utf-8",
-						  &decoded) != MAILIMF_NO_ERROR)
-			decoded = NULL;
-		out = decoded ? utf8_clean(decoded, strlen(decoded), NULL) :
-				utf8_clean(value, len, NULL);
-		free(decoded);
-	}
+	if (all_plain(value, len))
+		return plain_phrase(value, len);
+	/* 8-bit bytes in a header: UTF-8 when valid, else Latin-1 */
+	from = utf8_valid(value, len) ? "utf-8" : "windows-1252";
+	if (mailmime_encoded_phrase_parse(from, value, len, &idx, "utf-8",
+					  &decoded) != MAILIMF_NO_ERROR)
+		decoded = NULL;
+	out = decoded ? utf8_clean(decoded, strlen(decoded), NULL) :
+			utf8_clean(value, len, NULL);
+	free(decoded);
 	if (!out)
 		return NULL;
 	unquote(out);

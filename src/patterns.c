@@ -168,8 +168,12 @@ bool pattern_match(const struct pattern *pat, const char *subject, size_t len,
 	st = match_state();
 	if (!st)
 		return false;
-	rc = pcre2_match(pat->code, (PCRE2_SPTR)subject, len, 0, 0, st->md,
-			 st->mctx);
+	/* the JIT's own entry skips pcre2_match()'s checks (a third of a short
+	 * match); a pattern the JIT could not take answers BADOPTION */
+	rc = pcre2_jit_match(pat->code, (PCRE2_SPTR)subject, len, 0, 0, st->md, st->mctx);
+	if (rc == PCRE2_ERROR_JIT_BADOPTION)
+		rc = pcre2_match(pat->code, (PCRE2_SPTR)subject, len, 0, 0, st->md,
+				 st->mctx);
 	if (rc < 0)
 		return false;
 	if (m) {

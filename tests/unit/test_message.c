@@ -62,6 +62,14 @@ static void test_decode_phrase(void **state)
 	expect_phrase("\"Doe, Jane\"", "Doe, Jane");
 	/* a word that decodes to CR/LF can never break a line */
 	expect_phrase("=?UTF-8?Q?Eve=0D=0ABcc:_x@example.com?=", "Eve Bcc: x@example.com");
+	/* plain ASCII (the one-pass path): CR dropped, controls and runs of
+	 * whitespace one space, none at the ends */
+	expect_phrase("  Weekly\r\n\t report \x01\x7f for\fyou \r\n", "Weekly report for you");
+	expect_phrase("a\rb", "ab");
+	expect_phrase("\r\n\t ", "");
+	expect_phrase("back\\slash", "back\\slash");
+	/* the same text with one 8-bit byte takes the decoding path: same spaces */
+	expect_phrase("  Caf\xc3\xa9\r\n\t report \x01 ", "Caf\xc3\xa9 report");
 }
 
 static void test_mailbox(void **state)
@@ -84,6 +92,14 @@ static void test_mailbox(void **state)
 	assert_string_equal(mb.domain, "one.example");
 	assert_int_equal(parse_mailbox(NULL, &mb, true), 0);
 	assert_string_equal(mb.addr, "");
+	/* what is outside angles, quotes and comments: spaces dropped, a ')'
+	 * or '\\' kept, a second '<' before the '>' wins */
+	assert_int_equal(parse_mailbox(" bare @ Ex)ample.ORG \\x", &mb, false), 0);
+	assert_string_equal(mb.addr, "bare@ex)ample.org\\x");
+	assert_int_equal(parse_mailbox("a <b <c@D.example> d", &mb, false), 0);
+	assert_string_equal(mb.addr, "c@d.example");
+	assert_int_equal(parse_mailbox("x@y.example <unclosed", &mb, false), 0);
+	assert_string_equal(mb.addr, "x@y.example");
 }
 
 static void test_html(void **state)
