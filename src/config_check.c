@@ -2,6 +2,7 @@
  * or -1 with a short reason in ERR */
 #include "autoconfig.h"
 #include "config_check.h"
+#include "store.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -122,9 +123,9 @@ int check_store(const char *v, char *err, size_t len)
 	if (strncmp(v, "imap://", 7) == 0 || strncmp(v, "imaps://", 8) == 0) {
 		const char *host = strstr(v, "//") + 2;
 
-		if (!*host || *host == '/')
+		if (!*host || *host == '/' || *host == '?')
 			return fail(err, len, "an IMAP store needs a host");
-		return 0;
+		return imap_url_check(v, err, len);
 	}
 	return fail(err, len, "expected maildir:/PATH, imap://HOST/FOLDER or imaps://HOST/FOLDER");
 }

@@ -2,6 +2,7 @@
  * Drafts folder; one interface, chosen by the URL */
 #ifndef STORE_H
 #define STORE_H
+#include <stdbool.h>
 #include <stddef.h>
 
 enum store_result {
@@ -30,6 +31,12 @@ enum store_result store_put(const struct store_job *j, char *err, size_t errlen)
 
 enum store_result maildir_put(const struct store_job *j, char *err, size_t errlen);
 enum store_result imap_put(const struct store_job *j, char *err, size_t errlen);
+/* imap_url_check - 0 when URL is an IMAP store URL with known options, else
+ * -1 with what it should look like in ERR */
+int imap_url_check(const char *url, char *err, size_t errlen);
+/* imap_host_is_local - HOST is this machine: "localhost", or an IPv4 or IPv6
+ * loopback address in its usual form (a name is never taken for one) */
+bool imap_host_is_local(const char *host);
 /* imap_close_all - close the connections kept for reuse */
 void imap_close_all(void);
 

@@ -1,19 +1,23 @@
 /* store_imap.c - drafts into an IMAP server's Drafts folder with libetpan:
- * imap:// (STARTTLS when offered) or imaps://, LOGIN (AUTHENTICATE PLAIN when
- * LOGIN is disabled), the draft key searched first (UID SEARCH HEADER ...
- * SINCE), then APPEND with \Draft \Seen. Every network step has a timeout;
- * connections are kept for the next draft. */
+ * imap:// (STARTTLS when offered) or imaps://, the server's certificate
+ * verified (tls_check.c), no password in clear to another machine, LOGIN
+ * (AUTHENTICATE PLAIN when LOGIN is disabled), the draft key searched first
+ * (UID SEARCH HEADER ... SINCE), then APPEND with \Draft \Seen. Every network
+ * step has a timeout; connections are kept for the next draft. */
 #include "autoconfig.h"
 #include "store.h"
 
+#include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
 #include <libetpan/libetpan.h>
+#include <netinet/in.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "log.h"
+#include "tls_check.h"
 #include "util.h"
 
 #define POOL 8
@@ -24,11 +28,15 @@ struct target {
 	uint16_t port;
 	char user[256], password[256];
 	char folder[256];
+	/* the URL's options (?tls-ca=FILE&tls-verify=no&cleartext=yes) */
+	char ca_file[512];	/* CAs to trust instead of the system's */
+	bool verify;		/* the certificate is checked (the default) */
+	bool cleartext;		/* a password may cross the network unencrypted */
 };
 
 struct conn {
 	mailimap *imap;
-	char id[600];		/* scheme, host, port, user: what makes it reusable */
+	char id[1200];		/* scheme, host, port, user, TLS options: what makes it reusable */
 	time_t used;
 };
 
@@ -62,15 +70,50 @@ static int copy_part(char *dst, size_t len, const char *src, size_t n)
 	return 0;
 }
 
-/* imap[s]://[user[:password]@]host[:port]/folder */
+/* one OPTION=VALUE of the URL's query into T; -1 when unknown */
+static int url_option(const char *opt, size_t n, struct target *t)
+{
+	static const char *const yes_no[2] = { "no", "yes" };
+	char o[600];
+
+	if (copy_part(o, sizeof o, opt, n) < 0)
+		return -1;
+	if (strncmp(o, "tls-ca=", 7) == 0 && o[7] == '/')
+		return snprintf(t->ca_file, sizeof t->ca_file, "%s", o + 7) <
+		       (int)sizeof t->ca_file ? 0 : -1;
+	for (int v = 0; v < 2; v++) {
+		if (strncmp(o, "tls-verify=", 11) == 0 && strcmp(o + 11, yes_no[v]) == 0)
+			return t->verify = v, 0;
+		if (strncmp(o, "cleartext=", 10) == 0 && strcmp(o + 10, yes_no[v]) == 0)
+			return t->cleartext = v, 0;
+	}
+	return -1;
+}
+
+/* the options after '?' in Q, separated by '&' */
+static int url_options(const char *q, struct target *t)
+{
+	while (*q) {
+		size_t n = strcspn(q, "&");
+
+		if (n && url_option(q, n, t) < 0)
+			return -1;
+		q += n + (q[n] == '&');
+	}
+	return 0;
+}
+
+/* imap[s]://[user[:password]@]host[:port]/folder[?options] */
 static int parse_url(const char *url, struct target *t)
 {
-	const char *p, *at, *slash, *colon;
+	const char *p, *at, *slash, *colon, *query;
+	size_t flen;
 
 	memset(t, 0, sizeof *t);
+	t->verify = true;
 	t->tls = strncmp(url, "imaps://", 8) == 0;
 	p = url + (t->tls ? 8 : 7);
-	slash = p + strcspn(p, "/");
+	slash = p + strcspn(p, "/?");
 	at = memrchr(p, '@', (size_t)(slash - p));
 	if (at) {
 		colon = memchr(p, ':', (size_t)(at - p));
@@ -85,12 +128,25 @@ static int parse_url(const char *url, struct target *t)
 	    !t->host[0])
 		return -1;
 	t->port = colon ? (uint16_t)atoi(colon + 1) : (t->tls ? 993 : 143);
-	if (copy_part(t->folder, sizeof t->folder, *slash ? slash + 1 : "Drafts",
-		      strlen(*slash ? slash + 1 : "Drafts")) < 0)
+	query = slash + strcspn(slash, "?");
+	flen = *slash == '/' ? (size_t)(query - slash - 1) : 0;
+	if (copy_part(t->folder, sizeof t->folder, slash + (*slash == '/'), flen) < 0 ||
+	    (*query && url_options(query + 1, t) < 0))
 		return -1;
 	if (!t->folder[0])
 		strcpy(t->folder, "Drafts");
 	return t->port ? 0 : -1;
+}
+
+int imap_url_check(const char *url, char *err, size_t errlen)
+{
+	struct target t;
+
+	if (parse_url(url, &t) == 0)
+		return 0;
+	snprintf(err, errlen, "not imap[s]://[USER[:PASSWORD]@]HOST[:PORT]/FOLDER"
+		 "[?tls-ca=/FILE&tls-verify=no&cleartext=yes]");
+	return -1;
 }
 
 static void read_password(const char *file, struct target *t)
@@ -143,15 +199,63 @@ static bool starttls_offered(mailimap *imap)
 	return offered;
 }
 
+/* HOST is this machine (localhost, or a loopback address written as one:
+ * not a name that merely starts with "127."): a password sent to it in
+ * clear crosses no network */
+bool imap_host_is_local(const char *host)
+{
+	struct in_addr a4;
+	struct in6_addr a6;
+
+	if (inet_pton(AF_INET, host, &a4) == 1)
+		return (ntohl(a4.s_addr) >> 24) == 127;
+	if (inet_pton(AF_INET6, host, &a6) == 1)
+		return IN6_IS_ADDR_LOOPBACK(&a6);
+	return strcmp(host, "localhost") == 0;
+}
+
+/* encrypted as T asks (TLS, else STARTTLS when offered), the certificate
+ * checked, or clear text where that is allowed; RC is the connect's answer */
+static int secure(mailimap *imap, const struct target *t, int rc, char *err, size_t errlen)
+{
+	bool tls = t->tls;
+
+	if (rc != MAILIMAP_NO_ERROR_NON_AUTHENTICATED && rc != MAILIMAP_NO_ERROR_AUTHENTICATED)
+		return rc;
+	if (!tls && starttls_offered(imap)) {
+		if (mailimap_socket_starttls(imap) != MAILIMAP_NO_ERROR) {
+			snprintf(err, errlen, "IMAP %s:%u: STARTTLS failed", t->host, t->port);
+			return -1;
+		}
+		tls = true;
+	}
+	if (tls && t->verify &&
+	    tls_check(imap->imap_stream, t->host, t->ca_file, err, errlen) < 0) {
+		char why[300];
+
+		snprintf(why, sizeof why, "%s", err);
+		snprintf(err, errlen, "IMAP %s:%u: %s", t->host, t->port, why);
+		return -1;
+	}
+	if (!tls && !t->cleartext && !imap_host_is_local(t->host)) {
+		snprintf(err, errlen, "IMAP %s:%u offers no STARTTLS: the password is not sent in "
+			 "clear (imaps://, or ?cleartext=yes in the URL to allow it)",
+			 t->host, t->port);
+		return -1;
+	}
+	return rc;
+}
+
 /* a logged-in session for T: the kept one, or a new one */
 static mailimap *session(const struct target *t, int timeout, char *err, size_t errlen)
 {
-	char id[600];
+	char id[sizeof pool[0].id];
 	struct conn *c = &pool[0];
 	mailimap *imap;
 	int rc;
 
-	snprintf(id, sizeof id, "%d|%s|%u|%s", t->tls, t->host, t->port, t->user);
+	snprintf(id, sizeof id, "%d|%s|%u|%s|%d|%d|%s", t->tls, t->host, t->port, t->user,
+		 t->verify, t->cleartext, t->ca_file);
 	for (int i = 0; i < POOL; i++) {
 		if (pool[i].imap && !strcmp(pool[i].id, id)) {
 			if (mailimap_noop(pool[i].imap) == MAILIMAP_NO_ERROR)
@@ -167,13 +271,15 @@ static mailimap *session(const struct target *t, int timeout, char *err, size_t 
 	mailimap_set_timeout(imap, timeout);
 	rc = t->tls ? mailimap_ssl_connect(imap, t->host, t->port) :
 		      mailimap_socket_connect(imap, t->host, t->port);
-	if (rc == MAILIMAP_NO_ERROR_NON_AUTHENTICATED && !t->tls && starttls_offered(imap))
-		rc = mailimap_socket_starttls(imap) == MAILIMAP_NO_ERROR ? rc : -1;
+	err[0] = '\0';
+	rc = secure(imap, t, rc, err, errlen);
 	if (rc == MAILIMAP_NO_ERROR_NON_AUTHENTICATED)
 		rc = login(imap, t);
 	if (rc != MAILIMAP_NO_ERROR && rc != MAILIMAP_NO_ERROR_AUTHENTICATED) {
-		snprintf(err, errlen, "IMAP %s:%u as %s: %s (libetpan error %d)", t->host, t->port,
-			 t->user, rc == MAILIMAP_ERROR_LOGIN ? "login refused" : "no session", rc);
+		if (!err[0])
+			snprintf(err, errlen, "IMAP %s:%u as %s: %s (libetpan error %d)", t->host,
+				 t->port, t->user,
+				 rc == MAILIMAP_ERROR_LOGIN ? "login refused" : "no session", rc);
 		mailimap_free(imap);
 		return NULL;
 	}

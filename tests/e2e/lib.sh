@@ -570,6 +570,16 @@ sm_log() { cat "$E2E_RUN/sendmail/trace.log" 2>/dev/null; }
 
 # ---------------------------------------------------------------- Dovecot
 
+# _dc_tls: Dovecot's TLS settings: none, or with DC_CERT and DC_KEY (PEM files) TLS on
+# offer (STARTTLS on the IMAP port, and IMAPS on DC_TLS_PORT when set)
+_dc_tls() {
+	if [ -n "${DC_CERT:-}" ]; then
+		printf 'ssl = yes\nssl_cert = <%s\nssl_key = <%s\n' "$DC_CERT" "$DC_KEY"
+	else
+		echo "ssl = no"
+	fi
+}
+
 # _dc_conf PORT: print the private dovecot.conf
 _dc_conf() {
 	local d=$E2E/dovecot
@@ -580,7 +590,7 @@ instance_name = lm-e2e-$$
 log_path = $d/dovecot.log
 protocols = imap
 listen = 127.0.0.1
-ssl = no
+$(_dc_tls)
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 default_login_user = dovenull
@@ -611,7 +621,8 @@ service imap-login {
     port = $1
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = ${DC_TLS_PORT:-0}
   }
 }
 service doveadm {

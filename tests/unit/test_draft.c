@@ -354,6 +354,19 @@ static void test_user_templates_override(void **state)
 	errlist_free(&errs);
 }
 
+/* the hosts an IMAP password may be sent to without TLS */
+static void test_imap_local_hosts(void **state)
+{
+	static const char *const local[] = { "localhost", "127.0.0.1", "127.1.2.3", "::1" };
+	static const char *const other[] = { "127.evil.example", "127.0.0.1.nip.io", "2130706433",
+					     "localhost.example", "10.0.0.1", "::ffff:10.0.0.1", "" };
+
+	for (size_t i = 0; i < sizeof local / sizeof *local; i++)
+		assert_true(imap_host_is_local(local[i]));
+	for (size_t i = 0; i < sizeof other / sizeof *other; i++)
+		assert_false(imap_host_is_local(other[i]));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -362,6 +375,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_language_falls_back),
 		cmocka_unit_test(test_hostile_names_stay_inside),
 		cmocka_unit_test(test_store_paths_never_escape),
+		cmocka_unit_test(test_imap_local_hosts),
 		cmocka_unit_test(test_maildir_once_per_inviter),
 		cmocka_unit_test(test_maildir_keys_follow_the_folder),
 		cmocka_unit_test(test_user_templates_override),

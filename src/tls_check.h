@@ -1,0 +1,12 @@
+/* tls_check.h - whether a TLS peer's certificate is one to trust */
+#ifndef TLS_CHECK_H
+#define TLS_CHECK_H
+#include <stddef.h>
+#include <libetpan/libetpan.h>
+
+/* tls_check - 0 when the certificate chain of stream S verifies against the
+ * CAs of CA_FILE (PEM; NULL or "" for the system's) and names HOST (a DNS
+ * name or an IP address); -1 with the reason in ERR otherwise */
+int tls_check(mailstream *s, const char *host, const char *ca_file, char *err, size_t errlen);
+
+#endif
