@@ -56,7 +56,8 @@ batch() {	# batch FIRST COUNT SESSIONS RPFX: send, wait for delivery and for the
 }
 
 # which templates make a draft: each once, to a recipient of its own
-batch 1000000 "$T" 8 cal || exit 1
+CAL=1000000000	# calibration messages are numbered from here: beyond any run, soaks included
+batch "$CAL" "$T" 8 cal || exit 1
 "$E2E_PY" "$LOAD" drafts "$E2E/drafts" >"$E2E/drafts.cal"
 awk '{ print $2 % T }' T="$T" "$E2E/drafts.cal" | sort -n -u >"$E2E/with-draft"
 ok "the corpus has templates with and without a draft ($(wc -l <"$E2E/with-draft") of $T)" \
@@ -83,7 +84,7 @@ is "as many are delivered" "$(( $(delivered_count) - T ))" "$total"
 is "none twice" "$(grep -r -h -i '^Message-ID: <load-' "$PF_MAILDIR/new" | sort | uniq -d | wc -l)" 0
 
 # one draft per (recipient, invitation) whose template makes one; none for the others
-"$E2E_PY" "$LOAD" drafts "$E2E/drafts" | awk '$2 < 1000000' >"$E2E/drafts.load"	# not calibration
+"$E2E_PY" "$LOAD" drafts "$E2E/drafts" | awk -v cal="$CAL" '$2 < cal' >"$E2E/drafts.load"	# not calibration
 cat "$E2E"/codes.load.* | awk 'NR == FNR { d[$1] = 1; next } ($2 in d) { print $3 }' \
 	"$E2E/with-draft" - | sort -u >"$E2E/expected"
 cat "$E2E"/codes.load.* | awk 'NR == FNR { d[$2] = 1; next } ($1 in d) { print $3 }' \
