@@ -9,7 +9,9 @@
 #
 # usage: bash tests/bench/postfix-bench.sh [-n MESSAGES] [-r ROUNDS] [-s SESSIONS] [-l LATENCY_MSGS]
 #	[-m "MIXES"] [-c "CONFIGS"]	(defaults: all; LATENCY_MSGS 0 skips the latency table)
-# needs root, postfix, smtp-source (postfix), a built src/linkedin-milter; run it as `make bench-postfix`
+# needs root, postfix, smtp-source (postfix), a built src/linkedin-milter; run it as `make bench-postfix`,
+# some minutes after anything deleted many files on the same file system (an ext4 without a journal
+# skips recently freed inodes on every file created: docs/performance.md)
 set -u
 N=1000 ROUNDS=3 SESSIONS=8 LAT=200 MIXES="ordinary invitations 10% repeats" ONLY=
 while getopts n:r:s:l:m:c: o; do
