@@ -12,7 +12,8 @@
 
 #define MAX_CHAIN 16
 
-/* the DER certificates of CHAIN into CRT; how many, -1 when one is unreadable */
+/* the DER certificates of CHAIN into CRT; how many, -1 (none kept) when one
+ * is unreadable */
 static int import_chain(carray *chain, gnutls_x509_crt_t *crt)
 {
 	int n = 0;
@@ -22,14 +23,18 @@ static int import_chain(carray *chain, gnutls_x509_crt_t *crt)
 		gnutls_datum_t d = { (unsigned char *)der->str, (unsigned int)der->len };
 
 		if (gnutls_x509_crt_init(&crt[n]) < 0)
-			return -1;
+			break;
 		if (gnutls_x509_crt_import(crt[n], &d, GNUTLS_X509_FMT_DER) < 0) {
 			gnutls_x509_crt_deinit(crt[n]);
-			return -1;
+			break;
 		}
 		n++;
 	}
-	return n;
+	if (n == (int)carray_count(chain) || n == MAX_CHAIN)
+		return n;
+	while (n > 0)
+		gnutls_x509_crt_deinit(crt[--n]);
+	return -1;
 }
 
 /* the trusted CAs: CA_FILE's, or the system's; -1 when there are none */
