@@ -7,11 +7,8 @@
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
-. "$top_srcdir/tests/e2e/lib.sh"
 . "$top_srcdir/tests/e2e/lm.sh"
-e2e_need postfix postconf "$E2E_PY"
-[ -x "$LM" ] || skip_all "linkedin-milter not built"
-e2e_init
+lm_init postfix postconf "$E2E_PY"
 
 "$E2E_PY" "$top_srcdir/tests/data/make-hostile.py" "$E2E/hostile" >/dev/null || exit 1
 total=$(wc -l <"$E2E/hostile/index.txt")

@@ -7,11 +7,8 @@
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
-. "$top_srcdir/tests/e2e/lib.sh"
 . "$top_srcdir/tests/e2e/lm.sh"
-e2e_need dovecot openssl "$E2E_PY"
-[ -x "$LM" ] || skip_all "linkedin-milter not built"
-e2e_init
+lm_init dovecot openssl "$E2E_PY"
 corpus=$top_srcdir/tests/data/corpus
 
 # a CA, a server certificate from it for imap.lm-e2e.test and 127.0.0.1, and a second CA

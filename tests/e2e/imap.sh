@@ -4,11 +4,8 @@
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
-. "$top_srcdir/tests/e2e/lib.sh"
 . "$top_srcdir/tests/e2e/lm.sh"
-e2e_need postfix postconf dovecot "$E2E_PY"
-[ -x "$LM" ] || skip_all "linkedin-milter not built"
-e2e_init
+lm_init postfix postconf dovecot "$E2E_PY"
 corpus=$top_srcdir/tests/data/corpus
 
 ok "dovecot starts" dovecot_start

@@ -1,5 +1,8 @@
-# tests/e2e/lm.sh - start and stop linkedin-milter for the end-to-end tests (sourced after lib.sh)
+# tests/e2e/lm.sh - start and stop linkedin-milter for the end-to-end tests (sourced; it
+# sources lib.sh when that is not loaded yet)
 #
+# lm_init CMD...: what every daemon test does first: skip unless root, every CMD and a built
+#	daemon are there, then make $E2E and $E2E_RUN (e2e_need, e2e_init)
 # lm_config [EXTRA LINES]: write $E2E/lm.conf: the unix socket $E2E_RUN/lm.sock for the
 #	postfix group, the daemon dropping to nobody, drafts into $E2E/drafts (LM_STORE
 #	names another store, LM_DRAFTS_EXTRA adds keys to the drafts group)
@@ -8,8 +11,16 @@
 # delivered_by_id, without_delivery_headers, hdr_names, with_header, foreign_draft_headers:
 #	reading what was delivered and the drafts
 
+: "${top_srcdir:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+declare -F e2e_init >/dev/null || . "$top_srcdir/tests/e2e/lib.sh"
 : "${LM:=$top_builddir/src/linkedin-milter}"
 LM_SOCK=
+
+lm_init() {
+	e2e_need "$@"
+	[ -x "$LM" ] || skip_all "linkedin-milter not built"
+	e2e_init
+}
 
 lm_config() {
 	local srcdir=$E2E/conf

@@ -11,12 +11,9 @@
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
-. "$top_srcdir/tests/e2e/lib.sh"
 . "$top_srcdir/tests/e2e/lm.sh"
-e2e_need postfix postconf "$E2E_PY"
-[ -x "$LM" ] || skip_all "linkedin-milter not built"
+lm_init postfix postconf "$E2E_PY"
 : "${LOAD_MESSAGES:=3000}" "${LOAD_SESSIONS:=200}" "${LOAD_USERS:=5}" "${LOAD_SOAK_SECONDS:=0}"
-e2e_init
 LOAD=$top_srcdir/tests/e2e/load.py
 half=$(( LOAD_MESSAGES / 2 ))
 

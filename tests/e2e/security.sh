@@ -9,11 +9,8 @@
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
-. "$top_srcdir/tests/e2e/lib.sh"
 . "$top_srcdir/tests/e2e/lm.sh"
-e2e_need postfix postconf strace "$E2E_PY"
-[ -x "$LM" ] || skip_all "linkedin-milter not built"
-e2e_init
+lm_init postfix postconf strace "$E2E_PY"
 
 lm_config
 e2e_spawn strace strace -f -qq -o "$E2E/strace.out" \

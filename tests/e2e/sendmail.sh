@@ -3,11 +3,8 @@
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
-. "$top_srcdir/tests/e2e/lib.sh"
 . "$top_srcdir/tests/e2e/lm.sh"
-e2e_need postfix postconf m4 unshare "$E2E_PY"
-[ -x "$LM" ] || skip_all "linkedin-milter not built"
-e2e_init
+lm_init postfix postconf m4 unshare "$E2E_PY"
 sendmail_setup || skip_all "cannot get the sendmail packages (apt-get download sendmail-bin sendmail-base sendmail-cf)"
 corpus=$top_srcdir/tests/data/corpus
 
