@@ -123,7 +123,7 @@ int check_store(const char *v, char *err, size_t len)
 	if (strncmp(v, "imap://", 7) == 0 || strncmp(v, "imaps://", 8) == 0) {
 		const char *host = strstr(v, "//") + 2;
 
-		if (!*host || *host == '/' || *host == '?')
+		if (!*host || *host == '/')
 			return fail(err, len, "an IMAP store needs a host");
 		return imap_url_check(v, err, len);
 	}

@@ -73,21 +73,20 @@ static int copy_part(char *dst, size_t len, const char *src, size_t n)
 /* one OPTION=VALUE of the URL's query into T; -1 when unknown */
 static int url_option(const char *opt, size_t n, struct target *t)
 {
-	static const char *const yes_no[2] = { "no", "yes" };
 	char o[600];
 
 	if (copy_part(o, sizeof o, opt, n) < 0)
 		return -1;
-	if (strncmp(o, "tls-ca=", 7) == 0 && o[7] == '/')
+	if (strncmp(o, "tls-ca=/", 8) == 0)
 		return snprintf(t->ca_file, sizeof t->ca_file, "%s", o + 7) <
 		       (int)sizeof t->ca_file ? 0 : -1;
-	for (int v = 0; v < 2; v++) {
-		if (strncmp(o, "tls-verify=", 11) == 0 && strcmp(o + 11, yes_no[v]) == 0)
-			return t->verify = v, 0;
-		if (strncmp(o, "cleartext=", 10) == 0 && strcmp(o + 10, yes_no[v]) == 0)
-			return t->cleartext = v, 0;
-	}
-	return -1;
+	if (strcmp(o, "tls-verify=no") == 0 || strcmp(o, "tls-verify=yes") == 0)
+		t->verify = o[11] == 'y';
+	else if (strcmp(o, "cleartext=no") == 0 || strcmp(o, "cleartext=yes") == 0)
+		t->cleartext = o[10] == 'y';
+	else
+		return -1;
+	return 0;
 }
 
 /* the options after '?' in Q, separated by '&' */
