@@ -1,22 +1,28 @@
-/* extract.c - the fields of an invitation, read with the patterns of
- * patterns.conf: structural patterns with named groups over the decoded
- * text (up to the first "cut" marker), then the From name and the subject */
+/* extract.c - the fields of an invitation, each read by what cannot move:
+ * the inviter's name from the headers (From, subject) or a sentence that
+ * names them, found again alone on a line of the body; the headline as the
+ * next line that is no location, count, label, link or quote; the note
+ * wherever it stands (note.c); claims and counts on lines of their own;
+ * the profile by its link's shape. The wording lives in patterns.conf. */
 #include "autoconfig.h"
 #include "extract.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include "lines.h"
+#include "namekey.h"
+#include "note.h"
 #include "utf8.h"
 
-/* a cleaned copy of S[0..LEN): whitespace collapsed, bounded, never empty */
+/* a cleaned copy of S[0..LEN): blanks collapsed, bounded, never empty */
 static char *field_copy(const char *s, size_t len, size_t max)
 {
 	char *out = xstrndup(s, len > max * 2 ? max * 2 : len);
 
 	if (!out)
 		return NULL;
-	str_collapse_ws(out);
+	text_collapse(out);
 	utf8_truncate(out, max);
 	if (!*out) {
 		free(out);
@@ -25,56 +31,18 @@ static char *field_copy(const char *s, size_t len, size_t max)
 	return out;
 }
 
-/* set *DST from group NAME of M unless already set */
-static void take_group(const struct match *m, const char *name, char **dst, size_t max)
-{
-	const char *g;
-	size_t len;
-
-	if (*dst || !(g = match_group(m, name, &len)))
-		return;
-	*dst = field_copy(g, len, max);
-}
-
-/* the note keeps its lines until its greeting and signature are removed */
-static void take_note(const struct match *m, char **dst)
-{
-	const char *g;
-	size_t len;
-
-	if (*dst || !(g = match_group(m, "note", &len)))
-		return;
-	*dst = xstrndup(g, len > MAX_NOTE * 2 ? MAX_NOTE * 2 : len);
-}
-
-static void take_fields(const struct match *m, struct invitation *inv, char **note,
-			char **profile, char **claim)
-{
-	const char *g;
-	size_t len;
-
-	take_group(m, "name", &inv->name, MAX_FIELD);
-	take_group(m, "headline", &inv->headline, MAX_FIELD);
-	take_group(m, "email", &inv->email, MAX_FIELD);
-	take_note(m, note);
-	take_group(m, "profile", profile, MAX_FIELD * 2);
-	take_group(m, "claim", claim, MAX_FIELD * 2);
-	if (inv->mutual < 0 && (g = match_group(m, "mutual", &len)) && len < 9)
-		inv->mutual = strtol(g, NULL, 10);
-}
-
-/* the first pattern of role R that matches S fills what is still missing */
-struct found {
-	char *note, *profile, *claim;	/* raw, before they are read */
-};
-
-static void run_fields(const struct config *c, enum role r, const char *s, size_t len,
-		       struct invitation *inv, struct found *f)
+/* group NAME of the first pattern of role R matching S, copied */
+static char *role_group(const struct config *c, enum role r, const char *s, size_t len,
+			const char *name)
 {
 	struct match m;
+	const char *g;
+	size_t gl;
 
-	if (s && len && set_match(patterns_role(&c->patterns, r), s, len, &m))
-		take_fields(&m, inv, &f->note, &f->profile, &f->claim);
+	if (!s || !len || !set_match(patterns_role(&c->patterns, r), s, len, &m) ||
+	    !(g = match_group(&m, name, &gl)))
+		return NULL;
+	return field_copy(g, gl, MAX_FIELD);
 }
 
 /* the part of the text before the first cut marker (the inviter's part) */
@@ -118,63 +86,156 @@ char *canonical_profile(const struct config *c, const char *url, size_t len)
 	return buf_steal(&out);
 }
 
-/* a note quoted in a reminder ("> " on every line) loses its quote marks */
-static void unquote_lines(char *note)
+/* the name from the headers: the From name, else the subject */
+static void name_from_headers(const struct config *c, const struct headers *h,
+			      struct invitation *inv)
 {
-	char *r = note, *w = note;
+	const char *display = h->from.display;
 
-	for (char *p = note; *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : p + strlen(p))
-		if (*p != '>' && *p != '\n')
+	inv->name = role_group(c, ROLE_NAME_FROM, display, display ? strlen(display) : 0,
+			       "name");
+	if (!inv->name)
+		inv->name = role_group(c, ROLE_NAME_SUBJECT, h->subject, strlen(h->subject),
+				       "name");
+}
+
+/* a sentence naming the inviter ("X requested to add you ..."): the name when
+ * the headers had none, and the inviter's address where the format gives it */
+static void name_from_body(const struct config *c, const struct lines *l,
+			   struct invitation *inv)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		if (l->v[i].cls != LINE_NAME_BODY)
+			continue;
+		if (!inv->name)
+			inv->name = role_group(c, ROLE_NAME_BODY, l->v[i].s, l->v[i].len, "name");
+		if (!inv->email)
+			inv->email = role_group(c, ROLE_NAME_BODY, l->v[i].s, l->v[i].len, "email");
+		if (inv->name)
 			return;
-	while (*r) {
-		if (*r == '>') {
-			r++;
-			if (*r == ' ')
-				r++;
-		}
-		while (*r && *r != '\n')
-			*w++ = *r++;
-		if (*r)
-			*w++ = *r++;
 	}
-	*w = '\0';
 }
 
-/* strip a greeting line at the start and a signature line at the end of
- * NOTE, then collapse its whitespace */
-static void trim_note(const struct config *c, char *note)
+/* the first text line that is the inviter's name alone, marked LINE_NAME;
+ * its spelling is taken when it says more of the same name. l->n if none. */
+static size_t name_line(struct lines *l, struct invitation *inv)
 {
-	struct match m;
-	size_t len;
+	char want[NAME_KEY_MAX], got[NAME_KEY_MAX];
+	size_t nlen, klen;
 
-	unquote_lines(note);
-	/* surrounding blank lines are not part of the note */
-	len = strlen(note);
-	while (len && (note[len - 1] == '\n' || note[len - 1] == ' ' ||
-		       note[len - 1] == '\t'))
-		note[--len] = '\0';
+	if (!inv->name || !(nlen = strlen(inv->name)) || !(klen = name_key(inv->name, nlen, want)))
+		return l->n;
+	for (size_t i = 0; i < l->n; i++) {
+		struct line *ln = &l->v[i];
 
-	if (set_match(patterns_role(&c->patterns, ROLE_NOTE_GREETING), note, len, &m)) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m.md);
+		if (ln->cls != LINE_TEXT || ln->len > nlen * 3 + 16 || ln->len * 3 + 16 < nlen ||
+		    name_key(ln->s, ln->len, got) != klen || strcmp(want, got) != 0)
+			continue;
+		ln->cls = LINE_NAME;
+		if (name_richer(inv->name, nlen, ln->s, ln->len)) {
+			char *body = field_copy(ln->s, ln->len, MAX_FIELD);
 
-		if (ov[0] == 0 && ov[1] <= len) {
-			memmove(note, note + ov[1], len - ov[1] + 1);
-			len -= ov[1];
+			if (body) {
+				free(inv->name);
+				inv->name = body;
+			}
 		}
+		return i;
 	}
-	if (set_match(patterns_role(&c->patterns, ROLE_NOTE_SIGNATURE), note, len, &m)) {
-		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m.md);
-
-		if (ov[1] == len)
-			note[ov[0]] = '\0';
-	}
-	str_collapse_ws(note);
+	return l->n;
 }
 
-static void set_note(const struct config *c, struct invitation *inv, char *note)
+/* a line that can be a name: short, no sentence or quote punctuation */
+static bool name_shaped(const struct line *ln)
 {
+	if (ln->cls != LINE_TEXT || ln->len < 2 || ln->len > 80)
+		return false;
+	for (size_t i = 0; i < ln->len; i++)
+		if (strchr(".!?:;\"<>@", ln->s[i]) && !(ln->s[i] == '.' && i && ln->s[i - 1] != ' '))
+			return false;
+	return true;
+}
+
+/* no name in the headers or a sentence: the first line of the paragraph
+ * that ends the inviter block (the one with the mutual count, or the last
+ * before the first label), when it has two lines or more */
+static size_t name_by_structure(struct lines *l, struct invitation *inv)
+{
+	size_t end = l->first_label, start;
+
+	for (size_t i = 0; i < l->first_label; i++)
+		if (l->v[i].cls == LINE_MUTUAL) {
+			end = i;
+			break;
+		}
+	while (end > 0 && l->v[end - 1].cls == LINE_BLANK)
+		end--;
+	start = end;
+	while (start > 0 && l->v[start - 1].cls != LINE_BLANK)
+		start--;
+	if (end - start < 2 || !name_shaped(&l->v[start]))
+		return l->n;
+	inv->name = field_copy(l->v[start].s, l->v[start].len, MAX_FIELD);
+	l->v[start].cls = LINE_NAME;
+	return inv->name ? start : l->n;
+}
+
+static bool is_location(const struct config *c, const struct line *ln)
+{
+	return ln->cls == LINE_TEXT && role_match(&c->patterns, ROLE_LOCATION, ln->s, ln->len);
+}
+
+static bool next_is_text(const struct lines *l, size_t i)
+{
+	i = lines_next(l, i + 1);
+	return i < l->n && l->v[i].cls == LINE_TEXT;
+}
+
+/* the headline: the first line after the name that is not a location, a
+ * mutual count or a quoted note; a label, link or rule first means none.
+ * A location is told from a headline by the role location, and only where
+ * no other line follows it in the block: a headline may look like one.
+ * The location and count lines that follow are marked. */
+static void read_headline(const struct config *c, struct lines *l, size_t at,
+			  struct invitation *inv)
+{
+	size_t i, end;
+
+	for (i = lines_next(l, at + 1); i < l->n; i = lines_next(l, i + 1)) {
+		struct line *ln = &l->v[i];
+
+		if (ln->cls == LINE_MUTUAL)
+			continue;
+		if (ln->cls != LINE_TEXT)
+			return;
+		/* a location right after the name, where the block then ends */
+		if (is_location(c, ln) && !next_is_text(l, i)) {
+			ln->cls = LINE_LOCATION;
+			continue;
+		}
+		if (note_quote_at(l, i, &end)) {
+			i = end;
+			continue;
+		}
+		inv->headline = field_copy(ln->s, ln->len, MAX_FIELD);
+		ln->cls = LINE_HEADLINE;
+		break;
+	}
+	/* the location after the headline is no note */
+	for (i = lines_next(l, i + 1); i < l->n && i < l->first_label; i = lines_next(l, i + 1))
+		if (is_location(c, &l->v[i]))
+			l->v[i].cls = LINE_LOCATION;
+		else if (l->v[i].cls != LINE_MUTUAL)
+			break;
+}
+
+static void set_note(const struct config *c, const struct lines *l, struct invitation *inv)
+{
+	/* no inviter, no note: the text is not an invitation that can be read */
+	char *note = inv->name ? note_find(l) : NULL;
+
 	if (note)
-		trim_note(c, note);
+		note_clean(&c->patterns, note);
 	if (!note || !*note) {
 		free(note);
 		/* a reminder that does not repeat the note says nothing of it */
@@ -187,34 +248,29 @@ static void set_note(const struct config *c, struct invitation *inv, char *note)
 			 NOTE_GENERIC : NOTE_PERSONAL;
 }
 
-/* the claim, read from the claim line the fields pattern found */
-static void set_claim(const struct config *c, char *line, struct invitation *inv)
+/* the first claim line and the first mutual count */
+static void set_claim_mutual(const struct config *c, const struct lines *l,
+			     struct invitation *inv)
 {
 	struct match m;
 	const struct pattern *p;
-
-	if (!line)
-		return;
-	p = set_match(patterns_role(&c->patterns, ROLE_CLAIM), line, strlen(line), &m);
-	if (p) {
-		inv->claim = p->claim;
-		take_group(&m, "org", &inv->claim_org, MAX_FIELD);
-	}
-	free(line);
-}
-
-static void set_mutual(const struct config *c, const char *s, size_t len,
-		       struct invitation *inv)
-{
-	struct match m;
 	const char *g;
 	size_t gl;
 
-	if (inv->mutual >= 0 ||
-	    !set_match(patterns_role(&c->patterns, ROLE_MUTUAL), s, len, &m))
-		return;
-	if ((g = match_group(&m, "mutual", &gl)) && gl < 9)
-		inv->mutual = strtol(g, NULL, 10);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct line *ln = &l->v[i];
+
+		if (ln->cls == LINE_CLAIM && inv->claim == CLAIM_NONE &&
+		    (p = set_match(patterns_role(&c->patterns, ROLE_CLAIM), ln->s, ln->len, &m))) {
+			inv->claim = p->claim;
+			if ((g = match_group(&m, "org", &gl)))
+				inv->claim_org = field_copy(g, gl, MAX_FIELD);
+		}
+		if (ln->cls == LINE_MUTUAL && inv->mutual < 0 &&
+		    set_match(patterns_role(&c->patterns, ROLE_MUTUAL), ln->s, ln->len, &m) &&
+		    (g = match_group(&m, "mutual", &gl)) && gl < 9)
+			inv->mutual = strtol(g, NULL, 10);
+	}
 }
 
 static void set_language(const struct config *c, const struct headers *h,
@@ -230,36 +286,34 @@ static void set_language(const struct config *c, const struct headers *h,
 		memcpy(inv->language, p->lang, sizeof inv->language);
 }
 
-/* the profile: the one the fields named, else the first profile link */
+/* the profile: the first link of the shape of a profile link */
 static void set_profile(const struct config *c, const struct message *msg,
-			char *profile, struct invitation *inv)
+			struct invitation *inv)
 {
-	if (profile)
-		inv->profile_url = canonical_profile(c, profile, strlen(profile));
 	for (size_t i = 0; !inv->profile_url && i < msg->links.n; i++)
 		inv->profile_url = canonical_profile(c, msg->links.v[i],
 						     strlen(msg->links.v[i]));
-	free(profile);
 }
 
 int extract_fields(const struct config *c, const struct headers *h,
 		   const struct message *msg, struct invitation *inv)
 {
 	size_t part = inviter_part(c, msg);
-	struct found f = { NULL, NULL, NULL };
-	const char *display = h->from.display;
+	struct lines *l = malloc(sizeof *l);
+	size_t at;
 
-	if (inv->kind == KIND_REMINDER)
-		run_fields(c, ROLE_FIELDS_REMINDER, msg->text, part, inv, &f);
-	if (!inv->name)
-		run_fields(c, ROLE_FIELDS, msg->text, part, inv, &f);
-	run_fields(c, ROLE_FIELDS_FROM, display, display ? strlen(display) : 0, inv, &f);
-	run_fields(c, ROLE_FIELDS_SUBJECT, h->subject, strlen(h->subject), inv, &f);
-	set_note(c, inv, f.note);
-	set_profile(c, msg, f.profile, inv);
-	set_claim(c, f.claim, inv);
-	if (msg->text_len)
-		set_mutual(c, msg->text, part, inv);
+	if (!l)
+		return -1;
+	lines_read(l, &c->patterns, msg->text ? msg->text : "", msg->text ? part : 0);
+	name_from_headers(c, h, inv);
+	name_from_body(c, l, inv);
+	at = inv->name ? name_line(l, inv) : name_by_structure(l, inv);
+	if (at < l->n)
+		read_headline(c, l, at, inv);
+	set_note(c, l, inv);
+	set_claim_mutual(c, l, inv);
+	set_profile(c, msg, inv);
 	set_language(c, h, msg->text ? msg->text : "", part, inv);
+	free(l);
 	return 0;
 }

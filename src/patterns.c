@@ -39,13 +39,16 @@ static const char *const role_names[ROLE_COUNT] = {
 	[ROLE_BODY_REMINDER] = "body.reminder",
 	[ROLE_BODY_LINKEDIN] = "body.linkedin",
 	[ROLE_CUT] = "cut",
-	[ROLE_FIELDS_REMINDER] = "fields.reminder",
-	[ROLE_FIELDS] = "fields",
-	[ROLE_FIELDS_SUBJECT] = "fields.subject",
-	[ROLE_FIELDS_FROM] = "fields.from",
+	[ROLE_NAME_FROM] = "name.from",
+	[ROLE_NAME_SUBJECT] = "name.subject",
+	[ROLE_NAME_BODY] = "name.body",
+	[ROLE_LABEL] = "label",
+	[ROLE_BOILERPLATE] = "boilerplate",
+	[ROLE_LOCATION] = "location",
 	[ROLE_CLAIM] = "claim",
 	[ROLE_MUTUAL] = "mutual",
 	[ROLE_LANGUAGE] = "language",
+	[ROLE_NOTE_PREAMBLE] = "note.preamble",
 	[ROLE_NOTE_GREETING] = "note.greeting",
 	[ROLE_NOTE_SIGNATURE] = "note.signature",
 	[ROLE_NOTE_GENERIC] = "note.generic",
@@ -61,9 +64,7 @@ static const char *const claim_names[CLAIM_COUNT] = {
 };
 
 /* named groups a role may use; NULL = none */
-static const char *const field_groups[] = {
-	"name", "headline", "profile", "email", "note", "mutual", "claim", NULL
-};
+static const char *const name_groups[] = { "name", "email", NULL };
 static const char *const claim_groups[] = { "org", NULL };
 static const char *const mutual_groups[] = { "mutual", NULL };
 static const char *const url_groups[] = { "scheme", "host", "path", "query", NULL };
@@ -81,9 +82,8 @@ const char *claim_name(enum claim_kind c)
 static const char *const *allowed_groups(enum role r)
 {
 	switch (r) {
-	case ROLE_FIELDS: case ROLE_FIELDS_SUBJECT: case ROLE_FIELDS_FROM:
-	case ROLE_FIELDS_REMINDER:
-		return field_groups;
+	case ROLE_NAME_FROM: case ROLE_NAME_SUBJECT: case ROLE_NAME_BODY:
+		return name_groups;
 	case ROLE_CLAIM:
 		return claim_groups;
 	case ROLE_MUTUAL:

@@ -32,13 +32,17 @@ enum role {
 	ROLE_BODY_REMINDER,
 	ROLE_BODY_LINKEDIN,
 	ROLE_CUT,		/* where the inviter's part of the text ends */
-	ROLE_FIELDS_REMINDER,	/* named groups, tried first on reminders */
-	ROLE_FIELDS,		/* named groups: fields of the inviter */
-	ROLE_FIELDS_SUBJECT,	/* the same, on the subject */
-	ROLE_FIELDS_FROM,	/* the same, on the From display name */
-	ROLE_CLAIM,		/* claim.<kind>, group org */
-	ROLE_MUTUAL,		/* group mutual */
+	/* reading the invitation: each role one job (extract.c) */
+	ROLE_NAME_FROM,		/* group name: the inviter in the From name */
+	ROLE_NAME_SUBJECT,	/* group name: the inviter in the subject */
+	ROLE_NAME_BODY,		/* groups name, email: a line naming the inviter */
+	ROLE_LABEL,		/* a button or link label line */
+	ROLE_BOILERPLATE,	/* LinkedIn's own sentence in the inviter's part */
+	ROLE_LOCATION,		/* a location line of the inviter block */
+	ROLE_CLAIM,		/* claim.<kind>, group org: a claim line */
+	ROLE_MUTUAL,		/* group mutual: a shared-connections line */
 	ROLE_LANGUAGE,		/* the section's language */
+	ROLE_NOTE_PREAMBLE,	/* a line that introduces a quoted note */
 	ROLE_NOTE_GREETING,	/* stripped from the start of a note */
 	ROLE_NOTE_SIGNATURE,	/* stripped from the end of a note */
 	ROLE_NOTE_GENERIC,	/* a stock note (matched on the normalised note) */

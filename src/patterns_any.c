@@ -72,15 +72,28 @@ static pcre2_code *join(struct pattern_set s)
 	return code;
 }
 
-/* only the roles tried on header values: on short strings one call instead of
- * several counts; on the long decoded text a joined regex loses the JIT's
- * start-of-match optimisations and was measured slower (12 % per invitation) */
+/* the line roles of extraction are tried on single lines of the text */
+static const enum role line_roles[] = {
+	ROLE_NAME_BODY, ROLE_LABEL, ROLE_BOILERPLATE, ROLE_LOCATION, ROLE_CLAIM,
+	ROLE_MUTUAL, ROLE_NOTE_PREAMBLE
+};
+
+static void join_role(struct patterns *ps, enum role r)
+{
+	pcre2_code_free(ps->any[r]);
+	ps->any[r] = join(patterns_role(ps, r));
+}
+
+/* only the roles tried on header values and on single lines: on short
+ * strings one call instead of several counts; on the long decoded text a
+ * joined regex loses the JIT's start-of-match optimisations and was measured
+ * slower (12 % per invitation) */
 void patterns_join(struct patterns *ps)
 {
-	for (int r = ROLE_LOOKALIKE; r <= ROLE_CLASS_LINKEDIN; r++) {
-		pcre2_code_free(ps->any[r]);
-		ps->any[r] = join(patterns_role(ps, (enum role)r));
-	}
+	for (int r = ROLE_LOOKALIKE; r <= ROLE_CLASS_LINKEDIN; r++)
+		join_role(ps, (enum role)r);
+	for (size_t i = 0; i < sizeof line_roles / sizeof line_roles[0]; i++)
+		join_role(ps, line_roles[i]);
 }
 
 void patterns_unjoin(struct patterns *ps)

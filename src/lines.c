@@ -1,0 +1,150 @@
+/* lines.c - the inviter's part of the decoded text as classified lines: what
+ * cannot move in LinkedIn's layouts (labels, links, rules, sentences that
+ * name the inviter, claims, mutual counts) is marked, so that the fields can
+ * be read around it whatever the blank lines, order and wrapping */
+#include "autoconfig.h"
+#include "lines.h"
+
+#include <ctype.h>
+#include <string.h>
+
+size_t blank_len(const unsigned char *s, size_t left)
+{
+	if (left >= 1 && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\f' || *s == '\v'))
+		return 1;
+	if (left >= 2 && s[0] == 0xc2 && s[1] == 0xa0)		/* no-break space */
+		return 2;
+	if (left < 3)
+		return 0;
+	if (s[0] == 0xe2 && s[1] == 0x80 &&			/* U+2000..200B, 202F */
+	    ((s[2] >= 0x80 && s[2] <= 0x8b) || s[2] == 0xaf))
+		return 3;
+	if (s[0] == 0xe2 && s[1] == 0x81 && (s[2] == 0x9f || s[2] == 0xa0))
+		return 3;					/* U+205F, word joiner */
+	if ((s[0] == 0xe3 && s[1] == 0x80 && s[2] == 0x80) ||	/* ideographic space */
+	    (s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf))	/* BOM */
+		return 3;
+	return 0;
+}
+
+/* the blank character that ends S[0..LEN), in bytes, or 0 */
+static size_t blank_before(const unsigned char *s, size_t len)
+{
+	for (size_t k = 1; k <= 3 && k <= len; k++)
+		if (blank_len(s + len - k, k) == k)
+			return k;
+	return 0;
+}
+
+static void trim(const char **s, size_t *len)
+{
+	const unsigned char *p = (const unsigned char *)*s;
+	size_t n = *len, k;
+
+	while (n && (k = blank_len(p, n)) > 0)
+		p += k, n -= k;
+	while (n && (k = blank_before(p, n)) > 0)
+		n -= k;
+	*s = (const char *)p;
+	*len = n;
+}
+
+static bool is_rule(const char *s, size_t len)
+{
+	if (len < 3)
+		return false;
+	for (size_t i = 0; i < len; i++)
+		if (isalnum((unsigned char)s[i]) || (unsigned char)s[i] >= 0x80 || s[i] == ' ')
+			return false;
+	return true;
+}
+
+static bool is_url(const char *s, size_t len)
+{
+	if (len && *s == '<' && s[len - 1] == '>')
+		s++, len -= 2;
+	if (!(len > 7 && strncmp(s, "http://", 7) == 0) &&
+	    !(len > 8 && strncmp(s, "https://", 8) == 0) &&
+	    !(len > 4 && strncmp(s, "www.", 4) == 0))
+		return false;
+	return memchr(s, ' ', len) == NULL;
+}
+
+static enum line_class classify(const struct patterns *p, const char *s, size_t len)
+{
+	static const struct {
+		enum role role;
+		enum line_class cls;
+	} roles[] = {
+		{ ROLE_LABEL, LINE_LABEL }, { ROLE_NAME_BODY, LINE_NAME_BODY },
+		{ ROLE_BOILERPLATE, LINE_BOILERPLATE }, { ROLE_CLAIM, LINE_CLAIM },
+		{ ROLE_MUTUAL, LINE_MUTUAL },
+	};
+
+	if (!len)
+		return LINE_BLANK;
+	if (is_rule(s, len))
+		return LINE_RULE;
+	if (is_url(s, len))
+		return LINE_URL;
+	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
+		if (role_match(p, roles[i].role, s, len))
+			return roles[i].cls;
+	return LINE_TEXT;
+}
+
+void lines_read(struct lines *l, const struct patterns *p, const char *text, size_t len)
+{
+	const char *end = text + len, *s = text;
+
+	l->n = 0;
+	l->first_label = 0;
+	while (s && s < end && l->n < MAX_LINES) {
+		const char *nl = memchr(s, '\n', (size_t)(end - s));
+		struct line *ln = &l->v[l->n++];
+
+		ln->s = s;
+		ln->len = (size_t)((nl ? nl : end) - s);
+		trim(&ln->s, &ln->len);
+		ln->cls = classify(p, ln->s, ln->len);
+		s = nl ? nl + 1 : NULL;
+	}
+	while (l->first_label < l->n && l->v[l->first_label].cls != LINE_LABEL)
+		l->first_label++;
+}
+
+size_t lines_next(const struct lines *l, size_t i)
+{
+	while (i < l->n && l->v[i].cls == LINE_BLANK)
+		i++;
+	return i;
+}
+
+static bool zero_width(const unsigned char *s, size_t k)
+{
+	return k == 3 && ((s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0x8b) ||
+			  (s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0xa0) ||
+			  (s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf));
+}
+
+void text_collapse(char *s)
+{
+	unsigned char *r = (unsigned char *)s, *w = r;
+	size_t left = strlen(s), k;
+	bool pending = false;
+
+	while (left) {
+		k = *r == '\n' ? 1 : blank_len(r, left);
+		if (k) {
+			pending |= !zero_width(r, k) && w != (unsigned char *)s;
+			r += k, left -= k;
+			continue;
+		}
+		if (pending)
+			*w++ = ' ';
+		pending = false;
+		*w++ = *r++;
+		left--;
+	}
+	*w = '\0';
+}

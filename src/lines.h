@@ -1,0 +1,51 @@
+/* lines.h - the inviter's part of the decoded text cut into lines, each
+ * trimmed of blanks (Unicode spaces and zero-width characters too) and
+ * given a structural class by the line roles of patterns.conf */
+#ifndef LINES_H
+#define LINES_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "patterns.h"
+
+enum line_class {
+	LINE_TEXT,		/* none of the below: a note or a field */
+	LINE_BLANK,
+	LINE_RULE,		/* only punctuation: ------, ......, ____ */
+	LINE_URL,		/* a link alone */
+	LINE_LABEL,		/* role label: a button or link label */
+	LINE_BOILERPLATE,	/* role boilerplate */
+	LINE_NAME_BODY,		/* role name.body: a sentence naming the inviter */
+	LINE_CLAIM,		/* role claim.* */
+	LINE_MUTUAL,		/* role mutual */
+	LINE_LOCATION,		/* role location (set while reading the block) */
+	LINE_QUOTED,		/* part of a quoted note */
+	LINE_NAME,		/* the inviter's name alone */
+	LINE_HEADLINE
+};
+
+#define MAX_LINES 256		/* lines of the inviter's part looked at */
+
+struct line {
+	const char *s;		/* trimmed */
+	size_t len;
+	enum line_class cls;
+};
+
+struct lines {
+	struct line v[MAX_LINES];
+	size_t n;
+	size_t first_label;	/* index of the first label line, or n */
+};
+
+/* lines_read - cut TEXT[0..LEN) into lines and classify them */
+void lines_read(struct lines *l, const struct patterns *p, const char *text, size_t len);
+/* lines_next - the first line at or after I that is not blank, or l->n */
+size_t lines_next(const struct lines *l, size_t i);
+/* blank_len - bytes of the blank character at S (LEFT bytes there), or 0:
+ * ASCII blanks, no-break and other Unicode spaces, zero-width characters */
+size_t blank_len(const unsigned char *s, size_t left);
+/* text_collapse - in place: blanks and line breaks become one space,
+ * zero-width characters go, no space at either end */
+void text_collapse(char *s);
+
+#endif

@@ -1,0 +1,187 @@
+/* note.c - where the note is: LinkedIn has shown it above the name, below
+ * the inviter block, in quotes, and quoted with "> " in reminders; it is read
+ * wherever it stands, and never from the name, headline or label lines */
+#include "autoconfig.h"
+#include "note.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include "invitation.h"
+#include "util.h"
+
+#define QUOTE_MAX_LINES 40	/* lines a quoted note may span */
+
+struct quote {
+	const char *open, *close;
+};
+
+/* opening and closing marks: English, German, French, straight */
+static const struct quote quotes[] = {
+	{ "\xe2\x80\x9c", "\xe2\x80\x9d" },	/* “ ” */
+	{ "\xe2\x80\x9e", "\xe2\x80\x9c" },	/* „ “ */
+	{ "\xe2\x80\x9e", "\xe2\x80\x9d" },	/* „ ” */
+	{ "\xc2\xab", "\xc2\xbb" },		/* « » */
+	{ "\xc2\xbb", "\xc2\xab" },		/* » « */
+	{ "\"", "\"" },
+};
+
+static bool starts(const struct line *ln, const char *m)
+{
+	size_t k = strlen(m);
+
+	return ln->len > k && memcmp(ln->s, m, k) == 0;
+}
+
+static bool ends(const struct line *ln, const char *m, bool first)
+{
+	size_t k = strlen(m);
+
+	return ln->len >= k + (first ? k : 0) && memcmp(ln->s + ln->len - k, m, k) == 0;
+}
+
+/* a paragraph from line I in quote marks: its last line in *END */
+static const struct quote *quoted_paragraph(const struct lines *l, size_t i, size_t *end)
+{
+	for (size_t q = 0; q < sizeof quotes / sizeof quotes[0]; q++) {
+		if (!starts(&l->v[i], quotes[q].open))
+			continue;
+		for (size_t j = i; j < l->n && j < i + QUOTE_MAX_LINES; j++) {
+			if (l->v[j].cls != LINE_TEXT && l->v[j].cls != LINE_BLANK)
+				break;
+			if (ends(&l->v[j], quotes[q].close, j == i)) {
+				*end = j;
+				return &quotes[q];
+			}
+		}
+	}
+	return NULL;
+}
+
+/* "> " lines from line I: the last one in *END */
+static bool reply_quoted(const struct lines *l, size_t i, size_t *end)
+{
+	size_t j = i;
+
+	if (!l->v[i].len || l->v[i].s[0] != '>')
+		return false;
+	for (size_t k = i; k < l->n && k < i + QUOTE_MAX_LINES; k++) {
+		if (l->v[k].len && l->v[k].s[0] == '>')
+			j = k;
+		else if (l->v[k].len)
+			break;
+	}
+	*end = j;
+	return true;
+}
+
+/* lines A..B joined by LF, less PREFIX bytes of A and SUFFIX bytes of B, and
+ * a leading '>' (and one space) on every line when UNQUOTE */
+static char *join_lines(const struct lines *l, size_t a, size_t b, size_t prefix,
+			size_t suffix, bool unquote)
+{
+	struct buf out;
+
+	buf_init(&out, MAX_NOTE * 2);
+	for (size_t i = a; i <= b; i++) {
+		const char *s = l->v[i].s;
+		size_t len = l->v[i].len;
+
+		if (i == a)
+			s += prefix, len -= prefix;
+		if (i == b)
+			len -= suffix;
+		if (unquote && len && *s == '>') {
+			s++, len--;
+			if (len && *s == ' ')
+				s++, len--;
+		}
+		buf_append(&out, s, len);
+		buf_putc(&out, '\n');
+	}
+	return buf_steal(&out);
+}
+
+/* the first run of text lines (blank lines inside it) before the first label */
+static char *text_run(const struct lines *l)
+{
+	size_t i = 0, j;
+
+	while (i < l->first_label && l->v[i].cls != LINE_TEXT)
+		i++;
+	if (i >= l->first_label)
+		return NULL;
+	for (j = i; j + 1 < l->first_label; j++) {
+		enum line_class c = l->v[j + 1].cls;
+
+		if (c != LINE_TEXT && c != LINE_BLANK)
+			break;
+	}
+	while (l->v[j].cls == LINE_BLANK)
+		j--;
+	return join_lines(l, i, j, 0, 0, false);
+}
+
+bool note_quote_at(const struct lines *l, size_t i, size_t *end)
+{
+	return reply_quoted(l, i, end) || quoted_paragraph(l, i, end);
+}
+
+char *note_find(const struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct quote *q;
+		size_t end;
+
+		if (l->v[i].cls != LINE_TEXT)
+			continue;
+		if (i && l->v[i - 1].cls == LINE_TEXT)
+			continue;	/* quotes inside a paragraph are not a note */
+		if (reply_quoted(l, i, &end))
+			return join_lines(l, i, end, 0, 0, true);
+		if ((q = quoted_paragraph(l, i, &end)))
+			return join_lines(l, i, end, strlen(q->open), strlen(q->close), false);
+	}
+	return text_run(l);
+}
+
+/* the first lines of NOTE go while they match role R (blank lines too) */
+static void drop_lines(const struct patterns *p, enum role r, char *note)
+{
+	for (;;) {
+		size_t skip = strspn(note, "\n"), len;
+		char *nl;
+
+		memmove(note, note + skip, strlen(note + skip) + 1);
+		nl = strchr(note, '\n');
+		len = nl ? (size_t)(nl - note) : strlen(note);
+		if (!len || !role_match(p, r, note, len))
+			return;
+		memmove(note, note + len, strlen(note + len) + 1);
+	}
+}
+
+void note_clean(const struct patterns *p, char *note)
+{
+	struct match m;
+	size_t len;
+
+	drop_lines(p, ROLE_NOTE_PREAMBLE, note);
+	len = strlen(note);
+	while (len && (note[len - 1] == '\n' || note[len - 1] == ' ' || note[len - 1] == '\t'))
+		note[--len] = '\0';
+	if (set_match(patterns_role(p, ROLE_NOTE_GREETING), note, len, &m)) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m.md);
+
+		if (ov[0] == 0 && ov[1] <= len) {
+			memmove(note, note + ov[1], len - ov[1] + 1);
+			len -= ov[1];
+		}
+	}
+	if (set_match(patterns_role(p, ROLE_NOTE_SIGNATURE), note, len, &m)) {
+		PCRE2_SIZE *ov = pcre2_get_ovector_pointer(m.md);
+
+		if (ov[1] == len)
+			note[ov[0]] = '\0';
+	}
+	text_collapse(note);
+}

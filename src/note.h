@@ -1,0 +1,20 @@
+/* note.h - the inviter's personal note, found by its place among the
+ * classified lines and cleaned of quote marks, greeting and signature */
+#ifndef NOTE_H
+#define NOTE_H
+#include "lines.h"
+#include "patterns.h"
+
+/* note_find - the note of L: the first quoted block ("> " lines, or a
+ * paragraph in typographic or straight quotes) anywhere, else the first run
+ * of text lines before the first label; its lines joined by LF, quote marks
+ * removed. NULL when there is none (or out of memory). */
+char *note_find(const struct lines *l);
+/* note_quote_at - a quoted note starts at line I of L; its last line in *END */
+bool note_quote_at(const struct lines *l, size_t i, size_t *end);
+/* note_clean - in place: preamble lines, the greeting and the signature
+ * removed (roles note.preamble, note.greeting, note.signature), whitespace
+ * collapsed */
+void note_clean(const struct patterns *p, char *note);
+
+#endif
