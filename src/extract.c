@@ -156,33 +156,55 @@ static bool name_shaped(const struct line *ln)
 	return true;
 }
 
-/* no name in the headers or a sentence: the first line of the paragraph
- * that ends the inviter block (the one with the mutual count, or the last
- * before the first label), when it has two lines or more */
-static size_t name_by_structure(struct lines *l, struct invitation *inv)
+/* no name in the headers or a sentence: the inviter block ends at the
+ * mutual count or the first label; read back from there over a location and
+ * the headline, the line before them is the name */
+static size_t name_by_structure(const struct config *c, struct lines *l,
+				struct invitation *inv)
 {
-	size_t end = l->first_label, start;
+	size_t end = l->first_label, found = 0, at = l->n;
 
 	for (size_t i = 0; i < l->first_label; i++)
 		if (l->v[i].cls == LINE_MUTUAL) {
 			end = i;
 			break;
 		}
-	while (end > 0 && l->v[end - 1].cls == LINE_BLANK)
-		end--;
-	start = end;
-	while (start > 0 && l->v[start - 1].cls != LINE_BLANK)
-		start--;
-	if (end - start < 2 || !name_shaped(&l->v[start]))
+	for (size_t i = end; i-- > 0 && found < 3;) {
+		struct line *ln = &l->v[i];
+
+		if (ln->cls == LINE_BLANK || (found == 0 && ln->cls == LINE_TEXT &&
+					      role_match(&c->patterns, ROLE_LOCATION, ln->s, ln->len)))
+			continue;
+		if (ln->cls != LINE_TEXT)
+			break;
+		at = i;
+		if (++found == 2)
+			break;
+	}
+	if (found < 2 || !name_shaped(&l->v[at]))
 		return l->n;
-	inv->name = field_copy(l->v[start].s, l->v[start].len, MAX_FIELD);
-	l->v[start].cls = LINE_NAME;
-	return inv->name ? start : l->n;
+	inv->name = field_copy(l->v[at].s, l->v[at].len, MAX_FIELD);
+	l->v[at].cls = LINE_NAME;
+	return inv->name ? at : l->n;
 }
 
 static bool is_location(const struct config *c, const struct line *ln)
 {
 	return ln->cls == LINE_TEXT && role_match(&c->patterns, ROLE_LOCATION, ln->s, ln->len);
+}
+
+/* the headline from line *I, with the lines a client wrapped it onto (no
+ * location among them); *I set to its last line */
+static char *headline_copy(const struct config *c, struct lines *l, size_t *i)
+{
+	size_t last = *i;
+	const char *s = l->v[*i].s;
+
+	while (last + 1 < l->n && lines_continue(l, last) && l->v[last + 1].s > s &&
+	       !is_location(c, &l->v[last + 1]))
+		l->v[++last].cls = LINE_HEADLINE;
+	*i = last;
+	return field_copy(s, (size_t)(l->v[last].s + l->v[last].len - s), MAX_FIELD);
 }
 
 static bool next_is_text(const struct lines *l, size_t i)
@@ -217,8 +239,8 @@ static void read_headline(const struct config *c, struct lines *l, size_t at,
 			i = end;
 			continue;
 		}
-		inv->headline = field_copy(ln->s, ln->len, MAX_FIELD);
 		ln->cls = LINE_HEADLINE;
+		inv->headline = headline_copy(c, l, &i);
 		break;
 	}
 	/* the location after the headline is no note */
@@ -307,7 +329,7 @@ int extract_fields(const struct config *c, const struct headers *h,
 	lines_read(l, &c->patterns, msg->text ? msg->text : "", msg->text ? part : 0);
 	name_from_headers(c, h, inv);
 	name_from_body(c, l, inv);
-	at = inv->name ? name_line(l, inv) : name_by_structure(l, inv);
+	at = inv->name ? name_line(l, inv) : name_by_structure(c, l, inv);
 	if (at < l->n)
 		read_headline(c, l, at, inv);
 	set_note(c, l, inv);

@@ -93,12 +93,43 @@ static enum line_class classify(const struct patterns *p, const char *s, size_t 
 	return LINE_TEXT;
 }
 
+/* roles whose sentences are long enough to be wrapped by a client */
+static const struct {
+	enum role role;
+	enum line_class cls;
+} wrapped_roles[] = {
+	{ ROLE_NAME_BODY, LINE_NAME_BODY }, { ROLE_CLAIM, LINE_CLAIM },
+};
+
+/* lines I and I+1 joined with a space, if that is a sentence of a role */
+static void join_wrapped(struct lines *l, const struct patterns *p, size_t i)
+{
+	struct line *a = &l->v[i], *b = &l->v[i + 1];
+	size_t need = a->len + 1 + b->len;
+	char *out = l->joined + l->joined_len;
+
+	if (need > sizeof l->joined - l->joined_len)
+		return;
+	memcpy(out, a->s, a->len);
+	out[a->len] = ' ';
+	memcpy(out + a->len + 1, b->s, b->len);
+	for (size_t k = 0; k < sizeof wrapped_roles / sizeof wrapped_roles[0]; k++)
+		if (role_match(p, wrapped_roles[k].role, out, need)) {
+			a->s = out;
+			a->len = need;
+			a->cls = b->cls = wrapped_roles[k].cls;
+			l->joined_len += need;
+			return;
+		}
+}
+
 void lines_read(struct lines *l, const struct patterns *p, const char *text, size_t len)
 {
 	const char *end = text + len, *s = text;
 
 	l->n = 0;
 	l->first_label = 0;
+	l->joined_len = 0;
 	while (s && s < end && l->n < MAX_LINES) {
 		const char *nl = memchr(s, '\n', (size_t)(end - s));
 		struct line *ln = &l->v[l->n++];
@@ -109,8 +140,27 @@ void lines_read(struct lines *l, const struct patterns *p, const char *text, siz
 		ln->cls = classify(p, ln->s, ln->len);
 		s = nl ? nl + 1 : NULL;
 	}
+	for (size_t i = 0; i + 1 < l->n; i++) {
+		enum line_class c = l->v[i].cls;
+
+		if ((c != LINE_TEXT && c != LINE_NAME_BODY && c != LINE_CLAIM) ||
+		    !lines_continue(l, i))
+			continue;
+		join_wrapped(l, p, i);
+		/* the rest of a sentence that was wrapped more than once */
+		if (l->v[i + 1].cls == LINE_TEXT && c != LINE_TEXT)
+			l->v[i + 1].cls = c;
+	}
 	while (l->first_label < l->n && l->v[l->first_label].cls != LINE_LABEL)
 		l->first_label++;
+}
+
+bool lines_continue(const struct lines *l, size_t i)
+{
+	const struct line *a = &l->v[i], *b = &l->v[i + 1];
+
+	return i + 1 < l->n && a->len >= WRAPPED_MIN && !strchr(".:!?", a->s[a->len - 1]) &&
+	       b->cls == LINE_TEXT && b->len && !strchr(",!", b->s[b->len - 1]);
 }
 
 size_t lines_next(const struct lines *l, size_t i)

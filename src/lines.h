@@ -31,14 +31,26 @@ struct line {
 	enum line_class cls;
 };
 
+#define JOINED_MAX 4096	/* bytes of lines joined after re-wrapping */
+
 struct lines {
 	struct line v[MAX_LINES];
 	size_t n;
 	size_t first_label;	/* index of the first label line, or n */
+	char joined[JOINED_MAX];	/* sentences a client wrapped, rejoined */
+	size_t joined_len;
 };
 
-/* lines_read - cut TEXT[0..LEN) into lines and classify them */
+/* lines_read - cut TEXT[0..LEN) into lines and classify them; a sentence
+ * naming the inviter or a claim that a client wrapped over two lines is
+ * joined again (the first line then points into l->joined, the second gets
+ * the same class) */
 void lines_read(struct lines *l, const struct patterns *p, const char *text, size_t len);
+/* lines_continue - line I+1 of L may be the rest of line I that a client
+ * wrapped: line I is long and ends no sentence, I+1 a text line that is no
+ * greeting ("Bob,") */
+#define WRAPPED_MIN 40
+bool lines_continue(const struct lines *l, size_t i);
 /* lines_next - the first line at or after I that is not blank, or l->n */
 size_t lines_next(const struct lines *l, size_t i);
 /* blank_len - bytes of the blank character at S (LEFT bytes there), or 0:

@@ -79,9 +79,9 @@ bool name_richer(const char *a, size_t alen, const char *b, size_t blen)
 {
 	struct shape sa = shape_of(a, alen), sb = shape_of(b, blen);
 
-	if (sa.upper && !sa.lower && sb.lower)		/* capitals only */
+	bool a_mixed = sa.upper && sa.lower, b_mixed = sb.upper && sb.lower;
+
+	if (!a_mixed && b_mixed)	/* capitals or lower case only in A */
 		return true;
-	if (sa.lower && !sa.upper && sb.upper)		/* lower case only */
-		return true;
-	return !sa.nonascii && sb.nonascii;
+	return a_mixed == b_mixed && !sa.nonascii && sb.nonascii;
 }

@@ -11,8 +11,8 @@
  * digits kept (marks, spaces, punctuation dropped) into KEY (NUL-terminated,
  * NAME_KEY_MAX bytes); returns the key's length, 0 when none or on error */
 size_t name_key(const char *s, size_t len, char key[NAME_KEY_MAX]);
-/* name_richer - the spelling B says more than A of the same name: A has no
- * lower-case letter where B has, or B has accents A lacks */
+/* name_richer - the spelling B says more than A of the same name: A is in
+ * one case only where B mixes them, or B has accents A lacks */
 bool name_richer(const char *a, size_t alen, const char *b, size_t blen);
 
 #endif
