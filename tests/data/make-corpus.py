@@ -933,8 +933,11 @@ def li_headers_2016(tok, t, ms, from_hdr, subject, rcpt, ctype, klass, tpl, lid,
 
 def inv_2016(slug, lang, t, inv, note, greet=True, sign=False, variant="qp", subject=None,
              from_hdr=None, name_enc="Q", subj_enc="Q", subj_fold=False, link_host="www.linkedin.com",
-             return_path=None, ar=(), klass="INVITE-MBR", entity_style="named", received=True):
-    """variant: qp (text+html, QP), base64 (text+html, base64), html-only."""
+             return_path=None, ar=(), klass="INVITE-MBR", entity_style="named", received=True,
+             body_name=None, blank_after_headline=False):
+    """variant: qp (text+html, QP), base64 (text+html, base64), html-only.
+    body_name: the name as the text part writes it (real 2016 mail: capitals);
+    blank_after_headline: a blank line before "View profile" (real 2016 mail)."""
     tok = Tok(slug)
     rcpt = RCPT[lang]
     s = L[lang]
@@ -948,7 +951,8 @@ def inv_2016(slug, lang, t, inv, note, greet=True, sign=False, variant="qp", sub
     lines = []
     if block:
         lines += [block, ""]
-    lines += [inv.full, inv.headline, "%s: %s" % (s["view"], ln["profile"]), "",
+    lines += [body_name or inv.full, inv.headline] + ([""] if blank_after_headline else [])
+    lines += ["%s: %s" % (s["view"], ln["profile"]), "",
               "%s: %s" % (s["accept"], ln["accept"]), "", "." * 37, "",
               "%s: %s" % (s["unsub"], ln["unsub"]), "%s: %s" % (s["help"], ln["help"]), "",
               s["receiving"], "", s["intended"].format(name=rcpt.full, headline=rcpt.headline),
@@ -1078,7 +1082,9 @@ def html_2019(lang, inv, rcpt, block, mutual, ln, year, pymk_count, style=None):
 def inv_2019(slug, lang, t, inv, note=None, greet=True, sign=True, mutual=None, pymk=3,
              variant="qp", subject=None, from_hdr=None, name_enc="Q", subj_enc="Q", subj_fold=False,
              link_host="www.linkedin.com", return_path=None, ar=(), klass="INVITE-MBR",
-             entity_style="mixed", post=None, received=True):
+             entity_style="mixed", post=None, received=True, note_below=False, quoted=False):
+    """note_below: the note after the location and count lines, before Accept;
+    quoted: the note (greeting and signature too) in typographic quotes."""
     tok = Tok(slug)
     rcpt = RCPT[lang]
     s = L[lang]
@@ -1087,16 +1093,19 @@ def inv_2019(slug, lang, t, inv, note=None, greet=True, sign=True, mutual=None, 
     ln = links_2019(tok, lid, inv.vanity, host=link_host)
     block = note_block(note, s["greet"].format(r=rcpt.first) if greet else None,
                        "- %s" % inv.first if sign else None, sep="\n")
+    text_block = "\u201c%s\u201d" % block if block and quoted else block
     mline = mutual_line(lang, mutual)
     foot = COPY_2019.format(y=t.year) if lang == "en" else COPY_EU.format(y=t.year)
     lines = []
-    if block:
-        lines += [block, ""]
+    if text_block and not note_below:
+        lines += [text_block, ""]
     lines += [inv.full, inv.headline]
     if inv.location:
         lines.append(inv.location)
     if mline:
         lines.append(mline)
+    if text_block and note_below:
+        lines += ["", text_block]
     lines += ["", "%s: %s" % (s["accept"], ln["accept"]), "", "%s: %s" % (s["view"], ln["profile"]), ""]
     if pymk:
         lines += ["-" * 41, "", s["more"], ""]
@@ -2189,6 +2198,30 @@ http://www.linkedin.com/e/kq2h3p-gz8x5k1c-4j/p7q2z/blk/I2301955544_55/3wOtCVFbmd
 """
 
 
+def build_layouts():
+    """Layouts seen in real mail after the corpus was first written (facts §5):
+    real 2016 mail with a blank line before "View profile" and the name in
+    capitals in the body; the 2019+ note in quotes below the inviter block."""
+    case("2016-en-stock-real-layout", "invitation", "confirmed",
+         "2016 as in real mail: name in capitals in the text part, mixed case in From; "
+         "a blank line between the headline and 'View profile:'",
+         inv_2016("2016-en-stock-real-layout", "en", when(2016, 9, 14, 8, 12, 40),
+                  Person("Gareth Lloyd-Evans", headline="Managing Director"), STOCK["2015"]["en"],
+                  body_name="GARETH LLOYD-EVANS", blank_after_headline=True))
+    case("2016-de-stock-real-layout", "invitation", "likely",
+         "the same real 2016 layout in German",
+         inv_2016("2016-de-stock-real-layout", "de", when(2016, 11, 2, 16, 40, 5),
+                  Person("Katrin Vogel", headline="Geschäftsführerin"), STOCK["2015"]["de"],
+                  body_name="KATRIN VOGEL", blank_after_headline=True))
+    case("2022-en-note-below-quoted", "invitation", "unverified",
+         "2019+ layout, the note (with greeting and signature) in quotes below the location and count",
+         inv_2019("2022-en-note-below-quoted", "en", when(2022, 6, 8, 11, 5, 0),
+                  Person("Tobias Reinholt", headline="Event Producer at Tailspin Toys",
+                         vanity="tobias-reinholt", location="Copenhagen, Capital Region, Denmark"),
+                  note="Great meeting you at the Nordic Comms Forum in Aarhus last week. Let's keep in touch.",
+                  mutual=5, note_below=True, quoted=True))
+
+
 def build_none():
     def add(slug, desc, c, marker="n/a"):
         case(slug, "none", marker, desc, c)
@@ -2698,6 +2731,7 @@ def main():
     build_linkedin()
     build_phish()
     build_none()
+    build_layouts()
     os.makedirs(CORPUS, exist_ok=True)
     for f in os.listdir(CORPUS):
         if re.match(r"^\d{3}-.*\.(eml|json)$", f) or f == "README":
