@@ -24,4 +24,15 @@ is "-t without a file exits with EX_USAGE" "$rc" 64
 "$LM" -c "$TMP/missing.conf" -t /dev/null >/dev/null 2>&1; rc=$?
 is "a missing configuration exits with EX_CONFIG" "$rc" 78
 
+# an invitation in a language without patterns (Polish) is read by structure
+# and answered in the owner's language
+data=$(cd "$top_srcdir/tests/data" && pwd)
+(cd "$data" && "$LM" -c corpus.conf -t --drafts="maildir:$TMP/pl/%u" corpus/*-2024-pl-no-note.eml) \
+	>"$TMP/pl.json" 2>/dev/null
+is "Polish invitation: inviter read by structure" \
+	"$(grep -o '"name":"[^"]*","headline":"[^"]*"' "$TMP/pl.json")" \
+	'"name":"Piotr Zieliński","headline":"Inżynier oprogramowania w Northwind Traders"'
+greeting=$(cat "$TMP"/pl/bob.smith/cur/* 2>/dev/null | tr -d '\r' | grep -m1 -E '^(Hi|Hello) ')
+is "Polish invitation: the draft greets in the owner's English" "$greeting" "Hi Piotr,"
+
 done_testing

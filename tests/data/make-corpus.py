@@ -1141,6 +1141,29 @@ def inv_2019(slug, lang, t, inv, note=None, greet=True, sign=True, mutual=None, 
 
 # ---- reminders (facts §7) ---------------------------------------------------------
 
+# Languages without patterns in patterns.conf: an invitation in them is read
+# by its structure alone (invented wording, unverified; to Bob, whose own
+# language is English)
+L["sv"] = dict(L["en"], subj_2015="{r}, lägg till mig i ditt LinkedIn-nätverk",
+               subj_2019="Jag vill knyta kontakt med dig", greet="Hej {r},",
+               accept="Acceptera", view="Visa profil", mutual="{n} gemensamma kontakter",
+               mutual1="1 gemensam kontakt", more="Fler personer du kanske känner", connect="Anslut",
+               app="Skaffa den nya LinkedIn-appen för Windows\nFinns även för mobilen",
+               receiving="Du får e-post om inbjudningar.",
+               intended="Det här e-postmeddelandet var avsett för {name} ({headline}).",
+               why="Läs varför vi tog med detta:", unsub="Avsluta prenumerationen", help="Hjälp",
+               legal="LinkedIn och LinkedIns logotyp är registrerade varumärken som tillhör LinkedIn.")
+L["pl"] = dict(L["en"], subj_2015="{r}, dodaj mnie do swojej sieci LinkedIn",
+               subj_2019="Chcę nawiązać z Tobą kontakt", greet="Cześć {r},",
+               accept="Akceptuj", view="Wyświetl profil", mutual="{n} wspólnych kontaktów",
+               mutual1="1 wspólny kontakt", more="Więcej osób, które możesz znać", connect="Połącz",
+               app="Pobierz nową aplikację LinkedIn dla systemu Windows\nDostępna również na urządzenia mobilne",
+               receiving="Otrzymujesz e-maile z zaproszeniami.",
+               intended="Ten e-mail był przeznaczony dla {name} ({headline}).",
+               why="Dowiedz się, dlaczego to uwzględniliśmy:", unsub="Zrezygnuj z subskrypcji",
+               help="Pomoc", legal="LinkedIn i logo LinkedIn są zastrzeżonymi znakami towarowymi LinkedIn.")
+RCPT["sv"] = RCPT["pl"] = RCPT["en"]
+
 REM = {
     "en": dict(subject="{first}'s invitation is waiting for your response",
                waiting="{first} is waiting for your response.",
@@ -2220,6 +2243,25 @@ def build_layouts():
                          vanity="tobias-reinholt", location="Copenhagen, Capital Region, Denmark"),
                   note="Great meeting you at the Nordic Comms Forum in Aarhus last week. Let's keep in touch.",
                   mutual=5, note_below=True, quoted=True))
+    case("2017-sv-personal", "invitation", "unverified",
+         "2014-18 layout in Swedish, a language without patterns: name, headline and note by structure",
+         inv_2016("2017-sv-personal", "sv", when(2017, 3, 21, 9, 45, 0),
+                  Person("Linnea Sjöberg", headline="Kommunikationschef på Contoso"),
+                  "Vi träffades på konferensen i Göteborg förra månaden. Hör gärna av dig!", sign=True),
+         language=None)
+    case("2023-pl-personal", "invitation", "unverified",
+         "2019+ layout in Polish, a language without patterns: name, headline, note, count by structure",
+         inv_2019("2023-pl-personal", "pl", when(2023, 10, 5, 13, 20, 0),
+                  Person("Małgorzata Wiśniewska", headline="Kierowniczka projektów w Fabrikam",
+                         vanity="malgorzata-wisniewska", location="Kraków, Małopolskie, Polska"),
+                  note="Poznaliśmy się na warsztatach w Krakowie. Chętnie zostanę w kontakcie.",
+                  mutual=7), language=None)
+    case("2024-pl-no-note", "invitation", "unverified",
+         "2019+ layout in Polish without a note: the draft is written in the owner's language",
+         inv_2019("2024-pl-no-note", "pl", when(2024, 2, 12, 7, 55, 0),
+                  Person("Piotr Zieliński", headline="Inżynier oprogramowania w Northwind Traders",
+                         vanity="piotr-zielinski-dev", location="Gdańsk, Pomorskie, Polska"),
+                  mutual=2), language=None)
 
 
 def build_none():
@@ -2622,7 +2664,7 @@ def selfcheck(slug, c, raw):
                 problems.append("note not found in one of the text parts: %r" % e["note"][:40])
     if e["note_kind"] != (note_kind_of(e["note"]) if e["kind"] == "invitation" or e["note"] else None):
         problems.append("note_kind inconsistent")
-    if e["mutual"] is not None and mutual_line(e["language"], e["mutual"]) not in blob:
+    if e["mutual"] is not None and e["language"] and mutual_line(e["language"], e["mutual"]) not in blob:
         problems.append("mutual line not found")
     if e["claim_org"] is not None and e["claim_org"] not in blob:
         problems.append("claim_org not found")
@@ -2782,7 +2824,7 @@ def main():
     print()
     print("kinds:", ", ".join("%s %d" % kv for kv in sorted(kinds.items())))
     print("genuine invitations by era:", ", ".join("%s %d" % kv for kv in sorted(eras.items())))
-    print("genuine invitations by language:", ", ".join("%s %d" % kv for kv in sorted(langs.items())))
+    print("genuine invitations by language:", ", ".join("%s %d" % (k or "none", n) for k, n in sorted(langs.items(), key=lambda kv: kv[0] or "")))
     print("samples:", len(SAMPLE_FILES), "files in", os.path.relpath(SAMPLES, os.path.join(HERE, "..", "..")))
     ok = (len(emls) >= 110 and count.get("none", 0) >= 25
           and all(langs.get(l, 0) >= 3 for l in ("de", "fr", "es", "pt", "it", "nl")))

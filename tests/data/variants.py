@@ -3,8 +3,8 @@
 
     variants.py CORPUS_DIR OUT_DIR
 
-For every invitation and reminder of CORPUS_DIR (its expected JSON says the
-kind), writes variants that change what real mail changes and a reader does
+For every message of CORPUS_DIR (invitations and reminders, other LinkedIn
+mail, phishing and ordinary mail, which must stay what it is), writes variants that change what real mail changes and a reader does
 not notice: blank lines, folding, line endings, transfer encodings, the
 choice of MIME parts, the case of the name, the place and quoting of the
 note, the case and wording of claim lines, re-wrapping, Unicode blanks,
@@ -75,7 +75,7 @@ def decode_body(raw, leaf):
     if leaf.cte == "quoted-printable":
         body = quopri.decodestring(body)
     elif leaf.cte == "base64":
-        body = base64.b64decode(body)
+        body = base64.b64decode(re.sub(rb"[^A-Za-z0-9+/]", b"", body) + b"===")
     cs = leaf.charset
     try:
         return body.decode(cs if cs != "us-ascii" else "utf-8", errors="replace")
@@ -266,6 +266,12 @@ def claim_contract(text, org):
 # ---------------------------------------------------------------- the table
 
 
+def divs(html):
+    """The same HTML laid out with div and span elements instead of tables."""
+    html = re.sub(r"(?i)<(/?)(?:table|tbody|tr)\b", r"<\1div", html)
+    return re.sub(r"(?i)<(/?)td\b", r"<\1div", html)
+
+
 def plain_fn(f):
     """F(text) applied to text/plain parts only."""
     return lambda text, ctype: f(text) if ctype == "text/plain" else text
@@ -328,7 +334,10 @@ def transformations(raw, exp):
     for cte in ("quoted-printable", "base64", "8bit"):
         add("cte-" + {"quoted-printable": "qp"}.get(cte, cte), map_leaves(raw, lambda s, c: s, cte=cte))
     add("plain-only", only_part(raw, "text/plain"))
-    add("html-only", only_part(raw, "text/html"))
+    html = only_part(raw, "text/html")
+    add("html-only", html)
+    if html:
+        add("html-divs", map_leaves(html, lambda s, c: divs(s)))
     return t
 
 
@@ -340,12 +349,16 @@ def main():
             continue
         with open(os.path.join(corpus, fname[:-4] + ".json"), encoding="utf-8") as f:
             exp = json.load(f)
-        if exp.get("kind") not in ("invitation", "reminder"):
-            continue
+
         with open(os.path.join(corpus, fname), "rb") as f:
             raw = f.read()
         seen = {}
-        for tname, new, changes in transformations(raw, exp):
+        try:
+            variants = transformations(raw, exp)
+        except (ValueError, LookupError, UnicodeError) as e:
+            print("# %s: only the original (%s)" % (fname, e))	# broken MIME on purpose
+            variants = [("original", raw, {})]
+        for tname, new, changes in variants:
             seen[tname] = seen.get(tname, 0) + 1
             d = os.path.join(out, tname if seen[tname] == 1 else "%s.%d" % (tname, seen[tname]))
             os.makedirs(d, exist_ok=True)
