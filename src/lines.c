@@ -151,6 +151,14 @@ void lines_read(struct lines *l, const struct patterns *p, const char *text, siz
 		if (l->v[i + 1].cls == LINE_TEXT && c != LINE_TEXT)
 			l->v[i + 1].cls = c;
 	}
+	/* "Label:" with its link on the next line (a client wrapped it) */
+	for (size_t i = 0; i < l->n; i++) {
+		size_t next = lines_next(l, i + 1);
+
+		if (l->v[i].cls == LINE_TEXT && l->v[i].len && l->v[i].s[l->v[i].len - 1] == ':' &&
+		    next < l->n && l->v[next].cls == LINE_URL)
+			l->v[i].cls = LINE_LABEL;
+	}
 	while (l->first_label < l->n && l->v[l->first_label].cls != LINE_LABEL)
 		l->first_label++;
 }

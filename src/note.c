@@ -101,23 +101,45 @@ static char *join_lines(const struct lines *l, size_t a, size_t b, size_t prefix
 	return buf_steal(&out);
 }
 
-/* the first run of text lines (blank lines inside it) before the first label */
+/* a paragraph that reads as a sentence: four words or more, or an ending
+ * mark; button rows and names do not */
+static bool sentence_like(const struct lines *l, size_t a, size_t b)
+{
+	size_t words = 0;
+	const struct line *last = &l->v[b];
+
+	for (size_t i = a; i <= b; i++)
+		for (size_t k = 0; k < l->v[i].len; k++)
+			words += (k == 0 || l->v[i].s[k - 1] == ' ') && l->v[i].s[k] != ' ';
+	return words >= 4 || (last->len && strchr(".!?", last->s[last->len - 1])) ||
+	       (last->len >= 3 && memcmp(last->s + last->len - 3, "\xe2\x80\xa6", 3) == 0);
+}
+
+/* the first run of text lines (blank lines inside it) before the first
+ * label; below the inviter's name only one paragraph that reads as a
+ * sentence (what follows the block may be buttons in a language without
+ * patterns, or another person) */
 static char *text_run(const struct lines *l)
 {
 	size_t i = 0, j;
+	bool below = false;
 
-	while (i < l->first_label && l->v[i].cls != LINE_TEXT)
+	while (i < l->first_label && l->v[i].cls != LINE_TEXT) {
+		below |= l->v[i].cls == LINE_NAME;
 		i++;
+	}
 	if (i >= l->first_label)
 		return NULL;
 	for (j = i; j + 1 < l->first_label; j++) {
 		enum line_class c = l->v[j + 1].cls;
 
-		if (c != LINE_TEXT && c != LINE_BLANK)
+		if (c != LINE_TEXT && (c != LINE_BLANK || below))
 			break;
 	}
 	while (l->v[j].cls == LINE_BLANK)
 		j--;
+	if (below && !sentence_like(l, i, j))
+		return NULL;
 	return join_lines(l, i, j, 0, 0, false);
 }
 
