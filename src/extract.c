@@ -128,7 +128,8 @@ static size_t name_line(struct lines *l, struct invitation *inv)
 	for (size_t i = 0; i < l->n; i++) {
 		struct line *ln = &l->v[i];
 
-		if (ln->cls != LINE_TEXT || ln->len > nlen * 3 + 16 || ln->len * 3 + 16 < nlen ||
+		/* the same name in another spelling is about as long */
+		if (ln->cls != LINE_TEXT || ln->len > nlen * 2 + 8 || ln->len * 2 + 8 < nlen ||
 		    name_key(ln->s, ln->len, got) != klen || strcmp(want, got) != 0)
 			continue;
 		ln->cls = LINE_NAME;

@@ -70,26 +70,31 @@ static bool is_url(const char *s, size_t len)
 	return memchr(s, ' ', len) == NULL;
 }
 
-static enum line_class classify(const struct patterns *p, const char *s, size_t len)
-{
-	static const struct {
-		enum role role;
-		enum line_class cls;
-	} roles[] = {
-		{ ROLE_LABEL, LINE_LABEL }, { ROLE_NAME_BODY, LINE_NAME_BODY },
-		{ ROLE_BOILERPLATE, LINE_BOILERPLATE }, { ROLE_CLAIM, LINE_CLAIM },
-		{ ROLE_MUTUAL, LINE_MUTUAL },
-	};
+/* the roles a line is classified by, in order: the first that matches */
+static const struct {
+	enum role role;
+	enum line_class cls;
+} line_roles[] = {
+	{ ROLE_LABEL, LINE_LABEL }, { ROLE_NAME_BODY, LINE_NAME_BODY },
+	{ ROLE_BOILERPLATE, LINE_BOILERPLATE }, { ROLE_CLAIM, LINE_CLAIM },
+	{ ROLE_MUTUAL, LINE_MUTUAL },
+};
 
+/* the class of S[0..LEN); the roles are asked only when ROLES */
+static enum line_class classify(const struct patterns *p, const char *s, size_t len,
+				bool roles)
+{
 	if (!len)
 		return LINE_BLANK;
 	if (is_rule(s, len))
 		return LINE_RULE;
 	if (is_url(s, len))
 		return LINE_URL;
-	for (size_t i = 0; i < sizeof roles / sizeof roles[0]; i++)
-		if (role_match(p, roles[i].role, s, len))
-			return roles[i].cls;
+	if (!roles)
+		return LINE_TEXT;
+	for (size_t i = 0; i < sizeof line_roles / sizeof line_roles[0]; i++)
+		if (role_match(p, line_roles[i].role, s, len))
+			return line_roles[i].cls;
 	return LINE_TEXT;
 }
 
@@ -126,6 +131,7 @@ static void join_wrapped(struct lines *l, const struct patterns *p, size_t i)
 void lines_read(struct lines *l, const struct patterns *p, const char *text, size_t len)
 {
 	const char *end = text + len, *s = text;
+	bool seen_label = false;
 
 	l->n = 0;
 	l->first_label = 0;
@@ -137,7 +143,9 @@ void lines_read(struct lines *l, const struct patterns *p, const char *text, siz
 		ln->s = s;
 		ln->len = (size_t)((nl ? nl : end) - s);
 		trim(&ln->s, &ln->len);
-		ln->cls = classify(p, ln->s, ln->len);
+		/* past the first label only quoted notes are read: no roles */
+		ln->cls = classify(p, ln->s, ln->len, !seen_label);
+		seen_label |= ln->cls == LINE_LABEL;
 		s = nl ? nl + 1 : NULL;
 	}
 	for (size_t i = 0; i + 1 < l->n; i++) {

@@ -41,7 +41,9 @@ struct lines {
 	size_t joined_len;
 };
 
-/* lines_read - cut TEXT[0..LEN) into lines and classify them; a sentence
+/* lines_read - cut TEXT[0..LEN) into lines and classify them (past the
+ * first label only as blank, rule, link or text: what follows the buttons
+ * is read only for a quoted note); a sentence
  * naming the inviter or a claim that a client wrapped over two lines is
  * joined again (the first line then points into l->joined, the second gets
  * the same class) */

@@ -4,6 +4,7 @@
 #include "autoconfig.h"
 #include "namekey.h"
 
+#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -36,15 +37,37 @@ static size_t keep_letters(const uint8_t *s, size_t n, char *key)
 	return out;
 }
 
+/* the key of an ASCII name without libunistring: its letters and digits
+ * in lower case; 0 (and no key) when S has a byte outside ASCII */
+static size_t ascii_key(const char *s, size_t len, char *key, bool *ascii)
+{
+	size_t out = 0;
+
+	*ascii = false;
+	for (size_t i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 0;
+	*ascii = true;
+	for (size_t i = 0; i < len && out + 1 < NAME_KEY_MAX; i++)
+		if (isalnum((unsigned char)s[i]))
+			key[out++] = (char)tolower((unsigned char)s[i]);
+	key[out] = '\0';
+	return out;
+}
+
 size_t name_key(const char *s, size_t len, char key[NAME_KEY_MAX])
 {
 	uint8_t buf[NAME_IN_MAX * 3];
 	size_t n = sizeof buf, out;
 	uint8_t *folded;
+	bool ascii;
 
 	key[0] = '\0';
 	if (len > NAME_IN_MAX)
 		len = NAME_IN_MAX;
+	out = ascii_key(s, len, key, &ascii);
+	if (ascii)
+		return out;
 	folded = u8_casefold((const uint8_t *)s, len, NULL, UNINORM_NFKD, buf, &n);
 	if (!folded)
 		return 0;
