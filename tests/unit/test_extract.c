@@ -1,0 +1,187 @@
+/* test_extract.c - the pieces of per-field extraction: name keys, the
+ * spelling chosen, lines and their classes, where the note is */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdlib.h>
+#include <string.h>
+#include "lines.h"
+#include "namekey.h"
+#include "note.h"
+#include "patterns.h"
+#include "util.h"
+
+static struct patterns pats;
+
+static int setup(void **state)
+{
+	struct errlist errs = { 0 };
+	int rc;
+
+	(void)state;
+	rc = patterns_load(&pats, TOP_SRCDIR "/conf/patterns.conf", NULL, &errs);
+	errlist_free(&errs);
+	if (rc != 0 || patterns_finish(&pats) != 0)
+		return -1;
+	patterns_join(&pats);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	patterns_free(&pats);
+	return 0;
+}
+
+static void same_key(const char *a, const char *b)
+{
+	char ka[NAME_KEY_MAX], kb[NAME_KEY_MAX];
+
+	assert_true(name_key(a, strlen(a), ka) > 0);
+	assert_true(name_key(b, strlen(b), kb) > 0);
+	assert_string_equal(ka, kb);
+}
+
+static void test_name_key(void **state)
+{
+	char k[NAME_KEY_MAX];
+
+	(void)state;
+	same_key("Foo Bar", "FOO BAR");
+	same_key("Foo Bar", "foo  bar");
+	same_key("Jos\xc3\xa9 Garc\xc3\xad" "a", "JOSE GARCIA");		/* accents */
+	same_key("Anna Maria", "Anna\xc2\xa0Maria\xe2\x80\x8b");		/* NBSP, ZWSP */
+	same_key("J\xc3\xbcrgen Wei\xc3\x9f", "JURGEN WEISS");		/* ß folds to ss */
+	same_key("O'Brien-Kowalski", "obrien kowalski");
+	assert_int_equal(name_key("Anna", 4, k), 4);
+	assert_string_equal(k, "anna");
+	assert_int_equal(name_key("\xe2\x80\x9c", 3, k), 0);		/* a quote mark only */
+	name_key("Foo Bar", 7, k);
+	assert_string_not_equal(k, "foobaz");
+}
+
+static void test_name_richer(void **state)
+{
+	(void)state;
+	assert_true(name_richer("FOO BAR", 7, "Foo Bar", 7));
+	assert_true(name_richer("jose garcia", 11, "Jos\xc3\xa9 Garc\xc3\xad" "a", 13));
+	assert_false(name_richer("Foo Bar", 7, "FOO BAR", 7));
+	assert_false(name_richer("MARIA GONZALEZ", 14, "maria gonzalez", 14));
+	assert_false(name_richer("Jos\xc3\xa9", 5, "Jose", 4));
+}
+
+static const char text_2019[] =
+	"\xe2\x80\x9cHi Bob,\n"
+	"We met at the summit \xe2\x80\x94 let's talk.\n"
+	"- Sophia\xe2\x80\x9d\n"
+	"\n"
+	"Sophia Alvarez \t\n"
+	"Talent Partner @ Hooli\n"
+	"Greater Boston\n"
+	"12 connections in common\n"
+	"\n"
+	"Accept: https://www.linkedin.com/comm/mynetwork/invite-accept/x\n"
+	"----------\n"
+	"https://www.linkedin.com/x\n";
+
+static void test_lines_classes(void **state)
+{
+	struct lines *l = malloc(sizeof *l);
+
+	(void)state;
+	assert_non_null(l);
+	lines_read(l, &pats, text_2019, strlen(text_2019));
+	assert_int_equal(l->n, 12);
+	assert_int_equal(l->v[0].cls, LINE_TEXT);
+	assert_int_equal(l->v[3].cls, LINE_BLANK);
+	assert_int_equal(l->v[4].len, strlen("Sophia Alvarez"));	/* trimmed */
+	assert_int_equal(l->v[7].cls, LINE_MUTUAL);
+	assert_int_equal(l->v[9].cls, LINE_LABEL);
+	assert_int_equal(l->v[10].cls, LINE_RULE);
+	assert_int_equal(l->v[11].cls, LINE_URL);
+	assert_int_equal(l->first_label, 9);
+	free(l);
+}
+
+static void test_note_quoted(void **state)
+{
+	struct lines *l = malloc(sizeof *l);
+	char *note;
+
+	(void)state;
+	assert_non_null(l);
+	lines_read(l, &pats, text_2019, strlen(text_2019));
+	note = note_find(l);
+	assert_non_null(note);
+	note_clean(&pats, note);
+	assert_string_equal(note, "We met at the summit \xe2\x80\x94 let's talk.");
+	free(note);
+	free(l);
+}
+
+static void test_note_reply_quoted(void **state)
+{
+	static const char text[] =
+		"Follow this link to accept Ann Lee's invitation.\n"
+		"https://www.linkedin.com/e/x\n\n"
+		"On May 3, 2012, Ann Lee wrote:\n\n"
+		"> To: Bob Smith\n> From: Ann Lee\n>\n> Bob,\n>\n"
+		"> Great meeting you in\n> Chicago.\n>\n> - Ann\n";
+	struct lines *l = malloc(sizeof *l);
+	char *note;
+
+	(void)state;
+	assert_non_null(l);
+	lines_read(l, &pats, text, strlen(text));
+	note = note_find(l);
+	assert_non_null(note);
+	note_clean(&pats, note);
+	assert_string_equal(note, "Great meeting you in Chicago.");
+	free(note);
+	free(l);
+}
+
+static void test_wrapped_claim(void **state)
+{
+	static const char text[] =
+		"Marcus Bell has indicated you are a Colleague at Globex\n"
+		"Corporation\n\nBob,\n";
+	struct lines *l = malloc(sizeof *l);
+
+	(void)state;
+	assert_non_null(l);
+	lines_read(l, &pats, text, strlen(text));
+	assert_int_equal(l->v[0].cls, LINE_CLAIM);
+	assert_int_equal(l->v[1].cls, LINE_CLAIM);
+	assert_int_equal(l->v[0].len, strlen("Marcus Bell has indicated you are a Colleague at "
+					     "Globex Corporation"));
+	assert_int_equal(l->v[3].cls, LINE_TEXT);
+	free(l);
+}
+
+static void test_text_collapse(void **state)
+{
+	char s[] = "  a\xc2\xa0\xc2\xa0 b\n\tc\xe2\x80\x8b" "d \xe2\x80\x83 ";
+
+	(void)state;
+	text_collapse(s);
+	assert_string_equal(s, "a b cd");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_name_key),
+		cmocka_unit_test(test_name_richer),
+		cmocka_unit_test(test_lines_classes),
+		cmocka_unit_test(test_note_quoted),
+		cmocka_unit_test(test_note_reply_quoted),
+		cmocka_unit_test(test_wrapped_claim),
+		cmocka_unit_test(test_text_collapse),
+	};
+
+	return cmocka_run_group_tests_name("extract", tests, setup, teardown);
+}
