@@ -194,15 +194,30 @@ static bool is_location(const struct config *c, const struct line *ln)
 	return ln->cls == LINE_TEXT && role_match(&c->patterns, ROLE_LOCATION, ln->s, ln->len);
 }
 
-/* the headline from line *I, with the lines a client wrapped it onto (no
- * location among them); *I set to its last line */
+static bool next_is_text(const struct lines *l, size_t i);
+
+/* line I+1 goes on with the headline on line I: it is no location, and it
+ * reads as a continuation (starts in lower case or with a joining mark, or I
+ * ends with one) or more of the block follows it (else it is the location
+ * a pattern did not know, "Berlin") */
+static bool headline_goes_on(const struct config *c, const struct lines *l, size_t i)
+{
+	const struct line *a = &l->v[i], *b = &l->v[i + 1];
+
+	if (!lines_continue(l, i) || is_location(c, b))
+		return false;
+	return next_is_text(l, i + 1) || strchr("|&@/,-", a->s[a->len - 1]) ||
+	       strchr("|&@/(", b->s[0]) || (b->s[0] >= 'a' && b->s[0] <= 'z');
+}
+
+/* the headline from line *I, with the lines a client wrapped it onto; *I
+ * set to its last line */
 static char *headline_copy(const struct config *c, struct lines *l, size_t *i)
 {
 	size_t last = *i;
 	const char *s = l->v[*i].s;
 
-	while (last + 1 < l->n && lines_continue(l, last) && l->v[last + 1].s > s &&
-	       !is_location(c, &l->v[last + 1]))
+	while (last + 1 < l->n && l->v[last + 1].s > s && headline_goes_on(c, l, last))
 		l->v[++last].cls = LINE_HEADLINE;
 	*i = last;
 	return field_copy(s, (size_t)(l->v[last].s + l->v[last].len - s), MAX_FIELD);

@@ -2243,6 +2243,11 @@ def build_layouts():
                          vanity="tobias-reinholt", location="Copenhagen, Capital Region, Denmark"),
                   note="Great meeting you at the Nordic Comms Forum in Aarhus last week. Let's keep in touch.",
                   mutual=5, note_below=True, quoted=True))
+    case("2023-en-one-word-location", "invitation", "unverified",
+         "2019+ layout, a long headline and a location of one word that no pattern knows",
+         inv_2019("2023-en-one-word-location", "en", when(2023, 5, 17, 10, 2, 0),
+                  Person("Henrik Aalto", headline="Principal Engineer at Contoso | Distributed systems",
+                         vanity="henrik-aalto", location="Helsinki"), mutual=4))
     case("2017-sv-personal", "invitation", "unverified",
          "2014-18 layout in Swedish, a language without patterns: name, headline and note by structure",
          inv_2016("2017-sv-personal", "sv", when(2017, 3, 21, 9, 45, 0),
