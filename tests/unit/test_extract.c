@@ -162,6 +162,46 @@ static void test_wrapped_claim(void **state)
 	free(l);
 }
 
+/* claim lines in several wordings and languages: kind and organisation */
+static void test_claims(void **state)
+{
+	static const struct {
+		const char *line, *org;
+		enum claim_kind kind;
+	} cases[] = {
+		{ "Ann Lee has indicated you're a colleague at Globex Corp.", "Globex Corp",
+		  CLAIM_COLLEAGUE },
+		{ "ann lee has indicated that you have worked together at Initech", "Initech",
+		  CLAIM_COLLEAGUE },
+		{ "Ann Lee has indicated you've done business together at Fabrikam:", "Fabrikam",
+		  CLAIM_BUSINESS },
+		{ "Ann Lee has indicated you studied together at Wake Forest University",
+		  "Wake Forest University", CLAIM_CLASSMATE },
+		{ "Ana Ruiz ha indicado que sois compañeros en Contoso.", "Contoso", CLAIM_COLLEAGUE },
+		{ "Marco Neri ha indicato che avete studiato insieme presso il Politecnico di Milano",
+		  "il Politecnico di Milano", CLAIM_CLASSMATE },
+		{ "Femke Smit heeft aangegeven dat jullie collega's zijn bij Globex.", "Globex",
+		  CLAIM_COLLEAGUE },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct match m;
+		const struct pattern *p;
+		const char *g;
+		size_t gl;
+
+		p = set_match(patterns_role(&pats, ROLE_CLAIM), cases[i].line,
+			      strlen(cases[i].line), &m);
+		assert_non_null(p);
+		assert_int_equal(p->claim, cases[i].kind);
+		g = match_group(&m, "org", &gl);
+		assert_non_null(g);
+		assert_int_equal(gl, strlen(cases[i].org));
+		assert_memory_equal(g, cases[i].org, gl);
+	}
+}
+
 static void test_text_collapse(void **state)
 {
 	char s[] = "  a\xc2\xa0\xc2\xa0 b\n\tc\xe2\x80\x8b" "d \xe2\x80\x83 ";
@@ -180,6 +220,7 @@ int main(void)
 		cmocka_unit_test(test_note_quoted),
 		cmocka_unit_test(test_note_reply_quoted),
 		cmocka_unit_test(test_wrapped_claim),
+		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_text_collapse),
 	};
 
