@@ -116,6 +116,42 @@ static void name_from_body(const struct config *c, const struct lines *l,
 	}
 }
 
+/* the key of the first WORDS words of LN */
+static size_t words_key(const struct line *ln, size_t words, char key[NAME_KEY_MAX],
+			bool *more)
+{
+	size_t i = 0, seen = 0;
+
+	while (i < ln->len && seen < words) {
+		while (i < ln->len && ln->s[i] == ' ')
+			i++;
+		seen += i < ln->len;
+		while (i < ln->len && ln->s[i] != ' ')
+			i++;
+	}
+	*more = i < ln->len;
+	return seen == words ? name_key(ln->s, i, key) : 0;
+}
+
+/* text lines before the first label that start with the inviter's name and
+ * go on are sentences about the inviter in wording no pattern knows
+ * ("X souhaite faire partie de votre réseau"): no note */
+static void mark_name_sentences(struct lines *l, const char *name)
+{
+	char want[NAME_KEY_MAX], got[NAME_KEY_MAX];
+	size_t words = 1, klen;
+	bool more;
+
+	if (!name || !(klen = name_key(name, strlen(name), want)))
+		return;
+	for (const char *p = name; *p; p++)
+		words += *p == ' ' && p[1] && p[1] != ' ';
+	for (size_t i = 0; i < l->first_label; i++)
+		if (l->v[i].cls == LINE_TEXT && words_key(&l->v[i], words, got, &more) == klen &&
+		    more && strcmp(want, got) == 0)
+			l->v[i].cls = LINE_NAME_BODY;
+}
+
 /* the first text line that is the inviter's name alone, marked LINE_NAME;
  * its spelling is taken when it says more of the same name. l->n if none. */
 static size_t name_line(struct lines *l, struct invitation *inv)
@@ -146,24 +182,46 @@ static size_t name_line(struct lines *l, struct invitation *inv)
 	return l->n;
 }
 
-/* a line that can be a name: short, no sentence or quote punctuation */
+/* a line that can be a name: six words at most, no quote or sentence
+ * punctuation (a final dot only after a short word: "Jr.") */
 static bool name_shaped(const struct line *ln)
 {
+	size_t words = 1, last = 0;
+
 	if (ln->cls != LINE_TEXT || ln->len < 2 || ln->len > 80)
 		return false;
-	for (size_t i = 0; i < ln->len; i++)
-		if (strchr(".!?:;\"<>@", ln->s[i]) && !(ln->s[i] == '.' && i && ln->s[i - 1] != ' '))
+	for (size_t i = 0; i < ln->len; i++) {
+		if (strchr("!?:;\"<>@", ln->s[i]))
 			return false;
-	return true;
+		if (ln->s[i] == ' ')
+			words++, last = i + 1;
+	}
+	if (ln->s[ln->len - 1] == '.' && ln->len - last > 3)
+		return false;
+	return words <= 6;
 }
 
-/* no name in the headers or a sentence: the inviter block ends at the
- * mutual count or the first label; read back from there over a location and
- * the headline, the line before them is the name */
+/* the format names the inviter in a sentence (2008-2013 and before) */
+static bool named_in_sentence(const struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].cls == LINE_NAME_BODY)
+			return true;
+	return false;
+}
+
+/* the name line where the name is not found alone in the body (no name in
+ * the headers or a sentence, or the body spells it otherwise): the inviter
+ * block ends at the mutual count or the first label; read back from there
+ * over a location and the headline, the line before them is the name. Not
+ * in the formats that name the inviter in a sentence (2008-2013, before). */
 static size_t name_by_structure(const struct config *c, struct lines *l,
 				struct invitation *inv)
 {
 	size_t end = l->first_label, found = 0, at = l->n;
+
+	if (named_in_sentence(l))
+		return l->n;
 
 	for (size_t i = 0; i < l->first_label; i++)
 		if (l->v[i].cls == LINE_MUTUAL) {
@@ -184,9 +242,10 @@ static size_t name_by_structure(const struct config *c, struct lines *l,
 	}
 	if (found < 2 || !name_shaped(&l->v[at]))
 		return l->n;
-	inv->name = field_copy(l->v[at].s, l->v[at].len, MAX_FIELD);
+	if (!inv->name && !(inv->name = field_copy(l->v[at].s, l->v[at].len, MAX_FIELD)))
+		return l->n;
 	l->v[at].cls = LINE_NAME;
-	return inv->name ? at : l->n;
+	return at;
 }
 
 static bool is_location(const struct config *c, const struct line *ln)
@@ -267,13 +326,14 @@ static void read_headline(const struct config *c, struct lines *l, size_t at,
 			break;
 }
 
-static void set_note(const struct config *c, const struct lines *l, struct invitation *inv)
+/* NAMED: the inviter's name line was found. No inviter, no note; where the
+ * name should stand alone on a line and does not, the layout is not
+ * understood: only a note in quotes is read */
+static void set_note(const struct config *c, const struct lines *l, bool named,
+		     struct invitation *inv)
 {
-	/* no inviter, no note: the text is not an invitation that can be read */
-	char *note = inv->name ? note_find(l) : NULL;
+	char *note = inv->name ? note_find(&c->patterns, l, named || named_in_sentence(l)) : NULL;
 
-	if (note)
-		note_clean(&c->patterns, note);
 	if (!note || !*note) {
 		free(note);
 		/* a reminder that does not repeat the note says nothing of it */
@@ -345,10 +405,13 @@ int extract_fields(const struct config *c, const struct headers *h,
 	lines_read(l, &c->patterns, msg->text ? msg->text : "", msg->text ? part : 0);
 	name_from_headers(c, h, inv);
 	name_from_body(c, l, inv);
-	at = inv->name ? name_line(l, inv) : name_by_structure(c, l, inv);
+	at = name_line(l, inv);
+	mark_name_sentences(l, inv->name);
+	if (at >= l->n)
+		at = name_by_structure(c, l, inv);
 	if (at < l->n)
 		read_headline(c, l, at, inv);
-	set_note(c, l, inv);
+	set_note(c, l, at < l->n, inv);
 	set_claim_mutual(c, l, inv);
 	set_profile(c, msg, inv);
 	set_language(c, h, msg->text ? msg->text : "", part, inv);

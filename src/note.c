@@ -101,6 +101,8 @@ static char *join_lines(const struct lines *l, size_t a, size_t b, size_t prefix
 	return buf_steal(&out);
 }
 
+void note_clean(const struct patterns *p, char *note);
+
 /* a paragraph that reads as a sentence: four words or more, or an ending
  * mark; button rows and names do not */
 static bool sentence_like(const struct lines *l, size_t a, size_t b)
@@ -115,32 +117,61 @@ static bool sentence_like(const struct lines *l, size_t a, size_t b)
 	       (last->len >= 3 && memcmp(last->s + last->len - 3, "\xe2\x80\xa6", 3) == 0);
 }
 
-/* the first run of text lines (blank lines inside it) before the first
- * label; below the inviter's name only one paragraph that reads as a
- * sentence (what follows the block may be buttons in a language without
- * patterns, or another person) */
-static char *text_run(const struct lines *l)
+/* the end of the paragraph of text lines that starts at line A */
+static size_t paragraph_end(const struct lines *l, size_t a, size_t limit)
 {
-	size_t i = 0, j;
+	while (a + 1 < limit && l->v[a + 1].cls == LINE_TEXT)
+		a++;
+	return a;
+}
+
+/* the next run of text lines from *FROM before the first label, in *A..*B:
+ * above the inviter's name the paragraphs up to the next other line; below
+ * it the paragraphs that read as sentences (what follows the block may be
+ * buttons in a language without patterns, or another person) */
+static bool next_run(const struct lines *l, size_t *from, bool *below, size_t *a, size_t *b)
+{
+	size_t i = *from, j, k, e;
+
+	while (i < l->first_label && l->v[i].cls != LINE_TEXT)
+		*below |= l->v[i++].cls == LINE_NAME;
+	if (i >= l->first_label)
+		return false;
+	j = paragraph_end(l, i, l->first_label);
+	if (*below && !sentence_like(l, i, j))
+		return false;
+	for (;;) {	/* the paragraphs that follow, blank lines between */
+		k = lines_next(l, j + 1);
+		if (k >= l->first_label || l->v[k].cls != LINE_TEXT)
+			break;
+		e = paragraph_end(l, k, l->first_label);
+		if (*below && !sentence_like(l, k, e))
+			break;
+		j = e;
+	}
+	*a = i;
+	*b = j;
+	*from = j + 1;
+	return true;
+}
+
+/* the first run whose text is more than a greeting and a signature */
+static char *text_run(const struct patterns *p, const struct lines *l)
+{
+	size_t from = 0, a, b;
 	bool below = false;
 
-	while (i < l->first_label && l->v[i].cls != LINE_TEXT) {
-		below |= l->v[i].cls == LINE_NAME;
-		i++;
-	}
-	if (i >= l->first_label)
-		return NULL;
-	for (j = i; j + 1 < l->first_label; j++) {
-		enum line_class c = l->v[j + 1].cls;
+	while (next_run(l, &from, &below, &a, &b)) {
+		char *note = join_lines(l, a, b, 0, 0, false);
 
-		if (c != LINE_TEXT && (c != LINE_BLANK || below))
-			break;
+		if (!note)
+			return NULL;
+		note_clean(p, note);
+		if (*note)
+			return note;
+		free(note);
 	}
-	while (l->v[j].cls == LINE_BLANK)
-		j--;
-	if (below && !sentence_like(l, i, j))
-		return NULL;
-	return join_lines(l, i, j, 0, 0, false);
+	return NULL;
 }
 
 bool note_quote_at(const struct lines *l, size_t i, size_t *end)
@@ -148,8 +179,10 @@ bool note_quote_at(const struct lines *l, size_t i, size_t *end)
 	return reply_quoted(l, i, end) || quoted_paragraph(l, i, end);
 }
 
-char *note_find(const struct lines *l)
+char *note_find(const struct patterns *p, const struct lines *l, bool runs)
 {
+	char *note = NULL;
+
 	for (size_t i = 0; i < l->n; i++) {
 		const struct quote *q;
 		size_t end;
@@ -159,11 +192,19 @@ char *note_find(const struct lines *l)
 		if (i && l->v[i - 1].cls == LINE_TEXT)
 			continue;	/* quotes inside a paragraph are not a note */
 		if (reply_quoted(l, i, &end))
-			return join_lines(l, i, end, 0, 0, true);
-		if ((q = quoted_paragraph(l, i, &end)))
-			return join_lines(l, i, end, strlen(q->open), strlen(q->close), false);
+			note = join_lines(l, i, end, 0, 0, true);
+		else if ((q = quoted_paragraph(l, i, &end)))
+			note = join_lines(l, i, end, strlen(q->open), strlen(q->close), false);
+		else
+			continue;
+		if (note)
+			note_clean(p, note);
+		break;
 	}
-	return text_run(l);
+	if (note && *note)
+		return note;
+	free(note);
+	return runs ? text_run(p, l) : NULL;
 }
 
 /* the first lines of NOTE go while they match role R (blank lines too) */

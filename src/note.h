@@ -5,11 +5,11 @@
 #include "lines.h"
 #include "patterns.h"
 
-/* note_find - the note of L: the first quoted block ("> " lines, or a
- * paragraph in typographic or straight quotes) anywhere, else the first run
- * of text lines before the first label; its lines joined by LF, quote marks
- * removed. NULL when there is none (or out of memory). */
-char *note_find(const struct lines *l);
+/* note_find - the note of L, cleaned (note_clean): the first quoted block
+ * ("> " lines, or a paragraph in typographic or straight quotes) anywhere,
+ * else (when RUNS) the first run of text lines before the first label that
+ * is more than a greeting. NULL when there is none (or out of memory). */
+char *note_find(const struct patterns *p, const struct lines *l, bool runs);
 /* note_quote_at - a quoted note starts at line I of L; its last line in *END */
 bool note_quote_at(const struct lines *l, size_t i, size_t *end);
 /* note_clean - in place: preamble lines, the greeting and the signature

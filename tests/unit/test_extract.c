@@ -114,9 +114,8 @@ static void test_note_quoted(void **state)
 	(void)state;
 	assert_non_null(l);
 	lines_read(l, &pats, text_2019, strlen(text_2019));
-	note = note_find(l);
+	note = note_find(&pats, l, true);
 	assert_non_null(note);
-	note_clean(&pats, note);
 	assert_string_equal(note, "We met at the summit \xe2\x80\x94 let's talk.");
 	free(note);
 	free(l);
@@ -136,9 +135,8 @@ static void test_note_reply_quoted(void **state)
 	(void)state;
 	assert_non_null(l);
 	lines_read(l, &pats, text, strlen(text));
-	note = note_find(l);
+	note = note_find(&pats, l, true);
 	assert_non_null(note);
-	note_clean(&pats, note);
 	assert_string_equal(note, "Great meeting you in Chicago.");
 	free(note);
 	free(l);
