@@ -52,7 +52,7 @@ static bool joinable(const char *text)
 }
 
 /* the patterns of S as one regex, or NULL when they must stay apart */
-static pcre2_code *join(struct pattern_set s)
+static pcre2_code *join(struct pattern_set s, enum role r)
 {
 	struct buf re;
 	pcre2_code *code = NULL;
@@ -64,7 +64,8 @@ static pcre2_code *join(struct pattern_set s)
 		if (!s.v[i].code || !joinable(s.v[i].text))
 			return NULL;
 	buf_init(&re, MAX_JOINED);
-	buf_puts(&re, "(?J)");	/* a group name may recur among the patterns */
+	if (r >= ROLE_NAME_FROM)	/* roles with groups: a name may recur */
+		buf_puts(&re, "(?J)");
 	for (size_t i = 0; i < s.n; i++)
 		buf_printf(&re, "%s(?:%s)", i ? "|" : "", s.v[i].text);
 	if (re.data && !re.truncated)
@@ -84,7 +85,7 @@ static const enum role line_roles[] = {
 static void join_role(struct patterns *ps, enum role r)
 {
 	pcre2_code_free(ps->any[r]);
-	ps->any[r] = join(patterns_role(ps, r));
+	ps->any[r] = join(patterns_role(ps, r), r);
 }
 
 /* only the roles tried on header values and on single lines: on short
