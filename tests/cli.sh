@@ -24,6 +24,16 @@ is "-t without a file exits with EX_USAGE" "$rc" 64
 "$LM" -c "$TMP/missing.conf" -t /dev/null >/dev/null 2>&1; rc=$?
 is "a missing configuration exits with EX_CONFIG" "$rc" 78
 
+# the roles of extraction are checked like the others, with file and line
+printf '[any en]\nname.body likely (?<nam>x\nlabel likely (?<name>Accept)\nfields likely x\n' \
+	>"$TMP/roles.conf"
+printf 'patterns = "%s";\n' "$TMP/roles.conf" >"$TMP/roles-lm.conf"
+err=$("$LM" -n -c "$TMP/roles-lm.conf" 2>&1)
+is "-n: a line role's pattern, a group it does not know, a retired role" "$err" \
+"$TMP/roles.conf:2: name.body: pattern does not compile: missing closing parenthesis at offset 8
+$TMP/roles.conf:3: label: group (?<name>...) means nothing to this role
+$TMP/roles.conf:4: fields: unknown role"
+
 # an invitation in a language without patterns (Polish) is read by structure
 # and answered in the owner's language
 data=$(cd "$top_srcdir/tests/data" && pwd)
