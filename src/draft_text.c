@@ -122,11 +122,13 @@ static char *subject(const struct templates *t, const char *lang, const struct t
 	buf_free(&b);
 	clean = header_text(line.data && *line.data ? line.data : "LinkedIn", MAX_SUBJECT);
 	buf_free(&line);
+	if (!clean)
+		return NULL;
 	buf_init(&b, 0);
-	if (clean)
-		buf_printf(&b, "Re: %s", clean);
+	if (buf_printf(&b, "Re: %s", clean) < 0)
+		buf_free(&b);
 	free(clean);
-	return clean ? buf_steal(&b) : NULL;
+	return b.data ? buf_steal(&b) : NULL;
 }
 
 /* ---------------------------------------------------------------- wrapping */
