@@ -106,6 +106,9 @@ int check_template_name(const char *v, char *err, size_t len)
 {
 	if (strlen(v) > 32)
 		return fail(err, len, "template name longer than 32 bytes");
+	/* parts of every draft, not drafts of their own */
+	if (!strcmp(v, "send-hint") || !strcmp(v, "subject") || !strcmp(v, "titles"))
+		return fail(err, len, "send-hint, subject and titles are not drafts");
 	for (; *v; v++)
 		if (!islower((unsigned char)*v) && !isdigit((unsigned char)*v) &&
 		    *v != '-' && *v != '_')

@@ -12,13 +12,9 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "draft_text.h"
 #include "encode.h"
 #include "fold.h"
-#include "templates.h"
-#include "utf8.h"
-
-#define MAX_FIRST 64
-#define MAX_ORG 128
 
 void draft_free(struct draft *d)
 {
@@ -43,48 +39,6 @@ void draft_key(const char *rcpt, const struct invitation *inv, char *out)
 		}
 	free(f);
 	snprintf(out, DRAFT_KEY_LEN + 1, "%016llx%016llx", h1, h2);
-}
-
-/* the first word of NAME; an all-capitals name is written as a name */
-static char *first_name(const char *name)
-{
-	char *clean = header_text(name, 256), *f;
-	size_t n;
-	bool upper = true;
-
-	if (!clean)
-		return NULL;
-	n = strcspn(clean, " ");
-	clean[n] = '\0';
-	for (f = clean; *f; f++)
-		if (islower((unsigned char)*f))
-			upper = false;
-	for (f = clean + 1; upper && *f; f++)
-		if (*f >= 'A' && *f <= 'Z')
-			*f = (char)(*f + 32);
-	utf8_truncate(clean, MAX_FIRST);
-	return clean;
-}
-
-static const struct template *choose(const struct scan *s, const char *name, const char **lang)
-{
-	const struct templates *t = s->profile->templates;
-	const struct template *tpl = NULL;
-	const char *langs[3] = { s->inv.language, s->profile->language, "en" };
-	char variant[48];
-
-	snprintf(variant, sizeof variant, "%s-%s", name, claim_name(s->inv.claim));
-	for (int i = 0; i < 3 && !tpl; i++) {
-		if (!langs[i][0])
-			continue;
-		/* a claim that did not match: the variant that answers it */
-		if (s->result.n_reasons && !strcmp(s->result.reasons[0], "claim-mismatch"))
-			tpl = templates_find(t, langs[i], variant);
-		if (!tpl)
-			tpl = templates_find(t, langs[i], name);
-		*lang = langs[i];
-	}
-	return tpl;
 }
 
 /* NAME: VALUE, folded between the encoded words so no line passes 78 */
@@ -180,10 +134,10 @@ static const char *reply_to(const struct scan *s)
 	return e;
 }
 
-static void headers(const struct scan *s, struct draft *d, const char *from, const char *to)
+static void headers(const struct scan *s, struct draft *d, const char *from, const char *to,
+		    const char *subject)
 {
-	struct buf *b = &d->msg, subject;
-	char *text = header_text(s->h.subject, 200);
+	struct buf *b = &d->msg, encoded;
 	const char *owner = s->profile->names.n ? s->profile->names.v[0] : NULL;
 	const char *at = strrchr(from, '@');
 	static unsigned long counter;
@@ -191,12 +145,10 @@ static void headers(const struct scan *s, struct draft *d, const char *from, con
 	address_header(b, "From", owner, from);
 	if (to)
 		address_header(b, "To", s->inv.name, to);
-	buf_init(&subject, 0);
-	buf_puts(&subject, "Re: ");
-	rfc2047(&subject, text ? text : "");
-	header(b, "Subject", subject.data);
-	buf_free(&subject);
-	free(text);
+	buf_init(&encoded, 0);
+	rfc2047(&encoded, subject);
+	header(b, "Subject", encoded.data ? encoded.data : "Re:");
+	buf_free(&encoded);
 	if (plain_msgid(s->h.v[H_MESSAGE_ID])) {
 		header(b, "In-Reply-To", s->h.v[H_MESSAGE_ID]);
 		header(b, "References", s->h.v[H_MESSAGE_ID]);
@@ -216,41 +168,26 @@ static void headers(const struct scan *s, struct draft *d, const char *from, con
 int draft_render(const struct scan *s, const char *template, struct draft *d,
 		 char *err, size_t errlen)
 {
-	const char *lang = "en", *from, *to = reply_to(s);
-	const struct template *tpl = choose(s, template, &lang), *hint;
-	struct tpl_values vals = { NULL, NULL, NULL, NULL };
-	struct buf body;
-	char *first = s->inv.name ? first_name(s->inv.name) : NULL;
-	char *org = s->inv.claim_org ? header_text(s->inv.claim_org, MAX_ORG) : NULL;
+	const char *from, *to = reply_to(s);
+	struct draft_text t;
 
 	memset(d, 0, sizeof *d);
 	buf_init(&d->msg, 0);
 	from = s->profile->address[0] ? s->profile->address : s->rcpt;
-	if (!tpl || !plain_address(from)) {
-		snprintf(err, errlen, !tpl ? "no template %s in %s" : "no owner address for the From",
-			 template, lang);
-		free(first);
-		free(org);
+	if (!plain_address(from)) {
+		snprintf(err, errlen, "no owner address for the From");
+		return -1;
+	}
+	if (draft_text(s, template, !to, &t, err, errlen) < 0) {
+		draft_text_free(&t);
 		return -1;
 	}
 	snprintf(d->rcpt, sizeof d->rcpt, "%s", s->rcpt[0] ? s->rcpt : from);
-	snprintf(d->lang, sizeof d->lang, "%s", lang);
-	snprintf(d->template, sizeof d->template, "%s", tpl->name);
+	snprintf(d->lang, sizeof d->lang, "%s", t.lang);
+	snprintf(d->template, sizeof d->template, "%s", t.template);
 	draft_key(d->rcpt, &s->inv, d->key);
-	vals.first = first;
-	vals.owner = s->profile->names.n ? s->profile->names.v[0] : NULL;
-	vals.claim_org = org;
-	vals.profile_url = s->inv.profile_url;
-	buf_init(&body, 0);
-	if (!to && (hint = templates_find(s->profile->templates, lang, "send-hint")) != NULL) {
-		template_render(hint, &vals, &body);
-		buf_puts(&body, "\n");
-	}
-	template_render(tpl, &vals, &body);
-	headers(s, d, from, to);
-	qp_body(&d->msg, body.data ? body.data : "");
-	buf_free(&body);
-	free(first);
-	free(org);
+	headers(s, d, from, to, t.subject);
+	qp_body(&d->msg, t.body);
+	draft_text_free(&t);
 	return d->msg.data ? 0 : -1;
 }

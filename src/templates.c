@@ -1,7 +1,8 @@
 /* templates.c - reply-draft templates: <lang>/<name> files in the configured
  * directory, over the shipped ones compiled into the binary. Placeholders:
- * {first|FALLBACK} {owner|FALLBACK} {claim_org} {profile_url|FALLBACK};
- * {{ and }} are literal braces. */
+ * {first|FALLBACK} {owner|FALLBACK} {claim_org} {profile_url|FALLBACK}
+ * {shared_org}; {{ and }} are literal braces. A value that ends a sentence
+ * ("Acme Inc.") takes the place of the template's own full stop. */
 #include "autoconfig.h"
 #include "templates.h"
 
@@ -17,7 +18,8 @@
 #define MAX_TEMPLATE 65536
 #define MAX_TEMPLATES 4096
 
-static const char *const placeholders[] = { "first", "owner", "claim_org", "profile_url", NULL };
+static const char *const placeholders[] = { "first", "owner", "claim_org", "profile_url",
+					    "shared_org", NULL };
 
 /* the placeholder at S ('{'); its name and fallback spans; bytes used, 0 if bad */
 static size_t parse_placeholder(const char *s, const char **name, size_t *nlen,
@@ -68,8 +70,8 @@ int template_check(const char *text, char *err, size_t errlen, int *line)
 			continue;
 		used = parse_placeholder(p, &name, &nlen, &fb, &fblen);
 		if (!used || placeholder_index(name, nlen) < 0) {
-			snprintf(err, errlen, "unknown placeholder %.*s (first, owner, claim_org, profile_url)",
-				 used ? (int)used : 12, p);
+			snprintf(err, errlen, "unknown placeholder %.*s (first, owner, claim_org, "
+				 "profile_url, shared_org)", used ? (int)used : 12, p);
 			return -1;
 		}
 		p += used - 1;
@@ -79,7 +81,7 @@ int template_check(const char *text, char *err, size_t errlen, int *line)
 
 int template_render(const struct template *t, const struct tpl_values *v, struct buf *out)
 {
-	const char *vals[4] = { v->first, v->owner, v->claim_org, v->profile_url };
+	const char *vals[5] = { v->first, v->owner, v->claim_org, v->profile_url, v->shared_org };
 
 	for (const char *p = t->text; *p; p++) {
 		const char *name, *fb;
@@ -95,10 +97,13 @@ int template_render(const struct template *t, const struct tpl_values *v, struct
 			buf_putc(out, *p);
 			continue;
 		}
-		if (vals[i] && *vals[i])
+		if (vals[i] && *vals[i]) {
 			buf_puts(out, vals[i]);
-		else if (fb)
+			if (vals[i][strlen(vals[i]) - 1] == '.' && p[used] == '.')
+				used++;		/* "Acme Inc.." */
+		} else if (fb) {
 			buf_append(out, fb, fblen);
+		}
 		p += used - 1;
 	}
 	return out->data ? 0 : -1;

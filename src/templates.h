@@ -20,7 +20,7 @@ struct templates {
 
 /* values for the placeholders; NULL means "use the fallback" */
 struct tpl_values {
-	const char *first, *owner, *claim_org, *profile_url;
+	const char *first, *owner, *claim_org, *profile_url, *shared_org;
 };
 
 /* templates_load - DIR's templates (when DIR exists) and the built-in ones;

@@ -1,5 +1,5 @@
 /* fuzz_template.c - reply templates: the input is a template text and the
- * four values that fill it (separated by NUL bytes). A template either fails
+ * five values that fill it (separated by NUL bytes). A template either fails
  * its check with a line number or renders; the rendered text, encoded as the
  * draft body is, keeps quoted-printable lines of at most 76 characters. */
 #include <string.h>
@@ -38,21 +38,21 @@ static void render(const char *text, const struct tpl_values *v)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *text = piece(&data, &size), *vals[4] = { NULL, NULL, NULL, NULL }, err[200];
+	char *text = piece(&data, &size), *vals[5] = { NULL, NULL, NULL, NULL, NULL }, err[200];
 	int line = 0;
 
 	if (!text)
 		return 0;
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 5; i++)
 		vals[i] = piece(&data, &size);
 	if (template_check(text, err, sizeof err, &line) == 0) {
-		struct tpl_values v = { vals[0], vals[1], vals[2], vals[3] };
+		struct tpl_values v = { vals[0], vals[1], vals[2], vals[3], vals[4] };
 
 		render(text, &v);
 	} else {
 		FUZZ_CHECK(line >= 0, "a template error without a line");
 	}
-	for (int i = 0; i < 4; i++)
+	for (int i = 0; i < 5; i++)
 		free(vals[i]);
 	free(text);
 	return 0;

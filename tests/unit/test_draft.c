@@ -19,62 +19,27 @@
 #include "engine.h"
 #include "store.h"
 #include "templates.h"
+#include "unit_config.h"
 
 static struct config *cfg;
 static char dir[] = "/tmp/lm-test-draft.XXXXXX";
 
 static int setup(void **state)
 {
-	struct errlist errs = { 0 };
-	char path[256];
-	FILE *f;
-
-	if (!mkdtemp(dir))
-		return -1;
-	snprintf(path, sizeof path, "%s/lm.conf", dir);
-	f = fopen(path, "w");
-	fprintf(f, "patterns = \"%s/conf/patterns.conf\";\nlexicons = \"%s/conf/lexicons.conf\";\n"
-		"owner = { names = [ \"Bob Smith\" ]; };\n"
-		"drafts = { templates = \"%s/conf/templates\"; };\n", TOP_SRCDIR, TOP_SRCDIR, TOP_SRCDIR);
-	fclose(f);
-	cfg = config_load(path, &errs);
-	for (size_t i = 0; i < errs.msgs.n; i++)
-		fprintf(stderr, "%s\n", errs.msgs.v[i]);
-	errlist_free(&errs);
+	cfg = unit_config(dir, TOP_SRCDIR, "names = [ \"Bob Smith\" ];");
 	return cfg ? 0 : -1;
 }
 
 static int teardown(void **state)
 {
-	char cmd[128];
-
-	config_unref(cfg);
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return unit_config_free(cfg, dir);
 }
 
 /* a scan as the engine leaves it for an invitation */
 static void fake_scan(struct scan *s, const char *name, const char *lang, enum claim_kind claim,
 		      const char *org, const char *email)
 {
-	memset(s, 0, sizeof *s);
-	s->cfg = cfg;
-	s->profile = &cfg->owner;
-	snprintf(s->rcpt, sizeof s->rcpt, "bob.smith@example.org");
-	s->h.subject = (char *)"I want to connect";
-	s->h.v[H_MESSAGE_ID] = "<1.2.3@lva1-app1.prod.linkedin.com>";
-	s->inv.kind = KIND_INVITATION;
-	s->inv.authentic = 1;
-	s->inv.name = (char *)name;
-	s->inv.email = (char *)email;
-	s->inv.profile_url = (char *)"https://www.linkedin.com/in/janedoe";
-	snprintf(s->inv.language, sizeof s->inv.language, "%s", lang);
-	s->inv.claim = claim;
-	s->inv.claim_org = (char *)org;
-	if (claim != CLAIM_NONE) {
-		s->result.reasons[0] = "claim-mismatch";
-		s->result.n_reasons = 1;
-	}
+	unit_scan(s, cfg, name, lang, claim, org, NULL, email);
 }
 
 /* the body of MSG, quoted-printable decoded; checks the encoding on the way */

@@ -1,0 +1,21 @@
+/* greeting.h - the name a reply draft greets the inviter with: the first
+ * name of the inviter's name, in Unicode case, titles skipped; or nothing,
+ * so that the draft falls back to its neutral greeting */
+#ifndef GREETING_H
+#define GREETING_H
+
+#define MAX_GREETING_NAME 64	/* bytes; a longer first name is refused */
+
+/* greeting_name - the first name of NAME (as the network gave it) to greet
+ * with, or NULL when there is none fit for a greeting: words of TITLES (a
+ * list, one or more a line, '#' starts a comment; NULL for none) before it
+ * are skipped, and a single word after a title is a family name ("Dr. Doe":
+ * none); a name all in capitals or all in lower case is written as a
+ * name ("JEAN-PIERRE" -> "Jean-Pierre"); a name in Chinese, Japanese or
+ * Korean script is kept whole. A first name with anything but letters,
+ * combining marks and inner hyphens (quote marks, dots, digits, symbols)
+ * is refused. The result is NFC, at most MAX_GREETING_NAME bytes; free() it.
+ * NULL too when out of memory. */
+char *greeting_name(const char *name, const char *titles);
+
+#endif

@@ -1,0 +1,474 @@
+/* test_draft_text.c - the words of reply drafts: every template in every
+ * language rendered for names of many scripts and cases and for
+ * organisations of many shapes, each checked for line length, leftover
+ * placeholders, doubled spaces and punctuation, the exact greeting, the
+ * exact subject and an organisation never after an article or preposition;
+ * the first name of a greeting (case, hyphens, titles, refusals); the
+ * variant for a shared organisation; the wrapping of long lines */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <uniwidth.h>
+#include "config.h"
+#include "draft.h"
+#include "draft_text.h"
+#include "engine.h"
+#include "greeting.h"
+#include "templates.h"
+#include "unit_config.h"
+
+static struct config *cfg;
+static char dir[] = "/tmp/lm-test-draft-text.XXXXXX";
+
+static const char *const langs[] = { "en", "de", "fr", "es", "pt", "it", "nl" };
+#define N_LANGS (sizeof langs / sizeof langs[0])
+
+static int setup(void **state)
+{
+	cfg = unit_config(dir, TOP_SRCDIR, "names = [ \"Bob Smith\" ]; employers = [ \"Contoso\" ];"
+			  " schools = [ \"Wake Forest University\" ]; groups = [ \"Rust Berlin\" ];");
+	return cfg ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	return unit_config_free(cfg, dir);
+}
+
+/* a scan as the engine leaves it for a reminder; a claim is a mismatch */
+static void fake_scan(struct scan *s, const char *name, const char *lang, enum claim_kind claim,
+		      const char *org, const char *headline, const char *email)
+{
+	unit_scan(s, cfg, name, lang, claim, org, headline, email);
+	s->h.subject = (char *)"Reminder about your invitation from Logan";
+}
+
+/* ---------------------------------------------------------------- first names */
+
+static const char *titles_of(const char *lang)
+{
+	const struct template *t = templates_find(cfg->owner.templates, lang, "titles");
+
+	assert_non_null(t);
+	return t->text;
+}
+
+static void expect_name(const char *lang, const char *name, const char *want)
+{
+	char *got = greeting_name(name, titles_of(lang));
+
+	if (want ? !got || strcmp(got, want) : got != NULL)
+		fail_msg("%s: \"%s\" greets \"%s\", not \"%s\"", lang, name ? name : "(null)",
+			 got ? got : "(none)", want ? want : "(none)");
+	free(got);
+}
+
+static void test_first_names(void **state)
+{
+	static const struct { const char *lang, *name, *want; } cases[] = {
+		{ "en", "Jane Doe", "Jane" },
+		{ "en", "jane doe", "Jane" },
+		{ "es", "José Núñez", "José" },
+		{ "es", "JOSÉ NÚÑEZ", "José" },
+		{ "fr", "JEAN-PIERRE MARTIN", "Jean-Pierre" },
+		{ "fr", "jean-pierre martin", "Jean-Pierre" },
+		{ "fr", "Marie-Ève Tremblay", "Marie-Ève" },
+		{ "en", "McKenzie Lee", "McKenzie" },		/* mixed case: as written */
+		{ "de", "ÖZLEM YILMAZ", "Özlem" },
+		{ "en", "ΝΊΚΟΣ ΠΑΠΑΔΌΠΟΥΛΟΣ", "Νίκος" },	/* final sigma */
+		{ "en", "ŁUKASZ KOWALSKI", "Łukasz" },
+		{ "en", "王小明", "王小明" },			/* said whole */
+		{ "en", "王 小明", "王小明" },
+		{ "en", "محمد علي", "محمد" },
+		{ "en", "Dr. Jane Doe", "Jane" },
+		{ "en", "Mr Tom Jones", "Tom" },
+		{ "de", "Prof. Dr. Hans Müller", "Hans" },
+		{ "de", "Dipl.-Ing. Petra Lang", "Petra" },
+		{ "de", "DR. ANNA SCHMIDT", "Anna" },
+		{ "fr", "M. Jean Dupont", "Jean" },
+		{ "es", "Dra. Ana López", "Ana" },
+		{ "pt", "Sra. Maria Souza", "Maria" },
+		{ "it", "Dott.ssa Giulia Bianchi", "Giulia" },
+		{ "nl", "Ir. Jan de Vries", "Jan" },
+		{ "en", "  Jane   Doe  ", "Jane" },
+		{ "en", "Jane\r\nBcc: eve@example.net", "Jane" },
+		/* a title and one word: that word is a family name */
+		{ "de", "Dr. Schmidt", NULL },
+		{ "de", "Herr Müller", NULL },
+		{ "fr", "M. Dupont", NULL },
+		{ "en", "Dr.", NULL },
+		/* quote marks, punctuation, digits, symbols: no first name */
+		{ "en", "\"Jane\" Doe", NULL },
+		{ "en", "“Jane” Doe", NULL },
+		{ "fr", "«Jean» Dupont", NULL },
+		{ "en", "O'Neil Smith", NULL },
+		{ "en", "Jane, PhD", NULL },
+		{ "en", "J. Robert Smith", NULL },
+		{ "en", "Jane2 Doe", NULL },
+		{ "en", "-Jane Doe", NULL },
+		{ "en", "Jane- Doe", NULL },
+		{ "en", "Jean--Pierre Doe", NULL },
+		{ "en", "J Smith", NULL },
+		{ "en", "\xf0\x9f\x9a\x80 Jane", NULL },		/* an emoji first */
+		{ "en", "Jane\xe2\x80\x8b Doe", NULL },		/* a zero-width space inside */
+		{ "en", "Ja\xffne Doe", NULL },			/* not UTF-8 */
+		{ "en", "", NULL },
+		{ "en", NULL, NULL },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		expect_name(cases[i].lang, cases[i].name, cases[i].want);
+	/* a first name over 64 bytes is refused, not cut */
+	{
+		char big[200];
+
+		memset(big, 'a', 100);
+		strcpy(big + 100, " Doe");
+		expect_name("en", big, NULL);
+	}
+}
+
+/* ---------------------------------------------------------------- the matrix */
+
+/* what each language's drafts look like: its greeting, its subject, and the
+ * words an organisation's name must never follow */
+static const struct {
+	const char *hello_pre, *hello_post, *fallback, *fallback_note, *subject;
+	const char *before[24];
+} L[N_LANGS] = {
+	{ "Hi ", ",", "there", "there", "Re: Your LinkedIn invitation",
+	  { "at", "the", "from", "in", "of", "with", "for", "a", "an", NULL } },
+	{ "Hallo ", ",", "und guten Tag", "und guten Tag", "Re: Ihre Einladung auf LinkedIn",
+	  { "an", "der", "die", "das", "dem", "den", "bei", "in", "im", "von", "vom", "zur",
+	    "zum", "Gruppe", "mit", "aus", NULL } },
+	{ "Bonjour ", ",", "à vous", "à vous", "Re: Votre invitation sur LinkedIn",
+	  { "à", "au", "aux", "chez", "de", "du", "des", "le", "la", "les", "l'", "en",
+	    "groupe", "dans", NULL } },
+	{ "¡Hola, ", "!", "qué tal", "qué tal", "Re: Tu invitación en LinkedIn",
+	  { "en", "de", "del", "el", "la", "los", "las", "a", "al", "grupo", "con", NULL } },
+	{ "Olá, ", "!", "muito prazer", "que bom ter notícias suas", "Re: Seu convite no LinkedIn",
+	  { "em", "na", "no", "da", "do", "de", "a", "o", "grupo", "com", NULL } },
+	{ "Ciao ", ",", "a te", "a te", "Re: Il tuo invito su LinkedIn",
+	  { "presso", "a", "al", "alla", "in", "da", "di", "del", "della", "il", "la", "lo",
+	    "gruppo", "con", NULL } },
+	{ "Hallo ", ",", "daar", "daar", "Re: Je uitnodiging op LinkedIn",
+	  { "bij", "op", "aan", "van", "de", "het", "een", "in", "groep", "met", NULL } },
+};
+
+static const struct { const char *name, *first; } names[] = {
+	{ "Jane Doe", "Jane" }, { "José Núñez", "José" }, { "JOSÉ NÚÑEZ", "José" },
+	{ "JEAN-PIERRE Martin", "Jean-Pierre" }, { "Dr. Anna Schmidt", "Anna" },
+	{ "王小明", "王小明" }, { "محمد علي", "محمد" }, { "\"Jane\" Doe", NULL }, { NULL, NULL },
+};
+
+static const char *const orgs[] = {
+	"University of California, Berkeley", "Freie Universität Berlin", "MIT",
+	"King's College London", "École Polytechnique Fédérale de Lausanne",
+};
+
+static const struct { const char *name; enum claim_kind claim; const char *headline, *want; } tpls[] = {
+	{ "accept", CLAIM_NONE, NULL, "accept" },
+	{ "consider", CLAIM_NONE, NULL, "consider" },
+	{ "ask", CLAIM_NONE, NULL, "ask" },
+	{ "ask", CLAIM_COLLEAGUE, NULL, "ask-colleague" },
+	{ "ask", CLAIM_CLASSMATE, NULL, "ask-classmate" },
+	{ "ask", CLAIM_GROUP, NULL, "ask-group" },
+	{ "ask", CLAIM_FRIEND, NULL, "ask-friend" },
+	{ "ask", CLAIM_NONE, "Product Manager at Contoso", "ask-shared" },
+	{ "decline", CLAIM_NONE, NULL, "decline" },
+};
+
+static void check_lines(const char *what, const char *body)
+{
+	for (const char *l = body; *l; ) {
+		size_t n = strcspn(l, "\n");
+		int w = u8_width((const uint8_t *)l, n, "UTF-8");
+		bool url = !strncmp(l, "https://", 8) && !memchr(l, ' ', n);
+
+		if ((w < 0 || w > 76) && !url)
+			fail_msg("%s: a line of %d columns: %.*s", what, w, (int)n, l);
+		if (n && (l[n - 1] == ' ' || l[0] == ' '))
+			fail_msg("%s: a line that starts or ends with a space: %.*s", what, (int)n, l);
+		l += n + (l[n] == '\n');
+	}
+}
+
+static void check_marks(const char *what, const char *body)
+{
+	static const char *const bad[] = {
+		"{", "}", "  ", "..", ",,", ";;", "::", "!!", "??", " ,", " .", ",.", ".,.",
+		"\r", "\t", "(null)", "\"",
+	};
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		if (strstr(body, bad[i]))
+			fail_msg("%s: \"%s\" in:\n%s", what, bad[i], body);
+}
+
+/* the word before the first ORG in TEXT (lines joined) is not one of BEFORE */
+static void check_org_alone(const char *what, const char *text, const char *org,
+			    const char *const *before)
+{
+	char body[4096];
+	const char *at, *w;
+	size_t n;
+
+	snprintf(body, sizeof body, "%s", text);
+	for (char *c = body; *c; c++)
+		if (*c == '\n')
+			*c = ' ';
+	if (!(at = strstr(body, org)))
+		fail_msg("%s: \"%s\" is not in:\n%s", what, org, text);
+	for (w = at; w > body && (w[-1] == ' ' || w[-1] == '\n'); w--)
+		;
+	n = (size_t)(w - body);
+	while (w > body && w[-1] != ' ' && w[-1] != '\n' && w[-1] != '\'')
+		w--;
+	n -= (size_t)(w - body);
+	for (size_t i = 0; before[i]; i++)
+		if (strlen(before[i]) == n && !strncasecmp(w, before[i], n))
+			fail_msg("%s: \"%.*s\" before \"%s\"", what, (int)n, w, org);
+}
+
+static void check_greeting(const char *what, size_t l, const char *tpl, const char *first,
+			   const char *body, bool hint)
+{
+	const char *line = body;
+	char want[160];
+	bool noted = !strcmp(tpl, "accept") || !strcmp(tpl, "consider");
+
+	if (hint) {	/* the note ends with "]" and a blank line */
+		line = strstr(body, "]\n\n");
+		assert_non_null(line);
+		line += 3;
+	}
+	snprintf(want, sizeof want, "%s%s%s\n", L[l].hello_pre,
+		 first ? first : noted ? L[l].fallback_note : L[l].fallback, L[l].hello_post);
+	if (strncmp(line, want, strlen(want)))
+		fail_msg("%s: the greeting is not \"%.*s\":\n%s", what, (int)strlen(want) - 1, want, body);
+}
+
+static void check_hint(const char *what, const char *body, bool hint)
+{
+	const char *url = strstr(body, "\nhttps://www.linkedin.com/in/janedoe\n");
+
+	if (!hint) {
+		assert_null(strstr(body, "linkedin-milter"));
+		return;
+	}
+	if (strncmp(body, "[linkedin-milter", 16) || !url)
+		fail_msg("%s: no note, or the profile link not on a line of its own:\n%s", what, body);
+}
+
+static void render_one(size_t l, size_t t, size_t n, const char *org, bool hint)
+{
+	struct scan s;
+	struct draft_text d;
+	char err[200], what[200];
+
+	fake_scan(&s, names[n].name, langs[l], tpls[t].claim, org, tpls[t].headline,
+		  hint ? NULL : "jane@example.com");
+	snprintf(what, sizeof what, "%s/%s for %s, %s%s", langs[l], tpls[t].want,
+		 names[n].name ? names[n].name : "(no name)", org, hint ? ", with the note" : "");
+	if (draft_text(&s, tpls[t].name, hint, &d, err, sizeof err) < 0)
+		fail_msg("%s: %s", what, err);
+	assert_string_equal(d.template, tpls[t].want);
+	assert_string_equal(d.lang, langs[l]);
+	assert_string_equal(d.subject, L[l].subject);
+	check_lines(what, d.body);
+	check_marks(what, d.body);
+	check_greeting(what, l, tpls[t].want, names[n].first, d.body, hint);
+	check_hint(what, d.body, hint);
+	if (tpls[t].claim && tpls[t].claim != CLAIM_FRIEND)
+		check_org_alone(what, d.body, org, L[l].before);
+	if (tpls[t].headline)
+		check_org_alone(what, d.body, "Contoso", L[l].before);
+	assert_non_null(strstr(d.body, "\nBob Smith\n"));
+	draft_text_free(&d);
+}
+
+static void test_every_template_language_name_and_org(void **state)
+{
+	size_t count = 0;
+
+	for (size_t l = 0; l < N_LANGS; l++)
+		for (size_t t = 0; t < sizeof tpls / sizeof tpls[0]; t++)
+			for (size_t n = 0; n < sizeof names / sizeof names[0]; n++)
+				for (size_t o = 0; o < sizeof orgs / sizeof orgs[0]; o++)
+					for (int hint = 0; hint < 2; hint++, count++)
+						render_one(l, t, n, orgs[o], hint);
+	assert_int_equal(count, 7 * 9 * 9 * 5 * 2);
+}
+
+/* ---------------------------------------------------------------- one by one */
+
+static void test_subject_and_draft(void **state)
+{
+	struct scan s;
+	struct draft d;
+	char err[200];
+
+	/* LinkedIn's reminder subject speaks to the owner: never copied back */
+	fake_scan(&s, "Logan Roy", "en", CLAIM_NONE, NULL, NULL, "logan@example.com");
+	assert_int_equal(draft_render(&s, "ask", &d, err, sizeof err), 0);
+	assert_non_null(strstr(d.msg.data, "\r\nSubject: Re: Your LinkedIn invitation\r\n"));
+	assert_null(strstr(d.msg.data, "Reminder"));
+	assert_non_null(strstr(d.msg.data, "\r\n\r\nHi Logan,\r\n"));
+	draft_free(&d);
+	/* nor is LinkedIn's German one: the German subject */
+	fake_scan(&s, "Anna", "de", CLAIM_NONE, NULL, NULL, "anna@example.com");
+	s.h.subject = (char *)"Annas Einladung wartet auf Ihre Antwort";
+	assert_int_equal(draft_render(&s, "accept", &d, err, sizeof err), 0);
+	assert_non_null(strstr(d.msg.data, "\r\nSubject: Re: Ihre Einladung auf LinkedIn\r\n"));
+	assert_null(strstr(d.msg.data, "Antwort"));
+	draft_free(&d);
+}
+
+static void test_shared_organisation(void **state)
+{
+	static const struct { const char *headline; enum claim_kind claim; const char *tpl, *org; } cases[] = {
+		{ "Software Engineer at Contoso", CLAIM_NONE, "ask-shared", "Contoso" },
+		{ "PhD student | Wake Forest University", CLAIM_NONE, "ask-shared", "Wake Forest University" },
+		{ "Organiser of Rust Berlin", CLAIM_NONE, "ask-shared", "Rust Berlin" },
+		{ "Engineer at Contosoft", CLAIM_NONE, "ask", NULL },	/* whole words only */
+		{ "Designer", CLAIM_NONE, "ask", NULL },
+		{ NULL, CLAIM_NONE, "ask", NULL },
+		/* a mistaken claim is answered first */
+		{ "Engineer at Contoso", CLAIM_COLLEAGUE, "ask-colleague", "Initech" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct scan s;
+		struct draft_text d;
+		char err[200];
+
+		fake_scan(&s, "Jane Doe", "en", cases[i].claim, "Initech", cases[i].headline,
+			  "jane@example.com");
+		assert_int_equal(draft_text(&s, "ask", false, &d, err, sizeof err), 0);
+		assert_string_equal(d.template, cases[i].tpl);
+		if (cases[i].org)
+			assert_non_null(strstr(d.body, cases[i].org));
+		draft_text_free(&d);
+	}
+	/* no variant of decline: the decline itself */
+	{
+		struct scan s;
+		struct draft_text d;
+		char err[200];
+
+		fake_scan(&s, "Jane Doe", "fr", CLAIM_NONE, NULL, "Recruiter at Contoso", NULL);
+		assert_int_equal(draft_text(&s, "decline", true, &d, err, sizeof err), 0);
+		assert_string_equal(d.template, "decline");
+		draft_text_free(&d);
+	}
+}
+
+/* an organisation that cannot be quoted safely: the plain ask, which names none */
+static void test_unfit_organisation(void **state)
+{
+	static const char *const bad[] = {
+		"Contoso <script>", "https://evil.example/x", "www.evil.example", "Foo \"Bar\" Ltd",
+		"eve@evil.example", "{first}", "", "   ",
+	};
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		struct scan s;
+		struct draft_text d;
+		char err[200];
+
+		fake_scan(&s, "Jane Doe", "en", CLAIM_COLLEAGUE, bad[i], NULL, "jane@example.com");
+		assert_int_equal(draft_text(&s, "ask", false, &d, err, sizeof err), 0);
+		assert_string_equal(d.template, "ask");
+		assert_null(strstr(d.body, "evil"));
+		draft_text_free(&d);
+	}
+}
+
+/* a profile link that is not a plain http(s) URL is not copied: the fallback,
+ * on a line of its own that needs no wrapping, in every language */
+static void test_unfit_profile_link(void **state)
+{
+	for (size_t l = 0; l < N_LANGS; l++) {
+		struct scan s;
+		struct draft_text d;
+		char err[200], what[64];
+		const char *fb;
+
+		fake_scan(&s, "Jane Doe", langs[l], CLAIM_NONE, NULL, NULL, NULL);
+		s.inv.profile_url = (char *)"https://www.linkedin.com/in/jane\nBcc: eve@example.net";
+		assert_int_equal(draft_text(&s, "ask", true, &d, err, sizeof err), 0);
+		snprintf(what, sizeof what, "%s/send-hint without a link", langs[l]);
+		assert_null(strstr(d.body, "Bcc"));
+		assert_null(strstr(d.body, "http"));
+		check_lines(what, d.body);
+		/* the line after "...profile:" is the fallback, whole: "(...)" */
+		if (!(fb = strstr(d.body, ":\n(")) || fb[2 + strcspn(fb + 2, "\n") - 1] != ')')
+			fail_msg("%s: the fallback is not a line of its own:\n%s", what, d.body);
+		if (!strcmp(langs[l], "en"))
+			assert_non_null(strstr(d.body, "\n(no link in the invitation: search LinkedIn "
+						  "for the inviter's name)\n"));
+		draft_text_free(&d);
+	}
+}
+
+static void test_wrap(void **state)
+{
+	struct buf b;
+	const char *in =
+		"Hi Jane,\n\n"
+		"You mention The Very Long Name of an Organisation With Many Words, but I've never\n"
+		"worked there.\n"
+		"https://www.linkedin.com/in/a-very-long-profile-name-that-goes-past-the-edge-of-the-line\n"
+		"short line\n\nBest regards,\nBob\n";
+	const char *want =
+		"Hi Jane,\n\n"
+		"You mention The Very Long Name of an Organisation With Many Words, but\n"
+		"I've never worked there.\n"
+		"https://www.linkedin.com/in/a-very-long-profile-name-that-goes-past-the-edge-of-the-line\n"
+		"short line\n\nBest regards,\nBob\n";
+
+	buf_init(&b, 0);
+	assert_int_equal(draft_wrap(in, &b), 0);
+	assert_string_equal(b.data, want);
+	buf_free(&b);
+	/* short paragraphs keep their lines as written */
+	buf_init(&b, 0);
+	assert_int_equal(draft_wrap("a\nb\n\nc\n", &b), 0);
+	assert_string_equal(b.data, "a\nb\n\nc\n");
+	buf_free(&b);
+}
+
+/* a value that ends a sentence takes the place of the template's full stop */
+static void test_value_ends_sentence(void **state)
+{
+	struct template t = { "en", "x", (char *)"You mention {claim_org}. And {owner|}.\n", false };
+	struct tpl_values v = { NULL, "Bob", "Acme Inc.", NULL, NULL };
+	struct buf b;
+
+	buf_init(&b, 0);
+	assert_int_equal(template_render(&t, &v, &b), 0);
+	assert_string_equal(b.data, "You mention Acme Inc. And Bob.\n");
+	buf_free(&b);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_first_names),
+		cmocka_unit_test(test_every_template_language_name_and_org),
+		cmocka_unit_test(test_subject_and_draft),
+		cmocka_unit_test(test_shared_organisation),
+		cmocka_unit_test(test_unfit_organisation),
+		cmocka_unit_test(test_unfit_profile_link),
+		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_value_ends_sentence),
+	};
+
+	return cmocka_run_group_tests_name("draft_text", tests, setup, teardown);
+}
