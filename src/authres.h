@@ -5,13 +5,19 @@
 #include <stddef.h>
 #include "patterns.h"
 
-enum { AUTHRES_NONE, AUTHRES_PASS, AUTHRES_FAIL };
+#include <stdbool.h>
 
-/* authres_verdict - over the headers whose authserv-id is AUTHSERV_ID:
- * FAIL when one says dkim=fail for a domain of DOMAINS or dmarc=fail with
- * header.from in DOMAINS; else PASS when one says pass for them; else NONE.
- * An empty AUTHSERV_ID trusts no header. */
+enum { AUTHRES_NONE, AUTHRES_PASS, AUTHRES_FAIL, AUTHRES_FAIL_DMARC };
+
+/* authres_verdict - over the headers whose authserv-id is AUTHSERV_ID and
+ * that were added on this host (LOCAL[i] true; LOCAL NULL: all of them):
+ * FAIL when one says dkim=fail for a domain of DOMAINS, FAIL_DMARC when
+ * dmarc=fail with header.from in DOMAINS; else PASS when one says pass for
+ * them; else NONE. An empty AUTHSERV_ID trusts no header. */
 int authres_verdict(const char *authserv_id, const char *const *headers,
-		    size_t n, struct pattern_set domains);
+		    const bool *local, size_t n, struct pattern_set domains);
+/* authres_ours - VALUE (an Authentication-Results value) names AUTHSERV_ID:
+ * one that arrived with the mail is a forgery (RFC 8601 section 5) */
+bool authres_ours(const char *authserv_id, const char *value);
 
 #endif

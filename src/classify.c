@@ -185,7 +185,8 @@ void classify(const struct config *c, const struct profile *p,
 	r->rule = -1;
 	/* a forgery is phish whatever any other rule would say */
 	if (inv->authentic == 0) {
-		decide(&x, VERDICT_PHISH, "not-authentic", inv->why);
+		decide(&x, VERDICT_PHISH, inv->why && *inv->why ? inv->why : "not-authentic",
+		       inv->why_detail);
 		return;
 	}
 	if (user_rules(&x, true) || known_inviter(&x) || claim_mismatch(&x) ||
@@ -197,6 +198,42 @@ void classify(const struct config *c, const struct profile *p,
 
 /* ---------------------------------------------------------------- explain */
 
+/* why a message is not LinkedIn's: one sentence per reason id, around the
+ * detail (a domain, a host) */
+static const struct { const char *id, *before, *after; } phish_texts[] = {
+	{ "lookalike-domain", "the sender or a link uses ", ", a domain made to look like LinkedIn's" },
+	{ "dkim-fail", "our own DKIM check failed for the signature of ", "" },
+	{ "dmarc-fail", "our own DMARC check failed for ", "" },
+	{ "foreign-links", "a link of the LinkedIn layout goes to ", ", which is not LinkedIn's" },
+	{ "freemail-sender", "it claims to be LinkedIn but was sent from the free-mail provider ", "" },
+	{ "foreign-sender", "it claims to be LinkedIn but was sent from ", "" },
+	{ "foreign-envelope", "it was sent from ", " (envelope) and our checks found no DKIM or DMARC pass for LinkedIn" },
+	{ "no-authentication", "our verifier ", " found no DKIM or DMARC pass for LinkedIn, which the configuration requires" },
+	{ "not-authentic", "it is not authentic LinkedIn mail ", "" },
+};
+
+static bool explain_phish(const char *id, const char *d, char *out, size_t len)
+{
+	for (size_t k = 0; k < sizeof phish_texts / sizeof phish_texts[0]; k++)
+		if (!strcmp(id, phish_texts[k].id)) {
+			snprintf(out, len, "%s%s%s", phish_texts[k].before, d, phish_texts[k].after);
+			return true;
+		}
+	return false;
+}
+
+static void explain_claim(const struct invitation *inv, const char *d, char *out, size_t len)
+{
+	if (inv->claim == CLAIM_FRIEND)
+		snprintf(out, len, "claims to be a friend, but is not in your contacts");
+	else if (inv->claim == CLAIM_COLLEAGUE)
+		snprintf(out, len, "claims to be a colleague at %s, which is not one of your employers", d);
+	else if (inv->claim == CLAIM_CLASSMATE)
+		snprintf(out, len, "claims to be a classmate at %s, which is not one of your schools", d);
+	else
+		snprintf(out, len, "claims to share the group %s, which is not one of your groups", d);
+}
+
 void explain(const struct profile *p, const struct invitation *inv,
 	     const struct verdict_result *r, size_t i, char *out, size_t len)
 {
@@ -204,22 +241,19 @@ void explain(const struct profile *p, const struct invitation *inv,
 
 	if (r->rule >= 0)
 		snprintf(out, len, "matches your rule on %s (reason %s)", d, id);
-	else if (!strcmp(id, "not-authentic"))
-		snprintf(out, len, "is not authentic LinkedIn mail: %s", d);
+	else if (r->verdict == VERDICT_PHISH && explain_phish(id, d, out, len))
+		return;
 	else if (!strcmp(id, "known-inviter"))
 		snprintf(out, len, "%s is in your contacts", d);
-	else if (!strcmp(id, "claim-mismatch") && inv->claim == CLAIM_FRIEND)
-		snprintf(out, len, "claims to be a friend, but is not in your contacts");
-	else if (!strcmp(id, "claim-mismatch") && inv->claim == CLAIM_COLLEAGUE)
-		snprintf(out, len, "claims to be a colleague at %s, which is not one of your employers", d);
-	else if (!strcmp(id, "claim-mismatch") && inv->claim == CLAIM_CLASSMATE)
-		snprintf(out, len, "claims to be a classmate at %s, which is not one of your schools", d);
 	else if (!strcmp(id, "claim-mismatch"))
-		snprintf(out, len, "claims to share the group %s, which is not one of your groups", d);
+		explain_claim(inv, d, out, len);
 	else if (!strcmp(id, "numbers-game"))
 		snprintf(out, len, "the note or headline is about collecting connections");
+	else if (!strcmp(id, "unsolicited-pitch") && *d)
+		snprintf(out, len, "the job title \"%s\" is a sales, recruiting, property, insurance "
+			 "or finance role, and you are not in open mode", d);
 	else if (!strcmp(id, "unsolicited-pitch"))
-		snprintf(out, len, "the headline \"%s\" suggests a pitch, and you are not in open mode", d);
+		snprintf(out, len, "the note sells something, and you are not in open mode");
 	else if (!strcmp(id, "shared-context") && *d)
 		snprintf(out, len, "the personal note mentions %s", d);
 	else if (!strcmp(id, "shared-context"))

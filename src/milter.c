@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include "actions.h"
+#include "authres.h"
 #include "drafts.h"
 #include "engine.h"
 #include "log.h"
@@ -28,6 +29,7 @@ struct session {
 	struct scan scan;
 	bool active, failed;
 	unsigned forged[N_OWN_HEADERS];	/* our headers in the incoming mail */
+	struct forged_ar far;		/* our Authentication-Results that came with it */
 	char *rcpts[MAX_RCPTS];
 	size_t n_rcpts;
 };
@@ -115,9 +117,19 @@ static sfsistat on_header(SMFICTX *ctx, char *name, char *value)
 
 	if (!s || !s->active || s->failed)
 		return reply(true);
-	if ((own = own_header(name)) >= 0)
+	if ((own = own_header(name)) >= 0) {
 		s->forged[own]++;
-	else if (scan_header(&s->scan, name, value) < 0)
+		return reply(true);
+	}
+	if (strcasecmp(name, "Authentication-Results") == 0) {
+		s->far.seen++;
+		/* ours, below the MTA's Received header: it came with the mail */
+		if (s->scan.h.received && authres_ours(s->scan.cfg->authserv_id, value)) {
+			forged_ar_add(&s->far);
+			return reply(true);
+		}
+	}
+	if (scan_header(&s->scan, name, value) < 0)
 		s->failed = true;	/* reported at the end of headers */
 	return reply(true);
 }
@@ -127,7 +139,7 @@ static bool forged_headers(const struct session *s)
 	for (int i = 0; i < N_OWN_HEADERS; i++)
 		if (s->forged[i])
 			return true;
-	return false;
+	return s->far.n > 0;
 }
 
 static sfsistat on_eoh(SMFICTX *ctx)
@@ -171,7 +183,7 @@ static sfsistat on_eom(SMFICTX *ctx)
 	a.qid = queue_id(ctx);
 	a.rcpts = s->rcpts;
 	a.n_rcpts = s->n_rcpts;
-	remove_forged(&a, s->forged);
+	remove_forged(&a, s->forged, &s->far);
 	if (s->scan.inv.kind != KIND_NONE) {
 		atomic_fetch_add(&n_linkedin, 1);
 		if (s->scan.result.verdict >= 0 && s->scan.result.verdict < VERDICT_COUNT)

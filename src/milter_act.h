@@ -17,8 +17,20 @@ struct act {
 	size_t n_rcpts;
 };
 
-/* remove_forged - delete every copy of our headers that came with the mail */
-void remove_forged(struct act *a, const unsigned *forged);
+/* Authentication-Results headers with our authserv-id that came with the
+ * mail: their indexes among all Authentication-Results headers */
+#define MAX_FORGED_AR 32
+struct forged_ar {
+	unsigned seen;			/* Authentication-Results headers so far */
+	unsigned index[MAX_FORGED_AR];
+	size_t n;
+	bool more;			/* more than MAX_FORGED_AR */
+};
+void forged_ar_add(struct forged_ar *f);
+
+/* remove_forged - delete every copy of our headers that came with the mail,
+ * and the Authentication-Results in F */
+void remove_forged(struct act *a, const unsigned *forged, const struct forged_ar *f);
 /* carry_out - tag, file, quarantine, draft, per the plan; log one line */
 void carry_out(struct act *a, const struct scan *s);
 
