@@ -9,6 +9,7 @@
 #include <string.h>
 #include "contacts.h"
 #include "fold.h"
+#include "pitch.h"
 
 struct ctx {
 	const struct config *c;
@@ -126,10 +127,27 @@ static bool numbers_game(struct ctx *x)
 	return false;
 }
 
+/* the inviter's role is a pitch (its title into TITLE, "" when the note
+ * sells instead); never in mode open */
+static bool is_pitch(const struct ctx *x, char *title, size_t len)
+{
+	const struct invitation *inv = x->inv;
+	const char *lang = inv->language[0] ? inv->language : NULL;
+
+	*title = '\0';
+	if (x->p->mode == MODE_OPEN)
+		return false;
+	if (inv->headline && pitch_title(&x->c->patterns, lang, inv->headline, title, len))
+		return true;
+	return inv->note_kind == NOTE_PERSONAL && pitch_note(&x->c->patterns, lang, inv->note);
+}
+
 static bool unsolicited_pitch(struct ctx *x)
 {
-	if (x->p->mode != MODE_OPEN && lexicon(x, ROLE_PITCH, x->inv->headline))
-		return decide(x, VERDICT_DECLINE, "unsolicited-pitch", x->inv->headline);
+	char title[160];
+
+	if (is_pitch(x, title, sizeof title))
+		return decide(x, VERDICT_DECLINE, "unsolicited-pitch", title);
 	return false;
 }
 
@@ -148,7 +166,7 @@ static bool shared_context(struct ctx *x)
 	const struct profile *p = x->p;
 	const struct strlist *names[3] = { &p->employers, &p->schools, &p->groups };
 	const char *hit = NULL;
-	char *note;
+	char *note, title[160];
 
 	if (x->inv->note_kind != NOTE_PERSONAL || !x->inv->note)
 		return false;
@@ -157,9 +175,14 @@ static bool shared_context(struct ctx *x)
 			hit = names_one_of(note, &p->folded[k], names[k]);
 		free(note);
 	}
-	if (hit || lexicon(x, ROLE_SHARED_CONTEXT, x->inv->note))
-		return decide(x, VERDICT_CONSIDER, "shared-context", hit);
-	return false;
+	if (!hit && !lexicon(x, ROLE_SHARED_CONTEXT, x->inv->note))
+		return false;
+	/* someone you met is not a stranger, whatever their job: the owner
+	 * sees both */
+	decide(x, VERDICT_CONSIDER, "shared-context", hit);
+	if (is_pitch(x, title, sizeof title))
+		decide(x, VERDICT_CONSIDER, "unsolicited-pitch", title);
+	return true;
 }
 
 static bool fallback(struct ctx *x)
@@ -190,7 +213,7 @@ void classify(const struct config *c, const struct profile *p,
 		return;
 	}
 	if (user_rules(&x, true) || known_inviter(&x) || claim_mismatch(&x) ||
-	    numbers_game(&x) || unsolicited_pitch(&x) || shared_context(&x) ||
+	    numbers_game(&x) || shared_context(&x) || unsolicited_pitch(&x) ||
 	    user_rules(&x, false))
 		return;
 	fallback(&x);
