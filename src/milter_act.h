@@ -7,7 +7,7 @@
 #include "engine.h"
 
 /* the headers linkedin-milter writes; copies in incoming mail are removed */
-#define N_OWN_HEADERS 4
+#define N_OWN_HEADERS 5
 int own_header(const char *name);	/* index, or -1 */
 
 struct act {

@@ -2640,7 +2640,7 @@ def with_verdict(exp, slug, table):
     verdict, reasons = table[slug]
     folder, draft = DEFAULT_ACTIONS[verdict]
     exp["verdict"], exp["reasons"] = verdict, reasons
-    exp["actions"] = ["tag", "folder:" + folder]
+    exp["actions"] = ["tag"] + (["explain"] if verdict == "phish" else []) + ["folder:" + folder]
     if draft and exp["authentic"]:
         exp["actions"].append("draft:" + draft)
     return exp
