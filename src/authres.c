@@ -161,16 +161,36 @@ static int header_verdict(const char *authserv_id, const char *value,
 	return verdict;
 }
 
-bool authres_ours(const char *authserv_id, const char *value)
+/* the job id after "ID/" at the start of VALUE, into JOB ("" when none) */
+static void job_id(const char *value, char *job, size_t len)
+{
+	size_t n;
+
+	value += strspn(value, " \t");
+	value += strcspn(value, " \t;/");
+	*job = '\0';
+	if (*value != '/')
+		return;
+	n = strcspn(++value, " \t;");
+	if (n < len) {
+		memcpy(job, value, n);
+		job[n] = '\0';
+	}
+}
+
+bool authres_ours(const char *authserv_id, const char *value, char *job, size_t len)
 {
 	char *copy;
 	bool ours;
 
+	*job = '\0';
 	if (!authserv_id || !*authserv_id || !value)
 		return false;
 	if ((copy = strip_comments(value)) == NULL)
 		return true;	/* out of memory: when in doubt, it goes */
 	ours = starts_with_id(copy, authserv_id);
+	if (ours)
+		job_id(copy, job, len);
 	free(copy);
 	return ours;
 }

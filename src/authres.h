@@ -16,8 +16,9 @@ enum { AUTHRES_NONE, AUTHRES_PASS, AUTHRES_FAIL, AUTHRES_FAIL_DMARC };
  * them; else NONE. An empty AUTHSERV_ID trusts no header. */
 int authres_verdict(const char *authserv_id, const char *const *headers,
 		    const bool *local, size_t n, struct pattern_set domains);
-/* authres_ours - VALUE (an Authentication-Results value) names AUTHSERV_ID:
- * one that arrived with the mail is a forgery (RFC 8601 section 5) */
-bool authres_ours(const char *authserv_id, const char *value);
+/* authres_ours - VALUE (an Authentication-Results value) names AUTHSERV_ID
+ * (one that arrived with the mail is a forgery, RFC 8601 section 5); the
+ * verifier's job id of "ID/JOB" into JOB (size LEN), "" when none */
+bool authres_ours(const char *authserv_id, const char *value, char *job, size_t len);
 
 #endif

@@ -12,11 +12,11 @@
 #include <string.h>
 #include <strings.h>
 #include "actions.h"
-#include "authres.h"
 #include "drafts.h"
 #include "engine.h"
 #include "log.h"
 #include "milter_act.h"
+#include "milter_ar.h"
 
 #define MAX_RCPTS 256
 
@@ -29,7 +29,7 @@ struct session {
 	struct scan scan;
 	bool active, failed;
 	unsigned forged[N_OWN_HEADERS];	/* our headers in the incoming mail */
-	struct forged_ar far;		/* our Authentication-Results that came with it */
+	struct ar_track ar;		/* our Authentication-Results: added here or forged */
 	char *rcpts[MAX_RCPTS];
 	size_t n_rcpts;
 };
@@ -121,14 +121,8 @@ static sfsistat on_header(SMFICTX *ctx, char *name, char *value)
 		s->forged[own]++;
 		return reply(true);
 	}
-	if (strcasecmp(name, "Authentication-Results") == 0) {
-		s->far.seen++;
-		/* ours, below the MTA's Received header: it came with the mail */
-		if (s->scan.h.received && authres_ours(s->scan.cfg->authserv_id, value)) {
-			forged_ar_add(&s->far);
-			return reply(true);
-		}
-	}
+	if (strcasecmp(name, "Authentication-Results") == 0)
+		ar_track_header(&s->ar, s->scan.cfg->authserv_id, value, s->scan.h.received);
 	if (scan_header(&s->scan, name, value) < 0)
 		s->failed = true;	/* reported at the end of headers */
 	return reply(true);
@@ -139,7 +133,7 @@ static bool forged_headers(const struct session *s)
 	for (int i = 0; i < N_OWN_HEADERS; i++)
 		if (s->forged[i])
 			return true;
-	return s->far.n > 0;
+	return s->ar.n_forged > 0;
 }
 
 static sfsistat on_eoh(SMFICTX *ctx)
@@ -151,6 +145,7 @@ static sfsistat on_eoh(SMFICTX *ctx)
 		return SMFIS_CONTINUE;
 	if (s->failed || (fault && !strcmp(fault, "eoh")) || (rc = scan_eoh(&s->scan)) < 0)
 		return failure(ctx, s, "end of headers");
+	ar_track_settle(&s->ar, smfi_getsymval(ctx, "i"), &s->scan.h);
 	if (rc == SCAN_DONE && !forged_headers(s)) {
 		atomic_fetch_add(&n_early, 1);
 		message_end(s);
@@ -183,7 +178,8 @@ static sfsistat on_eom(SMFICTX *ctx)
 	a.qid = queue_id(ctx);
 	a.rcpts = s->rcpts;
 	a.n_rcpts = s->n_rcpts;
-	remove_forged(&a, s->forged, &s->far);
+	remove_forged(&a, s->forged);
+	ar_track_remove(&a, &s->ar);
 	if (s->scan.inv.kind != KIND_NONE) {
 		atomic_fetch_add(&n_linkedin, 1);
 		if (s->scan.result.verdict >= 0 && s->scan.result.verdict < VERDICT_COUNT)

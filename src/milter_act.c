@@ -30,31 +30,17 @@ int own_header(const char *name)
 	return -1;
 }
 
-void forged_ar_add(struct forged_ar *f)
-{
-	if (f->n < MAX_FORGED_AR)
-		f->index[f->n++] = f->seen;
-	else
-		f->more = true;
-}
-
-static void remove_header(struct act *a, const char *name, unsigned index)
+void remove_header(struct act *a, const char *name, unsigned index)
 {
 	if (smfi_chgheader(a->ctx, (char *)name, (int)index, NULL) != MI_SUCCESS)
 		log_msg(LOG_WARNING, "%s: could not remove a forged %s header", a->qid, name);
 }
 
-void remove_forged(struct act *a, const unsigned *forged, const struct forged_ar *f)
+void remove_forged(struct act *a, const unsigned *forged)
 {
 	for (int i = 0; i < N_OWN_HEADERS; i++)
 		for (unsigned k = forged[i]; k > 0; k--)	/* last first: indexes stay valid */
 			remove_header(a, own_names[i], k);
-	for (size_t k = f->n; k > 0; k--)
-		remove_header(a, "Authentication-Results", f->index[k - 1]);
-	if (f->n)
-		log_msg(LOG_NOTICE, "%s: removed %zu%s forged Authentication-Results header%s "
-			"naming our authserv-id", a->qid, f->n, f->more ? " (of more)" : "",
-			f->n == 1 ? "" : "s");
 }
 
 /* one more action done, for the log line: "tag,folder:X,..." */

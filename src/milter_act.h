@@ -17,20 +17,10 @@ struct act {
 	size_t n_rcpts;
 };
 
-/* Authentication-Results headers with our authserv-id that came with the
- * mail: their indexes among all Authentication-Results headers */
-#define MAX_FORGED_AR 32
-struct forged_ar {
-	unsigned seen;			/* Authentication-Results headers so far */
-	unsigned index[MAX_FORGED_AR];
-	size_t n;
-	bool more;			/* more than MAX_FORGED_AR */
-};
-void forged_ar_add(struct forged_ar *f);
-
-/* remove_forged - delete every copy of our headers that came with the mail,
- * and the Authentication-Results in F */
-void remove_forged(struct act *a, const unsigned *forged, const struct forged_ar *f);
+/* remove_forged - delete every copy of our headers that came with the mail */
+void remove_forged(struct act *a, const unsigned *forged);
+/* remove_header - delete the INDEXth NAME header (1 = the first), or log */
+void remove_header(struct act *a, const char *name, unsigned index);
 /* carry_out - tag, file, quarantine, draft, per the plan; log one line */
 void carry_out(struct act *a, const struct scan *s);
 
