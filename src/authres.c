@@ -196,19 +196,19 @@ bool authres_ours(const char *authserv_id, const char *value, char *job, size_t 
 }
 
 int authres_verdict(const char *authserv_id, const char *const *headers,
-		    const bool *local, size_t n, struct pattern_set domains)
+		    const unsigned char *trust, size_t n, struct pattern_set domains)
 {
 	int verdict = AUTHRES_NONE;
 
 	if (!authserv_id || !*authserv_id)
 		return AUTHRES_NONE;
 	for (size_t i = 0; i < n; i++) {
-		int v = local && !local[i] ? AUTHRES_NONE :
-			header_verdict(authserv_id, headers[i], domains);
+		int t = trust ? trust[i] : AR_TRUSTED;
+		int v = t == AR_FORGED ? AUTHRES_NONE : header_verdict(authserv_id, headers[i], domains);
 
 		if (failed(v))
 			return v;
-		if (v == AUTHRES_PASS)
+		if (v == AUTHRES_PASS && t == AR_TRUSTED)
 			verdict = v;
 	}
 	return verdict;

@@ -293,7 +293,7 @@ static int authres(const struct evidence *x)
 	const struct headers *h = x->h;
 
 	return authres_verdict(x->c->authserv_id, (const char *const *)h->auth_results,
-			       h->ar_local, h->n_auth_results,
+			       h->ar_trust, h->n_auth_results,
 			       patterns_role(&x->c->patterns, ROLE_DOMAIN));
 }
 

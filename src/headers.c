@@ -112,7 +112,7 @@ int headers_add(struct headers *h, const char *name, const char *value)
 	if (id == H_AUTH_RESULTS)
 		h->ar_seen++;
 	if (id == H_AUTH_RESULTS && h->n_auth_results < MAX_AUTH_RESULTS) {
-		h->ar_local[h->n_auth_results] = !h->received;
+		h->ar_trust[h->n_auth_results] = h->received ? AR_FORGED : AR_TRUSTED;
 		slot = &h->ar_off[h->n_auth_results++];
 	} else if (id >= H_COUNT)
 		return 0;

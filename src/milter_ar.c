@@ -1,12 +1,13 @@
 /* milter_ar.c - our Authentication-Results headers, told apart: the ones a
  * verifier milter added on this host before us count; the ones that came
  * with the mail are forgeries (RFC 8601 section 5), removed like forged
- * X-LinkedIn-* headers. Sendmail, and Postfix for local submissions, show
- * a later milter their own Received header: a verifier's header is above
- * it, what came with the mail below. Postfix's smtpd does not show it:
- * there a verifier that stamps its job id (opendkim and opendmarc with
- * AuthservIDWithJobID) tells them apart, or it removes the forged ones
- * itself (opendkim's RemoveARFrom). */
+ * X-LinkedIn-* headers. Below a Received header, one came with the mail.
+ * Over SMTP neither Postfix nor Sendmail shows a milter its own Received
+ * header, so a forgery at the head of the mail looks like the verifier's:
+ * the verifier's job id in its authserv-id (OpenDKIM and OpenDMARC with
+ * AuthservIDWithJobID: "mx.example.org/QUEUEID") proves its headers; an
+ * unstamped one on top is believed when it says fail, not when it says
+ * pass. */
 #include "autoconfig.h"
 #include "milter_ar.h"
 
@@ -33,13 +34,16 @@ void ar_track_header(struct ar_track *t, const char *authserv_id, const char *va
 	t->n++;
 }
 
-static bool forged(const struct own_ar *o, const char *qid, bool stamped)
+static enum ar_trust trust(const struct own_ar *o, const char *qid, bool stamped)
 {
 	if (o->below)
-		return true;
+		return AR_FORGED;
 	if (o->job[0])
-		return !qid || strcmp(o->job, qid) != 0;
-	return stamped;
+		return qid && strcmp(o->job, qid) == 0 ? AR_TRUSTED : AR_FORGED;
+	/* on top, unstamped: the verifier's (one that does not stamp), or a
+	 * forgery at the head of the mail; the MTA's Received header, which
+	 * would tell, is not shown to milters over SMTP (Postfix, Sendmail) */
+	return stamped ? AR_FORGED : AR_FAIL_ONLY;
 }
 
 size_t ar_track_settle(struct ar_track *t, const char *qid, struct headers *h)
@@ -51,12 +55,12 @@ size_t ar_track_settle(struct ar_track *t, const char *qid, struct headers *h)
 	t->n_forged = 0;
 	for (size_t i = 0; i < t->n; i++) {
 		unsigned k = t->ours[i].index;
+		enum ar_trust v = trust(&t->ours[i], qid, stamped);
 
-		if (!forged(&t->ours[i], qid, stamped))
-			continue;
-		t->forged[t->n_forged++] = k;
 		if (k - 1 < MAX_AUTH_RESULTS)	/* the engine keeps them in the same order */
-			h->ar_local[k - 1] = false;
+			h->ar_trust[k - 1] = (unsigned char)v;
+		if (v == AR_FORGED)
+			t->forged[t->n_forged++] = k;
 	}
 	return t->n_forged;
 }

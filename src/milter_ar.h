@@ -31,10 +31,11 @@ struct ar_track {
 void ar_track_header(struct ar_track *t, const char *authserv_id, const char *value,
 		     bool below);
 /* ar_track_settle - at the end of headers, with the queue id QID: ours
- * are forged when below the MTA's Received, or when their job id is not
+ * are forged when below a Received header, or when their job id is not
  * this message's (once the verifier is seen to stamp job ids, one of ours
- * without this job id came with the mail). Marks them not local in H;
- * returns how many are forged. */
+ * without this job id came with the mail); trusted with this job id;
+ * believed for a fail only otherwise. Sets their trust in H; returns how
+ * many are forged. */
 size_t ar_track_settle(struct ar_track *t, const char *qid, struct headers *h);
 /* ar_track_remove - delete the forged ones, and say so in the log */
 void ar_track_remove(struct act *a, const struct ar_track *t);
