@@ -30,7 +30,7 @@ build "$TMP/linkedin-milter" "$srcdir"/src/main.c "$srcdir"/src/testmode.c "$src
 	"$srcdir"/src/milter*.c "$srcdir"/src/version.c
 ok "the daemon builds with the sanitizers" test -x "$TMP/linkedin-milter"
 [ -x "$TMP/linkedin-milter" ] || tail -n 20 "$TMP/build.log" | sed 's/^/# /'
-for t in test_config test_message test_classify test_draft test_draft_queue test_pitch test_lookalike; do
+for t in test_config test_message test_classify test_draft test_draft_queue test_pitch test_lookalike test_authres; do
 	if pkg-config --exists cmocka; then
 		build "$TMP/$t" -DTOP_SRCDIR="\"$srcdir\"" $(pkg-config --cflags cmocka) "$srcdir/tests/unit/$t.c" $(pkg-config --libs cmocka)
 		(cd "$TMP" && ./$t) >"$TMP/$t.log" 2>&1
