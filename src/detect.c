@@ -38,7 +38,7 @@ static bool lookalike(const struct config *c, const char *d)
 /* a LinkedIn domain, or one made to look like it */
 static bool linkedin_domain(const struct config *c, const char *d)
 {
-	return genuine_domain(c, d) || lookalike(c, d);
+	return genuine_domain(c, d) || (d && *d && lookalike_domain(&c->patterns, d));
 }
 
 /* the first sending domain (Sender, From, envelope) that imitates LinkedIn's */

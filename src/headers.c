@@ -10,7 +10,10 @@
 #include <strings.h>
 #include "utf8.h"
 
-static const char *const hdr_names[H_COUNT] = {
+#define H_AUTH_RESULTS H_COUNT
+#define H_RECEIVED (H_COUNT + 1)
+
+static const char *const hdr_names[H_COUNT + 2] = {
 	[H_FROM] = "From", [H_SENDER] = "Sender", [H_REPLY_TO] = "Reply-To",
 	[H_SUBJECT] = "Subject", [H_MESSAGE_ID] = "Message-ID", [H_DATE] = "Date",
 	[H_TO] = "To", [H_RETURN_PATH] = "Return-Path",
@@ -19,9 +22,8 @@ static const char *const hdr_names[H_COUNT] = {
 	[H_PRECEDENCE] = "Precedence", [H_LIST_ID] = "List-Id",
 	[H_CONTENT_TYPE] = "Content-Type",
 	[H_CONTENT_TRANSFER_ENCODING] = "Content-Transfer-Encoding",
+	[H_AUTH_RESULTS] = "Authentication-Results", [H_RECEIVED] = "Received",
 };
-#define H_AUTH_RESULTS H_COUNT
-#define H_RECEIVED (H_COUNT + 1)
 
 void headers_init(struct headers *h)
 {
@@ -65,8 +67,7 @@ static int known_header(const char *name, size_t n)
 	for (int i = 0; n < 26 && i < 2 && by_len[n][i]; i++) {
 		int id = by_len[n][i] - 1;
 
-		if (strcasecmp(name, id == H_AUTH_RESULTS ? "Authentication-Results" :
-				     id == H_RECEIVED ? "Received" : hdr_names[id]) == 0)
+		if (strcasecmp(name, hdr_names[id]) == 0)
 			return id;
 	}
 	return -1;
@@ -105,12 +106,9 @@ int headers_add(struct headers *h, const char *name, const char *value)
 	size_t *slot = NULL;
 
 	h->count++;
-	/* the MTA's own Received header comes before what arrived with the mail:
-	 * an Authentication-Results above it was added on this host */
+	/* below a Received header is what came with the mail */
 	if (id == H_RECEIVED)
 		h->received = true;
-	if (id == H_AUTH_RESULTS)
-		h->ar_seen++;
 	if (id == H_AUTH_RESULTS && h->n_auth_results < MAX_AUTH_RESULTS) {
 		h->ar_trust[h->n_auth_results] = h->received ? AR_FORGED : AR_TRUSTED;
 		slot = &h->ar_off[h->n_auth_results++];

@@ -38,7 +38,6 @@ struct headers {
 	size_t off[H_COUNT];		/* offset + 1 of the first occurrence; 0 absent */
 	size_t ar_off[MAX_AUTH_RESULTS];	/* Authentication-Results, in order */
 	size_t n_auth_results;
-	unsigned ar_seen;		/* Authentication-Results headers seen, all of them */
 	bool received;			/* a Received header was seen */
 	size_t count;			/* headers seen */
 	bool cut;			/* a value was cut to MAX_HEADER_VALUE */
