@@ -31,6 +31,7 @@ void plan_actions(const struct profile *p, const struct scan *s, struct plan *ou
 	out->folder = nonempty(a->folder);
 	out->detail = nonempty(a->detail);
 	out->quarantine = a->quarantine;
+	out->explain = a->explain && k != KIND_LINKEDIN;
 	/* drafts answer genuine invitations (and reminders of them) only */
 	if ((k == KIND_INVITATION || k == KIND_REMINDER) && s->inv.authentic == 1 &&
 	    s->result.verdict != VERDICT_PHISH)
@@ -61,6 +62,8 @@ void plan_json(const struct plan *pl, struct buf *b)
 	buf_putc(b, '[');
 	if (pl->tag)
 		item(b, &first, "tag", NULL);
+	if (pl->explain)
+		item(b, &first, "explain", NULL);
 	if (pl->subject_prefix)
 		item(b, &first, "subject", pl->subject_prefix);
 	if (pl->folder)

@@ -14,6 +14,7 @@ struct plan {
 	const char *folder;
 	const char *detail;
 	bool quarantine;
+	bool explain;			/* X-LinkedIn-Explanation */
 	const char *draft;		/* template name, NULL = no draft */
 };
 

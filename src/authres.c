@@ -99,7 +99,8 @@ static bool method_result(const char *resinfo, char *method, char *result)
 	return true;
 }
 
-static int resinfo_verdict(const char *resinfo, struct pattern_set domains)
+/* the verdict of one resinfo about DOMAINS; *DMARC tells which method said it */
+static int resinfo_verdict(const char *resinfo, struct pattern_set domains, bool *dmarc)
 {
 	char method[16], result[16], dom[256];
 	bool dkim;
@@ -107,7 +108,8 @@ static int resinfo_verdict(const char *resinfo, struct pattern_set domains)
 	if (!method_result(resinfo, method, result))
 		return AUTHRES_NONE;
 	dkim = strcasecmp(method, "dkim") == 0;
-	if (!dkim && strcasecmp(method, "dmarc") != 0)
+	*dmarc = strcasecmp(method, "dmarc") == 0;
+	if (!dkim && !*dmarc)
 		return AUTHRES_NONE;
 	if (!prop_domain(resinfo, dkim ? "header.d" : "header.from", dom, sizeof dom) &&
 	    !(dkim && prop_domain(resinfo, "header.i", dom, sizeof dom)))
@@ -117,8 +119,25 @@ static int resinfo_verdict(const char *resinfo, struct pattern_set domains)
 	if (strcasecmp(result, "pass") == 0)
 		return AUTHRES_PASS;
 	if (strcasecmp(result, "fail") == 0)
-		return AUTHRES_FAIL;
+		return *dmarc ? AUTHRES_FAIL_DMARC : AUTHRES_FAIL;
 	return AUTHRES_NONE;
+}
+
+/* the authserv-id that starts VALUE (after comments are gone) is ID; an
+ * opendkim-style "/job-id" after it is allowed */
+static bool starts_with_id(const char *value, const char *id)
+{
+	size_t n;
+
+	while (isspace((unsigned char)*value))
+		value++;
+	n = strcspn(value, " \t;/");
+	return n == strlen(id) && strncasecmp(value, id, n) == 0;
+}
+
+static bool failed(int v)
+{
+	return v == AUTHRES_FAIL || v == AUTHRES_FAIL_DMARC;
 }
 
 static int header_verdict(const char *authserv_id, const char *value,
@@ -126,45 +145,70 @@ static int header_verdict(const char *authserv_id, const char *value,
 {
 	char *copy = strip_comments(value), *save = NULL, *part;
 	int verdict = AUTHRES_NONE;
-	size_t idlen;
-	bool first = true;
 
 	if (!copy)
 		return AUTHRES_NONE;
-	for (part = strtok_r(copy, ";", &save); part; part = strtok_r(NULL, ";", &save)) {
-		int v;
+	part = strtok_r(copy, ";", &save);
+	if (part && starts_with_id(part, authserv_id))
+		while ((part = strtok_r(NULL, ";", &save)) != NULL) {
+			bool dmarc = false;
+			int v = resinfo_verdict(part, domains, &dmarc);
 
-		if (first) {
-			while (isspace((unsigned char)*part))
-				part++;
-			idlen = strcspn(part, " \t");
-			if (idlen != strlen(authserv_id) ||
-			    strncasecmp(part, authserv_id, idlen) != 0)
-				break;	/* not ours */
-			first = false;
-			continue;
+			if ((failed(v) && !failed(verdict)) || (v == AUTHRES_PASS && verdict == AUTHRES_NONE))
+				verdict = v;
 		}
-		v = resinfo_verdict(part, domains);
-		if (v == AUTHRES_FAIL || (v == AUTHRES_PASS && verdict == AUTHRES_NONE))
-			verdict = v;
-	}
 	free(copy);
-	return first ? AUTHRES_NONE : verdict;
+	return verdict;
+}
+
+/* the job id after "ID/" at the start of VALUE, into JOB ("" when none) */
+static void job_id(const char *value, char *job, size_t len)
+{
+	size_t n;
+
+	value += strspn(value, " \t");
+	value += strcspn(value, " \t;/");
+	*job = '\0';
+	if (*value != '/')
+		return;
+	n = strcspn(++value, " \t;");
+	if (n < len) {
+		memcpy(job, value, n);
+		job[n] = '\0';
+	}
+}
+
+bool authres_ours(const char *authserv_id, const char *value, char *job, size_t len)
+{
+	char *copy;
+	bool ours;
+
+	*job = '\0';
+	if (!authserv_id || !*authserv_id || !value)
+		return false;
+	if ((copy = strip_comments(value)) == NULL)
+		return true;	/* out of memory: when in doubt, it goes */
+	ours = starts_with_id(copy, authserv_id);
+	if (ours)
+		job_id(copy, job, len);
+	free(copy);
+	return ours;
 }
 
 int authres_verdict(const char *authserv_id, const char *const *headers,
-		    size_t n, struct pattern_set domains)
+		    const unsigned char *trust, size_t n, struct pattern_set domains)
 {
 	int verdict = AUTHRES_NONE;
 
 	if (!authserv_id || !*authserv_id)
 		return AUTHRES_NONE;
 	for (size_t i = 0; i < n; i++) {
-		int v = header_verdict(authserv_id, headers[i], domains);
+		int t = trust ? trust[i] : AR_TRUSTED;
+		int v = t == AR_FORGED ? AUTHRES_NONE : header_verdict(authserv_id, headers[i], domains);
 
-		if (v == AUTHRES_FAIL)
-			return AUTHRES_FAIL;
-		if (v == AUTHRES_PASS)
+		if (failed(v))
+			return v;
+		if (v == AUTHRES_PASS && t == AR_TRUSTED)
 			verdict = v;
 	}
 	return verdict;

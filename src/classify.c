@@ -9,6 +9,7 @@
 #include <string.h>
 #include "contacts.h"
 #include "fold.h"
+#include "pitch.h"
 
 struct ctx {
 	const struct config *c;
@@ -126,10 +127,27 @@ static bool numbers_game(struct ctx *x)
 	return false;
 }
 
+/* the inviter's role is a pitch (its title into TITLE, "" when the note
+ * sells instead); never in mode open */
+static bool is_pitch(const struct ctx *x, char *title, size_t len)
+{
+	const struct invitation *inv = x->inv;
+	const char *lang = inv->language[0] ? inv->language : NULL;
+
+	*title = '\0';
+	if (x->p->mode == MODE_OPEN)
+		return false;
+	if (inv->headline && pitch_title(&x->c->patterns, lang, inv->headline, title, len))
+		return true;
+	return inv->note_kind == NOTE_PERSONAL && pitch_note(&x->c->patterns, lang, inv->note);
+}
+
 static bool unsolicited_pitch(struct ctx *x)
 {
-	if (x->p->mode != MODE_OPEN && lexicon(x, ROLE_PITCH, x->inv->headline))
-		return decide(x, VERDICT_DECLINE, "unsolicited-pitch", x->inv->headline);
+	char title[160];
+
+	if (is_pitch(x, title, sizeof title))
+		return decide(x, VERDICT_DECLINE, "unsolicited-pitch", title);
 	return false;
 }
 
@@ -148,7 +166,7 @@ static bool shared_context(struct ctx *x)
 	const struct profile *p = x->p;
 	const struct strlist *names[3] = { &p->employers, &p->schools, &p->groups };
 	const char *hit = NULL;
-	char *note;
+	char *note, title[160];
 
 	if (x->inv->note_kind != NOTE_PERSONAL || !x->inv->note)
 		return false;
@@ -157,9 +175,14 @@ static bool shared_context(struct ctx *x)
 			hit = names_one_of(note, &p->folded[k], names[k]);
 		free(note);
 	}
-	if (hit || lexicon(x, ROLE_SHARED_CONTEXT, x->inv->note))
-		return decide(x, VERDICT_CONSIDER, "shared-context", hit);
-	return false;
+	if (!hit && !lexicon(x, ROLE_SHARED_CONTEXT, x->inv->note))
+		return false;
+	/* someone you met is not a stranger, whatever their job: the owner
+	 * sees both */
+	decide(x, VERDICT_CONSIDER, "shared-context", hit);
+	if (is_pitch(x, title, sizeof title))
+		decide(x, VERDICT_CONSIDER, "unsolicited-pitch", title);
+	return true;
 }
 
 static bool fallback(struct ctx *x)
@@ -185,17 +208,54 @@ void classify(const struct config *c, const struct profile *p,
 	r->rule = -1;
 	/* a forgery is phish whatever any other rule would say */
 	if (inv->authentic == 0) {
-		decide(&x, VERDICT_PHISH, "not-authentic", inv->why);
+		decide(&x, VERDICT_PHISH, inv->why && *inv->why ? inv->why : "not-authentic",
+		       inv->why_detail);
 		return;
 	}
 	if (user_rules(&x, true) || known_inviter(&x) || claim_mismatch(&x) ||
-	    numbers_game(&x) || unsolicited_pitch(&x) || shared_context(&x) ||
+	    numbers_game(&x) || shared_context(&x) || unsolicited_pitch(&x) ||
 	    user_rules(&x, false))
 		return;
 	fallback(&x);
 }
 
 /* ---------------------------------------------------------------- explain */
+
+/* why a message is not LinkedIn's: one sentence per reason id, around the
+ * detail (a domain, a host) */
+static const struct { const char *id, *before, *after; } phish_texts[] = {
+	{ "lookalike-domain", "the sender or a link uses ", ", a domain made to look like LinkedIn's" },
+	{ "dkim-fail", "our own DKIM check failed for the signature of ", "" },
+	{ "dmarc-fail", "our own DMARC check failed for ", "" },
+	{ "foreign-links", "a link of the LinkedIn layout goes to ", ", which is not LinkedIn's" },
+	{ "freemail-sender", "it claims to be LinkedIn but was sent from the free-mail provider ", "" },
+	{ "foreign-sender", "it claims to be LinkedIn but was sent from ", "" },
+	{ "foreign-envelope", "it was sent from ", " (envelope) and our checks found no DKIM or DMARC pass for LinkedIn" },
+	{ "no-authentication", "our verifier ", " found no DKIM or DMARC pass for LinkedIn, which the configuration requires" },
+	{ "not-authentic", "it is not authentic LinkedIn mail ", "" },
+};
+
+static bool explain_phish(const char *id, const char *d, char *out, size_t len)
+{
+	for (size_t k = 0; k < sizeof phish_texts / sizeof phish_texts[0]; k++)
+		if (!strcmp(id, phish_texts[k].id)) {
+			snprintf(out, len, "%s%s%s", phish_texts[k].before, d, phish_texts[k].after);
+			return true;
+		}
+	return false;
+}
+
+static void explain_claim(const struct invitation *inv, const char *d, char *out, size_t len)
+{
+	if (inv->claim == CLAIM_FRIEND)
+		snprintf(out, len, "claims to be a friend, but is not in your contacts");
+	else if (inv->claim == CLAIM_COLLEAGUE)
+		snprintf(out, len, "claims to be a colleague at %s, which is not one of your employers", d);
+	else if (inv->claim == CLAIM_CLASSMATE)
+		snprintf(out, len, "claims to be a classmate at %s, which is not one of your schools", d);
+	else
+		snprintf(out, len, "claims to share the group %s, which is not one of your groups", d);
+}
 
 void explain(const struct profile *p, const struct invitation *inv,
 	     const struct verdict_result *r, size_t i, char *out, size_t len)
@@ -204,22 +264,19 @@ void explain(const struct profile *p, const struct invitation *inv,
 
 	if (r->rule >= 0)
 		snprintf(out, len, "matches your rule on %s (reason %s)", d, id);
-	else if (!strcmp(id, "not-authentic"))
-		snprintf(out, len, "is not authentic LinkedIn mail: %s", d);
+	else if (r->verdict == VERDICT_PHISH && explain_phish(id, d, out, len))
+		return;
 	else if (!strcmp(id, "known-inviter"))
 		snprintf(out, len, "%s is in your contacts", d);
-	else if (!strcmp(id, "claim-mismatch") && inv->claim == CLAIM_FRIEND)
-		snprintf(out, len, "claims to be a friend, but is not in your contacts");
-	else if (!strcmp(id, "claim-mismatch") && inv->claim == CLAIM_COLLEAGUE)
-		snprintf(out, len, "claims to be a colleague at %s, which is not one of your employers", d);
-	else if (!strcmp(id, "claim-mismatch") && inv->claim == CLAIM_CLASSMATE)
-		snprintf(out, len, "claims to be a classmate at %s, which is not one of your schools", d);
 	else if (!strcmp(id, "claim-mismatch"))
-		snprintf(out, len, "claims to share the group %s, which is not one of your groups", d);
+		explain_claim(inv, d, out, len);
 	else if (!strcmp(id, "numbers-game"))
 		snprintf(out, len, "the note or headline is about collecting connections");
+	else if (!strcmp(id, "unsolicited-pitch") && *d)
+		snprintf(out, len, "the job title \"%s\" is a sales, recruiting, property, insurance "
+			 "or finance role, and you are not in open mode", d);
 	else if (!strcmp(id, "unsolicited-pitch"))
-		snprintf(out, len, "the headline \"%s\" suggests a pitch, and you are not in open mode", d);
+		snprintf(out, len, "the note sells something, and you are not in open mode");
 	else if (!strcmp(id, "shared-context") && *d)
 		snprintf(out, len, "the personal note mentions %s", d);
 	else if (!strcmp(id, "shared-context"))

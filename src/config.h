@@ -25,6 +25,7 @@ struct action {
 	char *folder;		/* X-LinkedIn-Folder value, "" = none */
 	char *detail;		/* recipient +detail, "" = none */
 	bool quarantine;	/* hold in the MTA's quarantine */
+	bool explain;		/* add X-LinkedIn-Explanation: why, in a sentence */
 	char *draft;		/* template name, "" = no draft */
 };
 

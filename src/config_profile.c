@@ -49,6 +49,7 @@ static const struct key action_keys[] = {
 	AK("folder", KEY_STRING, folder, check_folder),
 	AK("detail", KEY_STRING, detail, check_detail),
 	AK("quarantine", KEY_BOOL, quarantine, NULL),
+	AK("explain", KEY_BOOL, explain, NULL),
 	AK("draft", KEY_STRING, draft, check_template_name),
 };
 
@@ -91,6 +92,7 @@ void profile_defaults(struct profile *p)
 	action_default(&p->actions[VERDICT_IGNORE], "LinkedIn/Ignore", "");
 	action_default(&p->actions[VERDICT_PHISH], "Junk", "");
 	action_default(&p->actions[ACTION_NOTIFICATION], "LinkedIn/Notifications", "");
+	p->actions[VERDICT_PHISH].explain = true;	/* "why is this in Junk?" */
 	p->actions[ACTION_NOTIFICATION].tag = false;
 	p->drafts.store = xstrdup("maildir:/var/lib/linkedin-milter/%u/Drafts");
 	p->drafts.templates = xstrdup(SYSCONFDIR "/templates");

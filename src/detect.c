@@ -1,11 +1,15 @@
 /* detect.c - is this LinkedIn mail, of which kind, and is it authentic.
  * The headers settle ordinary mail; the body is read only for mail that
- * looks like LinkedIn's. What "looks like" means is in patterns.conf. */
+ * looks like LinkedIn's. What "looks like" means is in patterns.conf.
+ * Authenticity weighs the evidence: our own Authentication-Results first,
+ * then the sending domains and the links of LinkedIn's template. */
 #include "autoconfig.h"
 #include "detect.h"
 #include "authres.h"
+#include "lookalike.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -25,10 +29,28 @@ static const char *sender_domain(const struct headers *h)
 	return h->sender.addr[0] ? h->sender.domain : h->from.domain;
 }
 
+/* a domain made to look like LinkedIn's: ASCII patterns, IDN homographs */
+static bool lookalike(const struct config *c, const char *d)
+{
+	return d && *d && !genuine_domain(c, d) && lookalike_domain(&c->patterns, d);
+}
+
 /* a LinkedIn domain, or one made to look like it */
 static bool linkedin_domain(const struct config *c, const char *d)
 {
-	return genuine_domain(c, d) || match_role(c, ROLE_LOOKALIKE, d);
+	return genuine_domain(c, d) || (d && *d && lookalike_domain(&c->patterns, d));
+}
+
+/* the first sending domain (Sender, From, envelope) that imitates LinkedIn's */
+static const char *lookalike_sender(const struct config *c, const struct headers *h,
+				    const char *envfrom)
+{
+	const char *d[4] = { h->sender.domain, h->from.domain, envfrom, h->return_path.domain };
+
+	for (int i = 0; i < 4; i++)
+		if (lookalike(c, d[i]))
+			return d[i];
+	return NULL;
 }
 
 /* the sender presents itself as LinkedIn */
@@ -89,13 +111,14 @@ static bool body_has(struct body *b, int i)
 static bool presents(const struct config *c, const struct headers *h,
 		     const char *envfrom, struct body *b, int subj)
 {
+	const char *fake;
+
 	if (genuine_domain(c, h->from.domain) || genuine_domain(c, h->sender.domain) ||
 	    genuine_domain(c, envfrom) || match_role(c, ROLE_DISPLAY, h->from.display))
 		return true;
-	if (match_role(c, ROLE_LOOKALIKE, h->from.domain) ||
-	    match_role(c, ROLE_LOOKALIKE, h->sender.domain) ||
-	    match_role(c, ROLE_LOOKALIKE, envfrom))
-		return subj != SIG_NONE || body_has(b, 0) || body_has(b, 1) || body_has(b, 2);
+	if ((fake = lookalike_sender(c, h, envfrom)) != NULL)	/* an IDN homograph: at once */
+		return lookalike_idn(fake) || subj != SIG_NONE ||
+		       body_has(b, 0) || body_has(b, 1) || body_has(b, 2);
 	return (subj == SIG_INVITATION || subj == SIG_REMINDER) &&
 	       (body_has(b, 0) || body_has(b, 1));
 }
@@ -117,6 +140,11 @@ static enum kind decide_kind(const struct config *c, const struct headers *h,
 	*why = "reminder";
 	if (subj == SIG_REMINDER || match_role(c, ROLE_TEMPLATE_REMINDER, tpl))
 		return KIND_REMINDER;
+	/* a look-alike sender is judged as an invitation whatever it imitates:
+	 * the sender decides first, and it is phish */
+	*why = "look-alike sender";
+	if (lookalike_sender(c, h, envfrom))
+		return KIND_INVITATION;
 	*why = "LinkedIn notification";
 	if (subj == SIG_LINKEDIN || match_role(c, ROLE_TEMPLATE_LINKEDIN, tpl) ||
 	    match_role(c, ROLE_CLASS_LINKEDIN, cls))
@@ -167,60 +195,131 @@ bool url_host(const char *url, char *host, size_t len)
 	return true;
 }
 
-/* every link goes to a host genuine mail may link to */
-static bool links_genuine(const struct config *c, const struct message *m)
+/* Each check below names what it found in X->detail and returns its reason
+ * id, or NULL when the evidence it weighs is fine. */
+struct evidence {
+	const struct config *c;
+	const struct headers *h;
+	const char *envfrom;
+	const struct message *m;
+	const char *note;	/* the inviter's own words: links there are theirs */
+	char *detail;
+	size_t len;
+};
+
+static const char *found(struct evidence *x, const char *id, const char *what)
 {
-	struct pattern_set hosts = patterns_role(&c->patterns, ROLE_LINKHOST);
-	struct pattern_set doms = patterns_role(&c->patterns, ROLE_DOMAIN);
-	char host[256];
+	char uni[256];
 
-	for (size_t i = 0; i < m->links.n; i++) {
-		const char *u = m->links.v[i];
-
-		if (!*u)
-			return false;	/* more links than were kept */
-		if (!str_has_prefix_ci(u, "http://") && !str_has_prefix_ci(u, "https://"))
-			continue;	/* mailto:, tel:, fragments */
-		if (!url_host(u, host, sizeof host))
-			return false;
-		if (!domain_in_set(doms, host, strlen(host)) &&
-		    !domain_in_set(hosts, host, strlen(host)))
-			return false;
-	}
-	return true;
+	/* an IDN is named as a reader sees it, and as it was written */
+	if (lookalike_idn(what) && lookalike_decode(what, uni, sizeof uni) && strcmp(uni, what))
+		snprintf(x->detail, x->len, "%s (%s)", uni, what);
+	else
+		snprintf(x->detail, x->len, "%s", what);
+	return id;
 }
 
-static int authenticity(const struct config *c, const struct headers *h,
-			const char *envfrom, const struct message *m, const char **why)
+/* a link LinkedIn's template put there (not one the inviter wrote in the note) */
+static bool template_link(const struct evidence *x, const char *u)
 {
-	struct pattern_set doms = patterns_role(&c->patterns, ROLE_DOMAIN);
+	return !x->note || !*u || !strstr(x->note, u);
+}
+
+/* the first link to a look-alike host (LOOKALIKE) or, of the template's
+ * links, to any host genuine mail does not link to */
+static const char *links_check(struct evidence *x, bool lookalikes)
+{
+	struct pattern_set hosts = patterns_role(&x->c->patterns, ROLE_LINKHOST);
+	char host[256];
+
+	for (size_t i = 0; i < x->m->links.n; i++) {
+		const char *u = x->m->links.v[i];
+
+		if (!*u && !lookalikes)
+			return found(x, "foreign-links", "more links than were read");
+		if (!str_has_prefix_ci(u, "http://") && !str_has_prefix_ci(u, "https://"))
+			continue;	/* mailto:, tel:, fragments */
+		if (!url_host(u, host, sizeof host)) {
+			if (!lookalikes && template_link(x, u))
+				return found(x, "foreign-links", "a link without a host");
+			continue;
+		}
+		if (genuine_domain(x->c, host) || domain_in_set(hosts, host, strlen(host)))
+			continue;
+		if (lookalikes && lookalike(x->c, host))
+			return found(x, "lookalike-domain", host);
+		if (!lookalikes && template_link(x, u))
+			return found(x, "foreign-links", host);
+	}
+	return NULL;
+}
+
+static const char *lookalike_check(struct evidence *x)
+{
+	const char *d = lookalike_sender(x->c, x->h, x->envfrom);
+
+	if (!d && lookalike(x->c, x->h->reply_to.domain))
+		d = x->h->reply_to.domain;
+	return d ? found(x, "lookalike-domain", d) : links_check(x, true);
+}
+
+static const char *sender_check(struct evidence *x)
+{
+	const struct headers *h = x->h;
+	const char *d = sender_domain(h);
+
+	if (genuine_domain(x->c, d))
+		return NULL;
+	/* LinkedIn's name on an address at a free-mail provider */
+	if (domain_in_set(patterns_role(&x->c->patterns, ROLE_FREEMAIL), d, strlen(d)))
+		return found(x, "freemail-sender", d);
+	return found(x, "foreign-sender", *d ? d : "no sender address");
+}
+
+static const char *envelope_check(struct evidence *x)
+{
+	const struct headers *h = x->h;
+
+	if (x->envfrom && *x->envfrom && !genuine_domain(x->c, x->envfrom))
+		return found(x, "foreign-envelope", x->envfrom);
+	if (h->return_path.addr[0] && !genuine_domain(x->c, h->return_path.domain))
+		return found(x, "foreign-envelope", h->return_path.domain);
+	return NULL;
+}
+
+/* our own verifier's word (Authentication-Results added on this host) */
+static int authres(const struct evidence *x)
+{
+	const struct headers *h = x->h;
+
+	return authres_verdict(x->c->authserv_id, (const char *const *)h->auth_results,
+			       h->ar_trust, h->n_auth_results,
+			       patterns_role(&x->c->patterns, ROLE_DOMAIN));
+}
+
+/* the reason id why the mail is not LinkedIn's, or NULL when it is: a
+ * look-alike or a dkim/dmarc fail of ours always counts, and so do the
+ * template's links and the sending domain; a dkim or dmarc pass of ours
+ * outweighs a foreign envelope (forwarders, SRS, mailing lists) */
+static const char *weigh(struct evidence *x)
+{
+	const char *id;
 	int ar;
 
-	if (!genuine_domain(c, sender_domain(h))) {
-		*why = "sender domain is not LinkedIn's";
-		return 0;
-	}
-	if ((envfrom && *envfrom && !genuine_domain(c, envfrom)) ||
-	    (h->return_path.addr[0] && !genuine_domain(c, h->return_path.domain))) {
-		*why = "envelope sender domain is not LinkedIn's";
-		return 0;
-	}
-	if (!links_genuine(c, m)) {
-		*why = "a link goes to a host that is not LinkedIn's";
-		return 0;
-	}
-	ar = authres_verdict(c->authserv_id, (const char *const *)h->auth_results,
-			     h->n_auth_results, doms);
-	if (ar == AUTHRES_FAIL) {
-		*why = "our Authentication-Results say dkim or dmarc failed";
-		return 0;
-	}
-	if (c->require_authentication && ar != AUTHRES_PASS) {
-		*why = "no dkim or dmarc pass from our own Authentication-Results";
-		return 0;
-	}
-	*why = "authentic";
-	return 1;
+	if ((id = lookalike_check(x)) != NULL)
+		return id;
+	ar = authres(x);
+	if (ar == AUTHRES_FAIL || ar == AUTHRES_FAIL_DMARC)
+		return found(x, ar == AUTHRES_FAIL ? "dkim-fail" : "dmarc-fail", "linkedin.com");
+	if ((id = sender_check(x)) != NULL || (id = links_check(x, false)) != NULL)
+		return id;
+	if (ar == AUTHRES_PASS)
+		return NULL;
+	if ((id = envelope_check(x)) != NULL)
+		return id;
+	if (x->c->require_authentication)
+		return found(x, "no-authentication", x->c->authserv_id);
+	return NULL;
 }
 
 void detect_message(const struct config *c, const struct headers *h,
@@ -232,9 +331,20 @@ void detect_message(const struct config *c, const struct headers *h,
 	inv->kind = decide_kind(c, h, envfrom, m, &why);
 	inv->authentic = -1;
 	inv->why = why;
-	if (inv->kind != KIND_NONE) {
-		inv->authentic = authenticity(c, h, envfrom, m, &why);
-		if (!inv->authentic)
-			inv->why = why;
-	}
+}
+
+void detect_authentic(const struct config *c, const struct headers *h,
+		      const char *envfrom, const struct message *m,
+		      struct invitation *inv)
+{
+	struct evidence x = { c, h, envfrom, m, inv->note, inv->why_detail,
+			      sizeof inv->why_detail };
+	const char *id;
+
+	if (inv->kind == KIND_NONE)
+		return;
+	id = weigh(&x);
+	inv->authentic = id == NULL;
+	if (id)
+		inv->why = id;
 }

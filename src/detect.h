@@ -12,10 +12,16 @@
  * ENVFROM is the envelope sender's domain, or NULL when unknown. */
 bool detect_headers(const struct config *c, const struct headers *h,
 		    const char *envfrom_domain);
-/* detect_message - kind and authenticity into INV */
+/* detect_message - the kind into INV */
 void detect_message(const struct config *c, const struct headers *h,
 		    const char *envfrom_domain, const struct message *m,
 		    struct invitation *inv);
+/* detect_authentic - whether LinkedIn mail is LinkedIn's, into INV (after
+ * extraction: links inside the inviter's note are the inviter's); when not,
+ * INV->why is the reason id and INV->why_detail what it is about */
+void detect_authentic(const struct config *c, const struct headers *h,
+		      const char *envfrom_domain, const struct message *m,
+		      struct invitation *inv);
 /* url_host - the host of URL, lower-cased, into HOST (size LEN); false if none */
 bool url_host(const char *url, char *host, size_t len);
 

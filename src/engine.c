@@ -127,10 +127,11 @@ int scan_eom(struct scan *s)
 	detect_message(s->cfg, &s->h, s->envfrom_domain, &s->msg, &s->inv);
 	if (s->inv.kind != KIND_NONE)	/* the recipient's profile decides the actions */
 		s->profile = config_profile(s->cfg, s->rcpt[0] ? s->rcpt : NULL);
-	if (s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER) {
-		if (extract_fields(s->cfg, &s->h, &s->msg, &s->inv) < 0)
-			return -1;
+	if ((s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER) &&
+	    extract_fields(s->cfg, &s->h, &s->msg, &s->inv) < 0)
+		return -1;
+	detect_authentic(s->cfg, &s->h, s->envfrom_domain, &s->msg, &s->inv);
+	if (s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER)
 		classify(s->cfg, s->profile, &s->inv, s->rcpt, s->h.subject, &s->result);
-	}
 	return 0;
 }

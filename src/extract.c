@@ -182,16 +182,30 @@ static size_t name_line(struct lines *l, struct invitation *inv)
 	return l->n;
 }
 
+/* the line starts with a capital letter (ASCII) or a letter outside ASCII
+ * (not a quotation mark or other punctuation: U+2000.., U+00A0..U+00BF) */
+static bool starts_with_letter(const struct line *ln)
+{
+	unsigned char c = (unsigned char)ln->s[0];
+
+	if (c >= 'A' && c <= 'Z')
+		return true;
+	if (c < 0xc3 || c == 0xe2 || c == 0xe3)
+		return false;
+	return !(c == 0xef && ln->len > 1 && (unsigned char)ln->s[1] == 0xbc);	/* fullwidth */
+}
+
 /* a line that can be a name: six words at most, no quote or sentence
  * punctuation (a final dot only after a short word: "Jr.") */
 static bool name_shaped(const struct line *ln)
 {
 	size_t words = 1, last = 0;
 
-	if (ln->cls != LINE_TEXT || ln->len < 2 || ln->len > 80)
+	if (ln->cls != LINE_TEXT || ln->len < 2 || ln->len > 80 || ln->s[ln->len - 1] == ',' ||
+	    !(starts_with_letter(ln) || (ln->s[0] >= 'a' && ln->s[0] <= 'z')))
 		return false;
 	for (size_t i = 0; i < ln->len; i++) {
-		if (strchr("!?:;\"<>@", ln->s[i]))
+		if (strchr("!?:;\"<>@|", ln->s[i]))
 			return false;
 		if (ln->s[i] == ' ')
 			words++, last = i + 1;
@@ -210,37 +224,58 @@ static bool named_in_sentence(const struct lines *l)
 	return false;
 }
 
+/* a line that can be a place: six words at most, starting with a capital,
+ * no digits, no sentence or headline punctuation ("Lyon, France", "Berlin").
+ * A headline can look the same: only the line after the headline is taken
+ * for a place by this shape */
+static bool location_shaped(const struct line *ln)
+{
+	size_t words = 1;
+
+	if (ln->cls != LINE_TEXT || !ln->len || ln->len > 80 || !starts_with_letter(ln))
+		return false;
+	for (size_t i = 0; i < ln->len; i++) {
+		if (strchr(".!?:;|@\"()0123456789", ln->s[i]))
+			return false;
+		words += ln->s[i] == ' ';
+	}
+	return words <= 6;
+}
+
+static bool is_location(const struct config *c, const struct line *ln);
+
 /* the name line where the name is not found alone in the body (no name in
  * the headers or a sentence, or the body spells it otherwise): the inviter
- * block ends at the mutual count or the first label; read back from there
- * over a location and the headline, the line before them is the name. Not
- * in the formats that name the inviter in a sentence (2008-2013, before). */
+ * block ends at the mutual count or the first label; read back from there,
+ * the name is the line before the headline and place when the nearest line
+ * looks like a place and a name stands before them, else the line before
+ * the headline. Not in the formats that name the inviter in a sentence. */
 static size_t name_by_structure(const struct config *c, struct lines *l,
 				struct invitation *inv)
 {
-	size_t end = l->first_label, found = 0, at = l->n;
+	size_t end = l->first_label, n = 0, at, back[3];
 
 	if (named_in_sentence(l))
 		return l->n;
-
 	for (size_t i = 0; i < l->first_label; i++)
 		if (l->v[i].cls == LINE_MUTUAL) {
 			end = i;
 			break;
 		}
-	for (size_t i = end; i-- > 0 && found < 3;) {
-		struct line *ln = &l->v[i];
-
-		if (ln->cls == LINE_BLANK || (found == 0 && ln->cls == LINE_TEXT &&
-					      role_match(&c->patterns, ROLE_LOCATION, ln->s, ln->len)))
+	for (size_t i = end; i-- > 0 && n < 3;) {
+		if (l->v[i].cls == LINE_BLANK ||
+		    (n == 0 && is_location(c, &l->v[i])))	/* "Greater Boston" */
 			continue;
-		if (ln->cls != LINE_TEXT)
+		if (l->v[i].cls != LINE_TEXT)
 			break;
-		at = i;
-		if (++found == 2)
-			break;
+		back[n++] = i;
 	}
-	if (found < 2 || !name_shaped(&l->v[at]))
+	if (n < 2)
+		return l->n;
+	at = back[1];
+	if (n == 3 && location_shaped(&l->v[back[0]]) && name_shaped(&l->v[back[2]]))
+		at = back[2];
+	if (!name_shaped(&l->v[at]))
 		return l->n;
 	if (!inv->name && !(inv->name = field_copy(l->v[at].s, l->v[at].len, MAX_FIELD)))
 		return l->n;
@@ -253,20 +288,16 @@ static bool is_location(const struct config *c, const struct line *ln)
 	return ln->cls == LINE_TEXT && role_match(&c->patterns, ROLE_LOCATION, ln->s, ln->len);
 }
 
-static bool next_is_text(const struct lines *l, size_t i);
-
-/* line I+1 goes on with the headline on line I: it is no location, and it
- * reads as a continuation (starts in lower case or with a joining mark, or I
- * ends with one) or more of the block follows it (else it is the location
- * a pattern did not know, "Berlin") */
+/* line I+1 goes on with the headline on line I that a client wrapped: it
+ * names no region, and it cannot be a place ("Berlin", "Lyon, France") or
+ * another line of the block follows right after it (then that is the place) */
 static bool headline_goes_on(const struct config *c, const struct lines *l, size_t i)
 {
-	const struct line *a = &l->v[i], *b = &l->v[i + 1];
+	const struct line *b = &l->v[i + 1];
 
 	if (!lines_continue(l, i) || is_location(c, b))
 		return false;
-	return next_is_text(l, i + 1) || strchr("|&@/,-", a->s[a->len - 1]) ||
-	       strchr("|&@/(", b->s[0]) || (b->s[0] >= 'a' && b->s[0] <= 'z');
+	return !location_shaped(b) || (i + 2 < l->n && l->v[i + 2].cls == LINE_TEXT);
 }
 
 /* the headline from line *I, with the lines a client wrapped it onto; *I
@@ -318,9 +349,11 @@ static void read_headline(const struct config *c, struct lines *l, size_t at,
 		inv->headline = headline_copy(c, l, &i);
 		break;
 	}
-	/* the location after the headline is no note */
-	for (i = lines_next(l, i + 1); i < l->n && i < l->first_label; i = lines_next(l, i + 1))
-		if (is_location(c, &l->v[i]))
+	/* the place after the headline is no note: the line right after it when
+	 * it looks like a place, any that names a region */
+	for (i = lines_next(l, i + 1), end = i; i < l->n && i < l->first_label;
+	     i = lines_next(l, i + 1))
+		if (is_location(c, &l->v[i]) || (i == end && location_shaped(&l->v[i])))
 			l->v[i].cls = LINE_LOCATION;
 		else if (l->v[i].cls != LINE_MUTUAL)
 			break;

@@ -10,7 +10,10 @@
 #include <strings.h>
 #include "utf8.h"
 
-static const char *const hdr_names[H_COUNT] = {
+#define H_AUTH_RESULTS H_COUNT
+#define H_RECEIVED (H_COUNT + 1)
+
+static const char *const hdr_names[H_COUNT + 2] = {
 	[H_FROM] = "From", [H_SENDER] = "Sender", [H_REPLY_TO] = "Reply-To",
 	[H_SUBJECT] = "Subject", [H_MESSAGE_ID] = "Message-ID", [H_DATE] = "Date",
 	[H_TO] = "To", [H_RETURN_PATH] = "Return-Path",
@@ -19,8 +22,8 @@ static const char *const hdr_names[H_COUNT] = {
 	[H_PRECEDENCE] = "Precedence", [H_LIST_ID] = "List-Id",
 	[H_CONTENT_TYPE] = "Content-Type",
 	[H_CONTENT_TRANSFER_ENCODING] = "Content-Transfer-Encoding",
+	[H_AUTH_RESULTS] = "Authentication-Results", [H_RECEIVED] = "Received",
 };
-#define H_AUTH_RESULTS H_COUNT
 
 void headers_init(struct headers *h)
 {
@@ -53,7 +56,7 @@ static int known_header(const char *name, size_t n)
 #define K(id) ((id) + 1)
 	static const unsigned char by_len[26][2] = {
 		[2] = { K(H_TO) }, [4] = { K(H_FROM), K(H_DATE) }, [6] = { K(H_SENDER) },
-		[7] = { K(H_SUBJECT), K(H_LIST_ID) }, [8] = { K(H_REPLY_TO) },
+		[7] = { K(H_SUBJECT), K(H_LIST_ID) }, [8] = { K(H_REPLY_TO), K(H_RECEIVED) },
 		[10] = { K(H_MESSAGE_ID), K(H_PRECEDENCE) }, [11] = { K(H_RETURN_PATH) },
 		[12] = { K(H_DELIVERED_TO), K(H_CONTENT_TYPE) },
 		[14] = { K(H_AUTO_SUBMITTED) }, [16] = { K(H_X_CLASS) }, [19] = { K(H_X_TEMPLATE) },
@@ -64,8 +67,7 @@ static int known_header(const char *name, size_t n)
 	for (int i = 0; n < 26 && i < 2 && by_len[n][i]; i++) {
 		int id = by_len[n][i] - 1;
 
-		if (strcasecmp(name, id == H_AUTH_RESULTS ? "Authentication-Results" :
-				     hdr_names[id]) == 0)
+		if (strcasecmp(name, hdr_names[id]) == 0)
 			return id;
 	}
 	return -1;
@@ -104,9 +106,15 @@ int headers_add(struct headers *h, const char *name, const char *value)
 	size_t *slot = NULL;
 
 	h->count++;
-	if (id == H_AUTH_RESULTS && h->n_auth_results < MAX_AUTH_RESULTS)
+	/* below a Received header is what came with the mail */
+	if (id == H_RECEIVED)
+		h->received = true;
+	if (id == H_AUTH_RESULTS && h->n_auth_results < MAX_AUTH_RESULTS) {
+		h->ar_trust[h->n_auth_results] = h->received ? AR_FORGED : AR_TRUSTED;
 		slot = &h->ar_off[h->n_auth_results++];
-	else if (id >= 0 && id < H_COUNT && !h->off[id])
+	} else if (id >= H_COUNT)
+		return 0;
+	else if (id >= 0 && !h->off[id])
 		slot = &h->off[id];
 	if (!slot)
 		return 0;

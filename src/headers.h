@@ -14,6 +14,13 @@ enum hdr {
 };
 
 #define MAX_AUTH_RESULTS 16
+
+/* how far an Authentication-Results header is believed */
+enum ar_trust {
+	AR_FORGED,		/* came with the mail: not at all */
+	AR_FAIL_ONLY,		/* origin unknown: a fail, not a pass (forging a fail gains nothing) */
+	AR_TRUSTED		/* added on this host by the verifier */
+};
 #define MAX_HEADER_VALUE 4096	/* bytes kept of one header the engine reads */
 #define MAX_ADDRESS 320
 
@@ -31,11 +38,13 @@ struct headers {
 	size_t off[H_COUNT];		/* offset + 1 of the first occurrence; 0 absent */
 	size_t ar_off[MAX_AUTH_RESULTS];	/* Authentication-Results, in order */
 	size_t n_auth_results;
+	bool received;			/* a Received header was seen */
 	size_t count;			/* headers seen */
 	bool cut;			/* a value was cut to MAX_HEADER_VALUE */
 	/* filled by headers_finish() */
 	const char *v[H_COUNT];		/* the values, NULL when absent */
 	const char *auth_results[MAX_AUTH_RESULTS];
+	unsigned char ar_trust[MAX_AUTH_RESULTS];	/* enum ar_trust of each */
 	char *subject;			/* decoded UTF-8, "" when absent */
 	struct mailbox from, sender, reply_to, return_path;
 };

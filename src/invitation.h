@@ -34,7 +34,8 @@ struct invitation {
 	char *claim_org;
 	long mutual;		/* -1 when absent */
 	char language[4];	/* "" when unknown */
-	const char *why;	/* what settled kind/authenticity, for logs */
+	const char *why;	/* what settled the kind; when not authentic, the reason id */
+	char why_detail[160];	/* what that reason is about: a domain, a host */
 };
 
 const char *kind_name(enum kind k);

@@ -8,6 +8,8 @@
 #include <ctype.h>
 #include <string.h>
 
+#define LABEL_MAX 40		/* bytes of a label line */
+
 size_t blank_len(const unsigned char *s, size_t left)
 {
 	if (left >= 1 && (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\f' || *s == '\v'))
@@ -159,11 +161,13 @@ void lines_read(struct lines *l, const struct patterns *p, const char *text, siz
 		if (l->v[i + 1].cls == LINE_TEXT && c != LINE_TEXT)
 			l->v[i + 1].cls = c;
 	}
-	/* "Label:" with its link on the next line (a client wrapped it) */
+	/* a short "Label:" with its link on the next line (a client wrapped it);
+	 * a sentence of a note that ends in a colon before a link is no label */
 	for (size_t i = 0; i < l->n; i++) {
 		size_t next = lines_next(l, i + 1);
 
-		if (l->v[i].cls == LINE_TEXT && l->v[i].len && l->v[i].s[l->v[i].len - 1] == ':' &&
+		if (l->v[i].cls == LINE_TEXT && l->v[i].len && l->v[i].len <= LABEL_MAX &&
+		    l->v[i].s[l->v[i].len - 1] == ':' && !memchr(l->v[i].s, '.', l->v[i].len) &&
 		    next < l->n && l->v[next].cls == LINE_URL)
 			l->v[i].cls = LINE_LABEL;
 	}

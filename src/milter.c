@@ -16,6 +16,7 @@
 #include "engine.h"
 #include "log.h"
 #include "milter_act.h"
+#include "milter_ar.h"
 
 #define MAX_RCPTS 256
 
@@ -28,6 +29,7 @@ struct session {
 	struct scan scan;
 	bool active, failed;
 	unsigned forged[N_OWN_HEADERS];	/* our headers in the incoming mail */
+	struct ar_track ar;		/* our Authentication-Results: added here or forged */
 	char *rcpts[MAX_RCPTS];
 	size_t n_rcpts;
 };
@@ -115,9 +117,13 @@ static sfsistat on_header(SMFICTX *ctx, char *name, char *value)
 
 	if (!s || !s->active || s->failed)
 		return reply(true);
-	if ((own = own_header(name)) >= 0)
+	if ((own = own_header(name)) >= 0) {
 		s->forged[own]++;
-	else if (scan_header(&s->scan, name, value) < 0)
+		return reply(true);
+	}
+	if (strcasecmp(name, "Authentication-Results") == 0)
+		ar_track_header(&s->ar, s->scan.cfg->authserv_id, value, s->scan.h.received);
+	if (scan_header(&s->scan, name, value) < 0)
 		s->failed = true;	/* reported at the end of headers */
 	return reply(true);
 }
@@ -127,7 +133,7 @@ static bool forged_headers(const struct session *s)
 	for (int i = 0; i < N_OWN_HEADERS; i++)
 		if (s->forged[i])
 			return true;
-	return false;
+	return s->ar.n_forged > 0;
 }
 
 static sfsistat on_eoh(SMFICTX *ctx)
@@ -139,6 +145,7 @@ static sfsistat on_eoh(SMFICTX *ctx)
 		return SMFIS_CONTINUE;
 	if (s->failed || (fault && !strcmp(fault, "eoh")) || (rc = scan_eoh(&s->scan)) < 0)
 		return failure(ctx, s, "end of headers");
+	ar_track_settle(&s->ar, smfi_getsymval(ctx, "i"), &s->scan.h);
 	if (rc == SCAN_DONE && !forged_headers(s)) {
 		atomic_fetch_add(&n_early, 1);
 		message_end(s);
@@ -172,6 +179,7 @@ static sfsistat on_eom(SMFICTX *ctx)
 	a.rcpts = s->rcpts;
 	a.n_rcpts = s->n_rcpts;
 	remove_forged(&a, s->forged);
+	ar_track_remove(&a, &s->ar);
 	if (s->scan.inv.kind != KIND_NONE) {
 		atomic_fetch_add(&n_linkedin, 1);
 		if (s->scan.result.verdict >= 0 && s->scan.result.verdict < VERDICT_COUNT)

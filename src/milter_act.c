@@ -9,14 +9,17 @@
 #include <string.h>
 #include <strings.h>
 #include "actions.h"
+#include "classify.h"
 #include "drafts.h"
 #include "encode.h"
 #include "log.h"
 
 #define MAX_INVITER_HEADER 200	/* bytes of the name in X-LinkedIn-Inviter */
+#define MAX_EXPLANATION 300	/* bytes of the sentence in X-LinkedIn-Explanation and logs */
 
 static const char *const own_names[N_OWN_HEADERS] = {
-	"X-LinkedIn-Verdict", "X-LinkedIn-Reasons", "X-LinkedIn-Inviter", "X-LinkedIn-Folder"
+	"X-LinkedIn-Verdict", "X-LinkedIn-Reasons", "X-LinkedIn-Inviter", "X-LinkedIn-Folder",
+	"X-LinkedIn-Explanation"
 };
 
 int own_header(const char *name)
@@ -27,13 +30,17 @@ int own_header(const char *name)
 	return -1;
 }
 
+void remove_header(struct act *a, const char *name, unsigned index)
+{
+	if (smfi_chgheader(a->ctx, (char *)name, (int)index, NULL) != MI_SUCCESS)
+		log_msg(LOG_WARNING, "%s: could not remove a forged %s header", a->qid, name);
+}
+
 void remove_forged(struct act *a, const unsigned *forged)
 {
 	for (int i = 0; i < N_OWN_HEADERS; i++)
 		for (unsigned k = forged[i]; k > 0; k--)	/* last first: indexes stay valid */
-			if (smfi_chgheader(a->ctx, (char *)own_names[i], (int)k, NULL) != MI_SUCCESS)
-				log_msg(LOG_WARNING, "%s: could not remove a forged %s header",
-					a->qid, own_names[i]);
+			remove_header(a, own_names[i], k);
 }
 
 /* one more action done, for the log line: "tag,folder:X,..." */
@@ -72,6 +79,36 @@ static void tag(struct act *a, const struct scan *s, struct buf *done)
 		free(name);
 	}
 	buf_free(&v);
+}
+
+/* the first reason in a sentence, safe for a header or a log line: no
+ * control characters, bounded, quotes made single; NULL when none */
+static char *first_explanation(const struct scan *s)
+{
+	char text[400], *safe;
+
+	if (s->inv.kind == KIND_LINKEDIN || s->result.n_reasons == 0)
+		return NULL;
+	explain(s->profile, &s->inv, &s->result, 0, text, sizeof text);
+	if ((safe = header_text(text, MAX_EXPLANATION)) != NULL)
+		for (char *q = safe; *q; q++)
+			if (*q == '"')
+				*q = '\'';
+	return safe;
+}
+
+static void explanation(struct act *a, const struct scan *s, struct buf *done)
+{
+	char *text = first_explanation(s);
+	struct buf v;
+
+	buf_init(&v, 0);
+	if (text && *text && rfc2047(&v, text) == 0 && v.data) {
+		add_header(a, own_names[4], v.data, NULL);
+		done_add(done, "explain", NULL);
+	}
+	buf_free(&v);
+	free(text);
 }
 
 static void subject_prefix(struct act *a, const struct scan *s, const char *prefix,
@@ -144,15 +181,18 @@ static void quarantine(struct act *a, const struct scan *s, struct buf *done)
 static void log_line(const struct act *a, const struct scan *s, const struct buf *done)
 {
 	struct buf r;
+	char *why = first_explanation(s);
 
 	buf_init(&r, 0);
 	for (size_t i = 0; i < s->result.n_reasons; i++)
 		buf_printf(&r, "%s%s", i ? "," : "", s->result.reasons[i]);
-	log_msg(LOG_INFO, "%s: kind=%s authentic=%s verdict=%s reasons=%s actions=%s%s%s",
+	log_msg(LOG_INFO, "%s: kind=%s authentic=%s verdict=%s reasons=%s actions=%s%s%s%s%s%s",
 		a->qid, kind_name(s->inv.kind), s->inv.authentic ? "yes" : "no",
 		s->result.verdict >= 0 ? verdict_name(s->result.verdict) : "none",
 		r.data ? r.data : "-", done->len ? done->data : "none",
+		why ? " why=\"" : "", why ? why : "", why ? "\"" : "",
 		s->reason[0] ? " note=" : "", s->reason);
+	free(why);
 	if (log_level() >= LOG_DEBUG)
 		log_msg(LOG_DEBUG, "%s: inviter=\"%s\" note_kind=%s note=\"%s\"", a->qid,
 			s->inv.name ? s->inv.name : "", note_kind_name(s->inv.note_kind) ?
@@ -169,6 +209,8 @@ void carry_out(struct act *a, const struct scan *s)
 	plan_actions(s->profile, s, &p);
 	if (p.tag)
 		tag(a, s, &done);
+	if (p.explain)
+		explanation(a, s, &done);
 	if (p.subject_prefix)
 		subject_prefix(a, s, p.subject_prefix, &done);
 	if (p.folder) {

@@ -7,7 +7,7 @@
 #include "engine.h"
 
 /* the headers linkedin-milter writes; copies in incoming mail are removed */
-#define N_OWN_HEADERS 4
+#define N_OWN_HEADERS 5
 int own_header(const char *name);	/* index, or -1 */
 
 struct act {
@@ -19,6 +19,8 @@ struct act {
 
 /* remove_forged - delete every copy of our headers that came with the mail */
 void remove_forged(struct act *a, const unsigned *forged);
+/* remove_header - delete the INDEXth NAME header (1 = the first), or log */
+void remove_header(struct act *a, const char *name, unsigned index);
 /* carry_out - tag, file, quarantine, draft, per the plan; log one line */
 void carry_out(struct act *a, const struct scan *s);
 

@@ -117,10 +117,12 @@ static bool sentence_like(const struct lines *l, size_t a, size_t b)
 	       (last->len >= 3 && memcmp(last->s + last->len - 3, "\xe2\x80\xa6", 3) == 0);
 }
 
-/* the end of the paragraph of text lines that starts at line A */
+/* the end of the paragraph of text lines that starts at line A (a link
+ * alone on a line inside it is the inviter's: "My portfolio:" + URL) */
 static size_t paragraph_end(const struct lines *l, size_t a, size_t limit)
 {
-	while (a + 1 < limit && l->v[a + 1].cls == LINE_TEXT)
+	while (a + 1 < limit &&
+	       (l->v[a + 1].cls == LINE_TEXT || l->v[a + 1].cls == LINE_URL))
 		a++;
 	return a;
 }

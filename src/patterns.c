@@ -23,6 +23,7 @@
 static const char *const role_names[ROLE_COUNT] = {
 	[ROLE_DOMAIN] = "domain",
 	[ROLE_LINKHOST] = "linkhost",
+	[ROLE_FREEMAIL] = "freemail",
 	[ROLE_LOOKALIKE] = "lookalike",
 	[ROLE_DISPLAY] = "display",
 	[ROLE_GATE] = "gate",
@@ -55,6 +56,7 @@ static const char *const role_names[ROLE_COUNT] = {
 	[ROLE_PROFILE_URL] = "profile.url",
 	[ROLE_NUMBERS_GAME] = "numbers-game",
 	[ROLE_PITCH] = "pitch",
+	[ROLE_PITCH_NOTE] = "pitch-note",
 	[ROLE_SHARED_CONTEXT] = "shared-context",
 	[ROLE_ORG_NOISE] = "org-noise",
 };
@@ -97,7 +99,7 @@ static const char *const *allowed_groups(enum role r)
 
 static bool is_literal_role(enum role r)
 {
-	return r == ROLE_DOMAIN || r == ROLE_LINKHOST;
+	return r == ROLE_DOMAIN || r == ROLE_LINKHOST || r == ROLE_FREEMAIL;
 }
 
 /* ---------------------------------------------------------------- matching */

@@ -14,6 +14,7 @@ enum role {
 	/* literal entries: a domain, compared exactly or as a parent domain */
 	ROLE_DOMAIN,		/* genuine sender / bounce domains */
 	ROLE_LINKHOST,		/* hosts genuine mail may link to */
+	ROLE_FREEMAIL,		/* free-mail providers (a sender there is no company) */
 	/* regexes on headers */
 	ROLE_LOOKALIKE,		/* a domain that imitates a genuine one */
 	ROLE_DISPLAY,		/* a From display name that claims to be LinkedIn */
@@ -49,7 +50,8 @@ enum role {
 	ROLE_PROFILE_URL,	/* groups scheme host path query: canonical profile */
 	/* lexicons used by classification */
 	ROLE_NUMBERS_GAME,
-	ROLE_PITCH,
+	ROLE_PITCH,		/* in the job title of a headline */
+	ROLE_PITCH_NOTE,	/* in a note: it sells */
 	ROLE_SHARED_CONTEXT,
 	ROLE_ORG_NOISE,		/* removed from folded organisation names */
 	ROLE_COUNT

@@ -2566,6 +2566,90 @@ SAMPLE_FILES = {   # contrib/samples/<name>  <-  corpus case slug
 }
 
 
+def build_judgement():
+    """Issue 15: invitations written outside this project that a careful person judges
+    differently from a word-matcher: evidence over one sign, roles over words."""
+    def add(slug, desc, c, marker="unverified", **over):
+        case(slug, "judgement", marker, desc, c, **over)
+
+    t = when(2025, 2, 3, 9, 0, 0)
+    # our own A-R pass outweighs a forwarder's envelope (SRS)
+    tok = Tok("2025-en-srs-forwarded-ar-pass")
+    srs = "SRS0=x7Qf=UK=bounce.linkedin.com=s-%s@fwd.example.net" % tok.b36(20)
+    c = inv_2019("2025-en-srs-forwarded-ar-pass", "en", t,
+                 Person("Nadia Karim", headline="Civic Tech Engineer at Tailspin Toys", vanity="nadia-karim",
+                        location="Oslo, Norway"), mutual=4, ar=[ar_pass(tok)])
+    foreign(c, srs, helo="fwd.example.net")
+    add("2025-en-srs-forwarded-ar-pass",
+        "genuine invitation forwarded: envelope rewritten by SRS at fwd.example.net, our A-R (added here, above "
+        "our Received) says dkim=pass and dmarc=pass for linkedin.com: authentic", c)
+
+    # a link the inviter wrote in the note is the inviter's, not a template link
+    add("2025-en-note-with-link",
+        "genuine invitation whose personal note links to the inviter's portfolio (not LinkedIn's): authentic",
+        inv_2019("2025-en-note-with-link", "en", when(2025, 2, 4, 10, 0, 0),
+                 Person("Tomas Reyes", headline="Illustrator | Editorial & Children's Books", vanity="tomas-reyes",
+                        location="Valencia, Spain"),
+                 "Your talk on accessible charts stayed with me. My portfolio: https://portfolio.example.com/tomas",
+                 mutual=2))
+
+    # a pass that came with the mail (ours, below our Received) is forged and counts for nothing
+    c = inv_2019("2025-en-forged-ar-pass", "en", when(2025, 2, 5, 2, 0, 0),
+                 Person("Grant Hollis", headline="Chief of Staff at Contoso", vanity="grant-hollis",
+                        location="Dublin, Ireland"), mutual=5)
+    foreign(c, "bounce@mailer.example.net", helo="mailer.example.net")
+    c.insert("Authentication-Results", "%s; dkim=pass header.d=linkedin.com header.i=@linkedin.com; "
+             "dmarc=pass header.from=linkedin.com" % MX, before="From")
+    add("2025-en-forged-ar-pass",
+        "phish: foreign envelope with a forged 'mx.example.org; dkim=pass' A-R below our Received (it came "
+        "with the mail, RFC 8601 §5): ignored", c, authentic=False)
+
+    # IDN homographs: the sender decides first
+    c = inv_2019("2025-en-homograph-cyrillic", "en", when(2025, 2, 6, 3, 0, 0),
+                 Person("Ava Brooks", headline="Partner at Brooks Advisory", vanity="ava-brooks",
+                        location="London, United Kingdom"), mutual=11,
+                 from_hdr="Ava Brooks <invitations@xn--lnkedn-pvfe.com>", link_host="www.xn--lnkedn-pvfe.com")
+    foreign(c, "bounces@xn--lnkedn-pvfe.com", helo="mail.xn--lnkedn-pvfe.com")
+    add("2025-en-homograph-cyrillic",
+        "phish: from l\u0456nked\u0456n.com (Cyrillic \u0456, xn--lnkedn-pvfe.com on the wire), links there too",
+        c, authentic=False)
+    c = li_notice("2025-en-homograph-notice", when(2025, 2, 7, 4, 0, 0), "messages-noreply@xn--linkedn-0nf.com",
+                  "LinkedIn", "{r}, you have 1 new invitation", "email_m2m_invite_digest_01", "INVITE-MBR",
+                  "You have 1 new invitation.\n\nSee it: https://www.xn--linkedn-0nf.com/comm/mynetwork/\n")
+    foreign(c, "messages-noreply@xn--linkedn-0nf.com", helo="mail.xn--linkedn-0nf.com")
+    c.expect = expectation("invitation", False, note_kind="none")
+    add("2025-en-homograph-notice",
+        "phish: '{first}, you have 1 new invitation' (no subject gate) from linked\u03b9n.com (Greek iota, "
+        "xn--linkedn-0nf.com): decided from the sender", c)
+
+    # free-mail: LinkedIn's name on a gmail.com address
+    c = inv_2019("2025-en-freemail-sender", "en", when(2025, 2, 8, 5, 0, 0),
+                 Person("Leo Park", headline="Director at Park Ventures", vanity="leo-park",
+                        location="Seoul, South Korea"), mutual=3,
+                 from_hdr="LinkedIn <linkedin.invitations.team@gmail.com>", link_host="www.linkedin.com")
+    foreign(c, "linkedin.invitations.team@gmail.com", helo="mail-sor-f41.google.example")
+    add("2025-en-freemail-sender", "phish: display name LinkedIn on a gmail.com address", c,
+        authentic=False, name="Leo Park")
+
+    # pitches are roles, not words
+    for slug, lang, who, headline in (
+            ("2025-en-engineer-at-insurance", "en", "Mia Keller", "Software Engineer at Zurich Insurance"),
+            ("2025-es-engineer-at-seguros", "es", "Pablo Ortega", "Ingeniero de software at Porto Seguros"),
+            ("2025-en-mortgage-data-scientist", "en", "Ivy Chen", "Data Scientist, Mortgage Risk Models"),
+            ("2025-en-commercial-lawyer", "en", "Oscar Lund", "Commercial Lawyer at Baker Partners"),
+            ("2025-nl-engineer-at-verzekeringen", "nl", "Sanne Bakker",
+             "Data engineer bij Nationale-Nederlanden Verzekeringen")):
+        add(slug, "not a pitch: %r (%s notification): the employer's name or a field of work is no role"
+            % (headline, lang),
+            inv_2019(slug, lang, when(2025, 2, 9, 6, 0, 0), Person(who, headline=headline,
+                                                                     vanity=who.lower().replace(" ", "-"))))
+    add("2025-en-selling-note",
+        "pitch: a note that sells ('cut your print costs by 30 %'), whatever the headline",
+        inv_2019("2025-en-selling-note", "en", when(2025, 2, 10, 7, 0, 0),
+                 Person("Rory Quinn", headline="Founder at PrintWise", vanity="rory-quinn"),
+                 "We help companies cut their print costs by 30 % in three months. Could we book a call?"))
+
+
 def unfold(v):
     return re.sub(r"\n[ \t]+", " ", v or "")
 
@@ -2586,26 +2670,31 @@ def is_linkedin_host(host):
 
 
 def rule_authentic(c, raw_headers):
-    """The authenticity rule of the brief, applied to what the builder produced."""
+    """The authenticity rule of the brief, applied to what the builder produced: only our own
+    A-R counts, and only above our Received (added on this host); its pass outweighs the
+    envelope, its fail or a foreign template link (Accept, View profile) makes phish."""
     def get(name):
         return [v for n, v in raw_headers if n.lower() == name]
     sender = get("sender")
     frm = get("from")
     if not is_linkedin_host(domain_of(sender[0] if sender else (frm[0] if frm else ""))):
         return False
-    rp = get("return-path")
-    if not rp or not is_linkedin_host(domain_of(rp[0])):
-        return False
     for u in c.links.values():
         if not is_linkedin_host(re.match(r"^[a-z]+://([^/?#]+)", u, re.I).group(1)):
             return False
-    for ar in get("authentication-results"):
-        ar = unfold(ar)
-        if ar.split(";", 1)[0].strip() != MX:
-            continue
+    ours = []
+    for n, v in raw_headers:
+        if n.lower() == "received":
+            break
+        if n.lower() == "authentication-results" and unfold(v).split(";", 1)[0].strip() == MX:
+            ours.append(unfold(v))
+    for ar in ours:
         if re.search(r"dkim=fail\b[^;]*header\.d=linkedin\.com", ar) or re.search(r"dmarc=fail\b", ar):
             return False
-    return True
+    if any(re.search(r"(?:dkim=pass\b[^;]*header\.d=linkedin\.com|dmarc=pass\b)", ar) for ar in ours):
+        return True
+    rp = get("return-path")
+    return bool(rp) and is_linkedin_host(domain_of(rp[0]))
 
 
 def texts_of(msg):
@@ -2720,7 +2809,7 @@ def with_verdict(exp, slug, table):
     verdict, reasons = table[slug]
     folder, draft = DEFAULT_ACTIONS[verdict]
     exp["verdict"], exp["reasons"] = verdict, reasons
-    exp["actions"] = ["tag", "folder:" + folder]
+    exp["actions"] = ["tag"] + (["explain"] if verdict == "phish" else []) + ["folder:" + folder]
     if draft and exp["authentic"]:
         exp["actions"].append("draft:" + draft)
     return exp
@@ -2758,9 +2847,12 @@ def readme(rows):
            "- inviter.name for mail whose From display name is 'LinkedIn' comes from the body; the",
            "  'via LinkedIn' suffix of 2008–13 From names is not part of the name.",
            "- authentic: From, or Sender when present, must be linkedin.com or a subdomain; so must",
-           "  the Return-Path; the Accept and View-profile links; an A-R whose authserv-id is exactly",
-           "  mx.example.org must not say dkim=fail for d=linkedin.com or dmarc=fail. A-R headers",
-           "  from any other authserv-id are ignored, whatever they say.",
+           "  the Accept and View-profile links; an A-R whose authserv-id is exactly mx.example.org",
+           "  and that stands above the first Received header must not say dkim=fail for",
+           "  d=linkedin.com or dmarc=fail; when it says pass, the Return-Path may be anyone's",
+           "  (forwarders), else it must be linkedin.com's too. A-R headers from any other",
+           "  authserv-id, or below the first Received (they came with the mail), are ignored.",
+           "- reasons of phish name the evidence: lookalike-domain, dkim-fail, foreign-links, ...",
            "- a forged reminder is kind reminder (authentic false), not invitation.",
            "- phish with no named inviter ('You have 3 pending connections'): inviter all null,",
            "  note_kind none.",
@@ -2779,6 +2871,7 @@ def main():
     build_phish()
     build_none()
     build_layouts()
+    build_judgement()
     os.makedirs(CORPUS, exist_ok=True)
     for f in os.listdir(CORPUS):
         if re.match(r"^\d{3}-.*\.(eml|json)$", f) or f == "README":
@@ -2823,7 +2916,7 @@ def main():
             era = "pre-2008" if era < 2008 else "2008-13" if era <= 2013 else "2014-18" if era <= 2018 else "2019+"
             eras[era] = eras.get(era, 0) + 1
     print("%-28s %5s" % ("category", "count"))
-    for k in ("invitation", "reminder", "linkedin", "phish", "none"):
+    for k in ("invitation", "reminder", "linkedin", "phish", "none", "judgement"):
         print("%-28s %5d" % (k, count.get(k, 0)))
     print("%-28s %5d" % ("total messages", len(emls)))
     print()

@@ -36,7 +36,9 @@ ok "postfix starts with it (milter_default_action = tempfail)" postfix_start "un
 f=$(message killed)
 "$E2E_PY" "$FAULTS" partial "$PF_PORT" "$f" bob.smith@example.org "$INV_FROM" 3 >"$E2E/killed.code" &
 client=$!
-sleep 1.5
+# mid-message: once Postfix has the headers (a fixed sleep raced a slow client start)
+wait_until 20 eval 'grep -q "message-id=<killed@lm-e2e.test>" "$E2E/postfix/maillog"' ||
+	e2e_diag "the client did not get its headers through"
 kill -KILL "$(lm_pid)"
 wait "$client"
 is "killed mid-message: Postfix defers it (451), as milter_default_action says" "$(cat "$E2E/killed.code")" 451

@@ -484,6 +484,9 @@ define(\`ALIAS_FILE', \`$d/aliases')dnl
 define(\`HELP_FILE', \`$d/helpfile')dnl
 define(\`confCW_FILE', \`$d/local-host-names')dnl
 define(\`confTO_IDENT', \`0')dnl
+define(\`confQUEUE_LA', \`1000')dnl	# a loaded test machine must not make it queue
+define(\`confREFUSE_LA', \`1000')dnl	# or refuse connections
+define(\`confDELAY_LA', \`1000')dnl
 define(\`SMART_HOST', \`esmtp:[127.0.0.1]')dnl
 define(\`ESMTP_MAILER_ARGS', \`TCP \$h $PF_PORT')dnl
 FEATURE(\`nocanonify')dnl

@@ -45,7 +45,7 @@ X-LinkedIn-Inviter: Liam Foster
 X-LinkedIn-Folder: LinkedIn/Review"
 phish=$(copy phish-lookalike-lindkedin)
 is "the look-alike is tagged phish and filed as junk" "$(own "$phish" | grep -v Inviter)" "X-LinkedIn-Verdict: phish
-X-LinkedIn-Reasons: not-authentic
+X-LinkedIn-Reasons: lookalike-domain
 X-LinkedIn-Folder: Junk"
 note=$(copy 2016-en-acceptance)
 is "an acceptance is filed as a notification, no verdict" "$(own "$note")" "X-LinkedIn-Folder: LinkedIn/Notifications"

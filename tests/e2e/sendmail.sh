@@ -1,5 +1,7 @@
 # sendmail.sh - linkedin-milter behind a real Sendmail 8.17 (INPUT_MAIL_FILTER), relaying to
-# a private Postfix: the delivered copies carry the same headers as through Postfix
+# a private Postfix: the delivered copies carry the same headers as through Postfix. Sendmail
+# shows a milter no Received header of its own: an Authentication-Results of ours below the
+# message's Received came with it (removed), one on top is believed for a fail, not a pass
 [ -n "${BASH_VERSION:-}" ] || exec bash "$0" "$@"
 set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
@@ -23,7 +25,9 @@ send() {	# send SLUG through Sendmail, with its Return-Path as MAIL FROM
 ok "an invitation is accepted by sendmail" send 2020-en-no-note-pymk4
 ok "a message with forged X-LinkedIn-* headers is accepted" send none-forged-x-linkedin-headers
 ok "an ordinary message is accepted" send none-personal-dinner
-ok "all three reach the mailbox through sendmail and postfix" wait_delivered 3 60
+ok "a phish with a forged pass of ours is accepted" send 2025-en-forged-ar-pass
+ok "a forwarded invitation carrying our A-R from elsewhere is accepted" send 2025-en-srs-forwarded-ar-pass
+ok "all five reach the mailbox through sendmail and postfix" wait_delivered 5 60
 
 copy() { delivered_by_id "$(grep -m1 -i '^Message-ID:' "$E2E/sent-$1.eml" | cut -d' ' -f2-)"; }
 own() { grep -i '^X-LinkedIn-\(Verdict\|Reasons\|Inviter\|Folder\):' "$1" | tr -d '\r'; }
@@ -33,6 +37,16 @@ X-LinkedIn-Inviter: Liam Foster
 X-LinkedIn-Folder: LinkedIn/Review"
 is "forged headers are removed" "$(own "$(copy none-forged-x-linkedin-headers)")" ""
 is "ordinary mail is not tagged" "$(own "$(copy none-personal-dinner)")" ""
+ours() { grep -c -i '^Authentication-Results: *mx\.example\.org' "$1"; }
+f=$(copy 2025-en-forged-ar-pass)
+is "the forged pass counts for nothing" "$(own "$f" | head -n 2)" "X-LinkedIn-Verdict: phish
+X-LinkedIn-Reasons: foreign-envelope"
+is "and is removed" "$(ours "$f")" 0
+f=$(copy 2025-en-srs-forwarded-ar-pass)
+is "an unstamped pass of ours on top is not believed (no verifier ran)" \
+	"$(own "$f" | head -n 2)" "X-LinkedIn-Verdict: phish
+X-LinkedIn-Reasons: foreign-envelope"
+is "it is kept: a verifier that does not stamp its job id writes the same" "$(ours "$f")" 1
 ok "the milter logged the invitation with sendmail's queue id" \
 	grep -Eq '^linkedin-milter: info: [0-9A-Za-z]{14}: kind=invitation' "$E2E/lm.log"
 done_testing

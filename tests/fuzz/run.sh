@@ -20,8 +20,8 @@ engine=$(ls "$src"/src/*.c | grep -v -e '/main.c$' -e '/daemon' -e '/milter' -e 
 	-e '/version.c$' -e '/builtin.c$')
 CF="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
     -I$build -I$build/src -I$src/src -DSYSCONFDIR=\"/nonexistent\"
-    $(pkg-config --cflags libetpan libconfig libpcre2-8)"
-LIBS="$(pkg-config --libs libetpan libconfig libpcre2-8 | sed 's/-specs=[^ ]*//g') -lunistring -lpthread"
+    $(pkg-config --cflags libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n)"
+LIBS="$(pkg-config --libs libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n | sed 's/-specs=[^ ]*//g') -lunistring -lpthread"
 
 build_one() {	# build_one NAME: $work/bin/NAME (objects of the engine shared between harnesses)
 	local name=$1 obj=$work/obj f o newest

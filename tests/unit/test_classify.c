@@ -188,7 +188,15 @@ static void test_rule5_pitch(void **state)
 {
 	const struct row rows[] = {
 		{ "bob@x", "Ann", NULL, "Talent Acquisition Partner at Initech", NULL, NOTE_GENERIC, 0, NULL, 1, 0, "decline", "unsolicited-pitch" },
-		{ "strict@x", "Ann", NULL, "Real Estate Agent", "We met at PRSA", NOTE_PERSONAL, 0, NULL, 1, 0, "decline", "unsolicited-pitch" },
+		/* someone you met is not a stranger, whatever their job (and see test_shared_context_pitch) */
+		{ "strict@x", "Ann", NULL, "Real Estate Agent", "We met at PRSA", NOTE_PERSONAL, 0, NULL, 1, 0, "consider", "shared-context" },
+		/* a note that sells is a pitch too */
+		{ "bob@x", "Ann", NULL, "Founder", "We can cut your print costs by 30 %.", NOTE_PERSONAL, 0, NULL, 1, 0, "decline", "unsolicited-pitch" },
+		/* the employer's name is no pitch, nor a field of work */
+		{ "bob@x", "Ann", NULL, "Software Engineer at Zurich Insurance", NULL, NOTE_NONE, 0, NULL, 1, 0, "ask", "no-note" },
+		{ "bob@x", "Ann", NULL, "Data Scientist, Mortgage Risk Models", NULL, NOTE_NONE, 0, NULL, 1, 0, "ask", "no-note" },
+		/* another language's list does not read an English headline */
+		{ "bob@x", "Ann", NULL, "Commercial Lawyer at Baker Partners", NULL, NOTE_NONE, 0, NULL, 1, "en", "ask", "no-note" },
 		{ "bob@x", "Ann", NULL, "Immobilienmaklerin bei Haus & Hof", NULL, NOTE_NONE, 0, NULL, 1, "de", "decline", "unsolicited-pitch" },
 		{ "bob@x", "Ann", NULL, "Conseillère en gestion de patrimoine", NULL, NOTE_NONE, 0, NULL, 1, "fr", "decline", "unsolicited-pitch" },
 		{ "bob@x", "Ann", NULL, "Corretora de seguros", NULL, NOTE_NONE, 0, NULL, 1, "pt", "decline", "unsolicited-pitch" },
@@ -292,6 +300,26 @@ static void test_seed004_context_or_ignore(void **state)
 	run(rows, sizeof rows / sizeof rows[0]);
 }
 
+/* a note naming where you met, from a recruiter: consider, and both reasons */
+static void test_shared_context_pitch(void **state)
+{
+	struct invitation inv = { .kind = KIND_INVITATION, .authentic = 1, .mutual = -1,
+				  .headline = "Talent Partner @ Hooli | Hiring engineers in Berlin & Lisbon",
+				  .note = "We met at the Open Data Summit in Lisbon",
+				  .note_kind = NOTE_PERSONAL, .language = "en" };
+	struct verdict_result res;
+	char text[300];
+
+	classify(cfg, &cfg->owner, &inv, "bob@x", "s", &res);
+	assert_string_equal(verdict_name(res.verdict), "consider");
+	assert_int_equal(res.n_reasons, 2);
+	assert_string_equal(res.reasons[0], "shared-context");
+	assert_string_equal(res.reasons[1], "unsolicited-pitch");
+	explain(&cfg->owner, &inv, &res, 1, text, sizeof text);
+	assert_string_equal(text, "the job title \"Talent Partner\" is a sales, recruiting, property, "
+			    "insurance or finance role, and you are not in open mode");
+}
+
 static void test_explain(void **state)
 {
 	struct invitation inv = { .kind = KIND_INVITATION, .authentic = 1, .claim = CLAIM_COLLEAGUE,
@@ -331,6 +359,7 @@ int main(void)
 		cmocka_unit_test(test_seed002_false_friend_gets_ask),
 		cmocka_unit_test(test_seed003_job_seeker_considers_generic_note),
 		cmocka_unit_test(test_seed004_context_or_ignore),
+		cmocka_unit_test(test_shared_context_pitch),
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_fold),
 	};

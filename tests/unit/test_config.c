@@ -66,6 +66,9 @@ static void test_defaults(void **state)
 	assert_string_equal(c->owner.actions[VERDICT_DECLINE].draft, "decline");
 	assert_string_equal(c->owner.actions[VERDICT_PHISH].draft, "");
 	assert_true(c->owner.actions[VERDICT_ACCEPT].tag);
+	/* X-LinkedIn-Explanation: for phish only, by default */
+	assert_true(c->owner.actions[VERDICT_PHISH].explain);
+	assert_false(c->owner.actions[VERDICT_DECLINE].explain);
 	/* the built-in patterns were loaded: there is a genuine domain */
 	assert_true(patterns_role(&c->patterns, ROLE_DOMAIN).n > 0);
 	assert_int_equal(c->n_profiles, 0);
@@ -127,6 +130,10 @@ static void test_bad_values(void **state)
 		     "1: max_scan_bytes: 10 is out of range (4096 to 67108864)");
 	expect_error("actions = { phish = { draft = \"decline\"; }; };\n",
 		     "1: actions.phish: phish is never answered: no draft");
+	expect_error("actions = { decline = { explain = \"yes\"; }; };\n",
+		     "1: actions.decline.explain: must be true or false, not a string");
+	expect_error("actions = { ignore = { explian = true; }; };\n",
+		     "1: actions.ignore.explian: unknown key (did you mean 'explain'?)");
 	expect_error("require_authentication = true;\n",
 		     "1: require_authentication: needs authserv_id: only our own "
 		     "Authentication-Results count");

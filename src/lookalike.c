@@ -1,0 +1,168 @@
+/* lookalike.c - does a domain imitate LinkedIn's? ASCII names are tried
+ * against the look-alike patterns of patterns.conf; internationalised names
+ * (xn-- labels, decoded with libidn2, or UTF-8) are compared by what a
+ * reader sees: their Unicode confusable skeletons (UTS #39, ICU's spoof
+ * checker) against the skeletons of the genuine domains. Only names with an
+ * xn-- label or a non-ASCII byte reach ICU, so ordinary mail costs a scan. */
+#include "autoconfig.h"
+#include "lookalike.h"
+
+#include <idn2.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unicode/unorm2.h>
+#include <unicode/ustring.h>
+#include <unicode/uspoof.h>
+
+#define MAX_DOMAIN 256		/* bytes of a domain name that are read */
+#define MAX_U16 (2 * MAX_DOMAIN)	/* UTF-16 units of one after mapping */
+
+static USpoofChecker *checker;
+static const UNormalizer2 *fold;
+static pthread_once_t icu_once = PTHREAD_ONCE_INIT;
+
+/* the spoof checker is opened once and only read after: ICU allows that
+ * from many threads */
+static void icu_init(void)
+{
+	UErrorCode e = U_ZERO_ERROR;
+
+	fold = unorm2_getNFKCCasefoldInstance(&e);
+	if (U_FAILURE(e))
+		fold = NULL;
+	e = U_ZERO_ERROR;
+	checker = uspoof_open(&e);
+	if (U_FAILURE(e))
+		checker = NULL;
+}
+
+/* a byte of D[0..N) is not ASCII: eight at a time */
+static bool high_byte(const char *d, size_t n)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+
+		memcpy(&w, d + i, 8);
+		if (w & 0x8080808080808080ULL)
+			return true;
+	}
+	for (; i < n; i++)
+		if ((unsigned char)d[i] >= 0x80)
+			return true;
+	return false;
+}
+
+/* this runs on every sending domain: word-wide and memchr, no byte loop */
+bool lookalike_idn(const char *d)
+{
+	const char *p, *end;
+
+	if (!d)
+		return false;
+	end = d + strlen(d);
+	if (high_byte(d, (size_t)(end - d)))
+		return true;
+	for (p = d + 2; p < end && (p = memchr(p, '-', (size_t)(end - p))) != NULL; p++)
+		if (p[1] == '-' && (p[-1] | 0x20) == 'n' && (p[-2] | 0x20) == 'x')
+			return true;
+	return false;
+}
+
+bool lookalike_decode(const char *d, char *out, size_t len)
+{
+	char *u = NULL;
+	size_t n;
+
+	if (!d || strlen(d) >= MAX_DOMAIN || idn2_to_unicode_8z8z(d, &u, 0) != IDN2_OK)
+		return false;
+	n = strlen(u);
+	if (n >= len) {
+		idn2_free(u);
+		return false;
+	}
+	memcpy(out, u, n + 1);
+	idn2_free(u);
+	return true;
+}
+
+/* the skeleton of UTF-8 S: case and compatibility forms folded (fullwidth
+ * letters are letters), then the confusables of UTS #39; UTF-8 into OUT */
+static bool skeleton(const char *s, char *out, size_t len)
+{
+	UChar in[MAX_U16], folded[MAX_U16], sk[2 * MAX_U16];
+	UErrorCode e = U_ZERO_ERROR;
+	int32_t n;
+
+	pthread_once(&icu_once, icu_init);
+	if (!checker || !fold)
+		return false;
+	u_strFromUTF8WithSub(in, MAX_U16, &n, s, -1, 0xFFFD, NULL, &e);
+	if (U_FAILURE(e) || n >= MAX_U16)
+		return false;
+	n = unorm2_normalize(fold, in, n, folded, MAX_U16, &e);
+	if (U_FAILURE(e) || n >= MAX_U16)
+		return false;
+	n = uspoof_getSkeleton(checker, 0, folded, n, sk, 2 * MAX_U16, &e);
+	if (U_FAILURE(e) || n >= 2 * MAX_U16)
+		return false;
+	u_strToUTF8(out, (int32_t)len, &n, sk, n, &e);
+	return U_SUCCESS(e) && (size_t)n < len;
+}
+
+/* skeleton SK is, or ends with a label sequence equal to, skeleton G */
+static bool same_or_parent(const char *sk, const char *g)
+{
+	size_t ns = strlen(sk), ng = strlen(g);
+
+	if (ns < ng || strcmp(sk + ns - ng, g) != 0)
+		return false;
+	return ns == ng || sk[ns - ng - 1] == '.';
+}
+
+/* a label of skeleton SK equals the skeleton LABEL ("linkedin") */
+static bool has_label(const char *sk, const char *label)
+{
+	size_t n = strlen(label);
+
+	for (const char *p = sk; p; p = strchr(p, '.'), p = p ? p + 1 : NULL)
+		if (strncmp(p, label, n) == 0 && (p[n] == '.' || p[n] == '\0'))
+			return true;
+	return false;
+}
+
+/* the skeleton of domain SK imitates the genuine domain G */
+static bool imitates(const char *sk, const char *g)
+{
+	char gs[4 * MAX_DOMAIN], label[MAX_DOMAIN], ls[4 * MAX_DOMAIN];
+	size_t n = strcspn(g, ".");
+
+	if (n >= sizeof label || !skeleton(g, gs, sizeof gs))
+		return false;
+	memcpy(label, g, n);
+	label[n] = '\0';
+	return same_or_parent(sk, gs) || (skeleton(label, ls, sizeof ls) && has_label(sk, ls));
+}
+
+bool lookalike_domain(const struct patterns *p, const char *d)
+{
+	struct pattern_set genuine = patterns_role(p, ROLE_DOMAIN);
+	char uni[4 * MAX_DOMAIN], sk[4 * MAX_DOMAIN];
+
+	if (!d || !*d)
+		return false;
+	if (role_match(p, ROLE_LOOKALIKE, d, strlen(d)))
+		return true;
+	if (!lookalike_idn(d))
+		return false;
+	if (!lookalike_decode(d, uni, sizeof uni) || !skeleton(uni, sk, sizeof sk))
+		return false;
+	for (size_t i = 0; i < genuine.n; i++)
+		if (imitates(sk, genuine.v[i].text))
+			return true;
+	return role_match(p, ROLE_LOOKALIKE, sk, strlen(sk));
+}

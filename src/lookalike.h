@@ -1,0 +1,20 @@
+/* lookalike.h - domains that imitate LinkedIn's: ASCII look-alike patterns,
+ * and IDN homographs by their Unicode confusable skeletons (UTS #39) */
+#ifndef LOOKALIKE_H
+#define LOOKALIKE_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "patterns.h"
+
+/* lookalike_domain - D (lower-case ASCII, xn-- labels or UTF-8) matches a
+ * look-alike pattern, or reads like a genuine domain (a domain of P) or
+ * carries a label that reads like its first label. The caller has already
+ * found D not genuine. */
+bool lookalike_domain(const struct patterns *p, const char *d);
+/* lookalike_idn - D has an xn-- label or a non-ASCII byte: only such names
+ * are decoded and compared by skeleton (the cheap test of the header path) */
+bool lookalike_idn(const char *d);
+/* lookalike_decode - D with its xn-- labels decoded, UTF-8, into OUT */
+bool lookalike_decode(const char *d, char *out, size_t len);
+
+#endif

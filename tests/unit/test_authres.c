@@ -1,0 +1,79 @@
+/* test_authres.c - our own Authentication-Results, as far as they are
+ * trusted: a pass only from a trusted one, a fail from any of ours not
+ * forged, other authserv-ids never; the job id of "id/job" */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <string.h>
+#include "authres.h"
+
+static struct patterns pats;
+static struct pattern_set doms;
+
+static int setup(void **state)
+{
+	struct errlist errs = { 0 };
+	int rc = patterns_load(&pats, "t", "[any any]\ndomain confirmed linkedin.com\n", &errs);
+
+	errlist_free(&errs);
+	if (rc < 0 || patterns_finish(&pats) < 0)
+		return -1;
+	doms = patterns_role(&pats, ROLE_DOMAIN);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	patterns_free(&pats);
+	return 0;
+}
+
+static int one(const char *value, unsigned char trust)
+{
+	const char *h[1] = { value };
+
+	return authres_verdict("mx.example.org", h, &trust, 1, doms);
+}
+
+static void test_trust(void **state)
+{
+	static const char pass[] = "mx.example.org; dkim=pass header.d=linkedin.com";
+	static const char dmarc_fail[] = "mx.example.org/Q1; dmarc=fail (p=reject) header.from=linkedin.com";
+	static const char dkim_fail[] = "mx.example.org; dkim=fail header.d=mail.linkedin.com; dkim=pass header.d=linkedin.com";
+
+	assert_int_equal(one(pass, AR_TRUSTED), AUTHRES_PASS);
+	assert_int_equal(one(pass, AR_FAIL_ONLY), AUTHRES_NONE);	/* a pass needs proof */
+	assert_int_equal(one(pass, AR_FORGED), AUTHRES_NONE);
+	assert_int_equal(one(dmarc_fail, AR_FAIL_ONLY), AUTHRES_FAIL_DMARC);
+	assert_int_equal(one(dmarc_fail, AR_FORGED), AUTHRES_NONE);
+	assert_int_equal(one(dkim_fail, AR_TRUSTED), AUTHRES_FAIL);	/* a fail outweighs a pass */
+	assert_int_equal(one("evil.example.net; dkim=pass header.d=linkedin.com", AR_TRUSTED), AUTHRES_NONE);
+	assert_int_equal(one("mx.example.org; dkim=pass header.d=linkedin.com.evil.example", AR_TRUSTED), AUTHRES_NONE);
+	assert_int_equal(one("mx.example.org (comment; dkim=fail header.d=linkedin.com); dkim=pass "
+			     "header.i=@linkedin.com", AR_TRUSTED), AUTHRES_PASS);
+}
+
+static void test_ours_and_job(void **state)
+{
+	char job[64];
+
+	assert_true(authres_ours("mx.example.org", "mx.example.org/4QfLm23xYbz; dkim=pass", job, sizeof job));
+	assert_string_equal(job, "4QfLm23xYbz");
+	assert_true(authres_ours("mx.example.org", " (x) MX.Example.ORG 1; none", job, sizeof job));
+	assert_string_equal(job, "");
+	assert_false(authres_ours("mx.example.org", "mx.example.org.evil; dkim=pass", job, sizeof job));
+	assert_false(authres_ours("", "mx.example.org; dkim=pass", job, sizeof job));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_trust),
+		cmocka_unit_test(test_ours_and_job),
+	};
+
+	return cmocka_run_group_tests_name("authres", tests, setup, teardown);
+}

@@ -1,0 +1,127 @@
+/* test_lookalike.c - IDN homographs of linkedin.com, built with libidn2 from
+ * Cyrillic, Greek and fullwidth letters, are look-alikes, and a message from
+ * one is phish even when its subject passes no gate; real IDNs are not */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <idn2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "config.h"
+#include "engine.h"
+#include "lookalike.h"
+
+static struct config *cfg;
+
+static int setup(void **state)
+{
+	struct errlist errs = { 0 };
+	char path[] = "/tmp/lm-test-lookalike.XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
+
+	if (!f)
+		return -1;
+	fputs("authserv_id = \"mx.example.org\";\n"
+	      "patterns = \"" TOP_SRCDIR "/conf/patterns.conf\";\n"
+	      "lexicons = \"" TOP_SRCDIR "/conf/lexicons.conf\";\n", f);
+	fclose(f);
+	cfg = config_load(path, &errs);
+	for (size_t i = 0; i < errs.msgs.n; i++)
+		fprintf(stderr, "%s\n", errs.msgs.v[i]);
+	errlist_free(&errs);
+	unlink(path);
+	return cfg ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	config_unref(cfg);
+	return 0;
+}
+
+/* the homographs as a sender would write them: xn-- labels from libidn2 */
+static const char *const homographs[] = {
+	"l\xd1\x96nked\xd1\x96n.com",		/* Cyrillic і (U+0456) twice */
+	"link\xd0\xb5" "din.com",		/* Cyrillic е (U+0435) */
+	"\xd3\x8finkedin.com",			/* Cyrillic palochka (U+04CF) for l */
+	"linked\xce\xb9n.com",			/* Greek iota (U+03B9) */
+	"l\xce\xb9nked\xce\xb9n.com",		/* Greek iota twice */
+	"mail.l\xd1\x96nkedin.com",		/* a subdomain of one */
+	"l\xd1\x96nkedin-mail.com",		/* and the ASCII pattern on the skeleton */
+};
+
+static void test_homographs(void **state)
+{
+	for (size_t i = 0; i < sizeof homographs / sizeof homographs[0]; i++) {
+		char *ascii = NULL;
+
+		assert_int_equal(idn2_to_ascii_8z(homographs[i], &ascii, IDN2_NONTRANSITIONAL), IDN2_OK);
+		assert_true(strncmp(ascii, "xn--", 4) == 0 || strstr(ascii, ".xn--"));
+		if (!lookalike_domain(&cfg->patterns, ascii))
+			fail_msg("%s (%s) is not found a look-alike", ascii, homographs[i]);
+		assert_true(lookalike_domain(&cfg->patterns, homographs[i]));	/* as UTF-8 */
+		idn2_free(ascii);
+	}
+	/* fullwidth letters: IDNA maps them to ASCII, so they arrive raw (SMTPUTF8)
+	 * or as the bare punycode of the fullwidth label */
+	assert_true(lookalike_domain(&cfg->patterns,
+		"\xef\xbd\x8c\xef\xbd\x89\xef\xbd\x8e\xef\xbd\x8b\xef\xbd\x85\xef\xbd\x84\xef\xbd\x89\xef\xbd\x8e.com"));
+	assert_true(lookalike_domain(&cfg->patterns, "xn--pi7cblchepe.com"));
+	assert_true(lookalike_domain(&cfg->patterns, "XN--LNKEDN-PVFE.COM"));
+}
+
+static void test_not_lookalikes(void **state)
+{
+	static const char *const fine[] = {
+		"xn--mnchen-3ya.de", "m\xc3\xbcnchen.de", "xn--bcher-kva.example", "example.org",
+		"linkedinfluence.example", "xn--garbage-.com", "xn--", "",
+	};
+
+	for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
+		if (lookalike_domain(&cfg->patterns, fine[i]))
+			fail_msg("%s is taken for a look-alike", fine[i]);
+	assert_false(lookalike_idn("linkedin.com"));
+	assert_true(lookalike_idn("xn--lnkedn-pvfe.com"));
+}
+
+/* decided from the sender first: a subject that passes no gate, a notice
+ * that names no invitation, still phish */
+static void test_sender_first(void **state)
+{
+	static const char body[] = "You have 1 new invitation.\r\n\r\nSee it: "
+		"https://www.xn--lnkedn-pvfe.com/comm/mynetwork/\r\n";
+	struct scan s;
+
+	scan_init(&s, cfg);
+	scan_envfrom(&s, "<messages-noreply@xn--lnkedn-pvfe.com>");
+	scan_rcpt(&s, "<liam@example.org>");
+	scan_header(&s, "From", "Linkedln <messages-noreply@xn--lnkedn-pvfe.com>");
+	scan_header(&s, "To", "liam@example.org");
+	scan_header(&s, "Subject", "Liam, you have 1 new invitation");
+	scan_header(&s, "Content-Type", "text/plain; charset=utf-8");
+	assert_int_equal(scan_eoh(&s), SCAN_MORE);
+	assert_int_equal(scan_body(&s, body, strlen(body)), SCAN_MORE);
+	assert_int_equal(scan_eom(&s), 0);
+	assert_int_equal(s.inv.kind, KIND_INVITATION);
+	assert_int_equal(s.inv.authentic, 0);
+	assert_string_equal(verdict_name(s.result.verdict), "phish");
+	assert_string_equal(s.result.reasons[0], "lookalike-domain");
+	assert_string_equal(s.result.detail[0], "l\xd1\x96nked\xd1\x96n.com (xn--lnkedn-pvfe.com)");
+	scan_free(&s);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_homographs),
+		cmocka_unit_test(test_not_lookalikes),
+		cmocka_unit_test(test_sender_first),
+	};
+
+	return cmocka_run_group_tests_name("lookalike", tests, setup, teardown);
+}
