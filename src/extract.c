@@ -133,23 +133,32 @@ static size_t words_key(const struct line *ln, size_t words, char key[NAME_KEY_M
 	return seen == words ? name_key(ln->s, i, key) : 0;
 }
 
-/* text lines before the first label that start with the inviter's name and
- * go on are sentences about the inviter in wording no pattern knows
- * ("X souhaite faire partie de votre réseau"): no note */
-static void mark_name_sentences(struct lines *l, const char *name)
+/* text lines before line END (and the first label) that start with the
+ * inviter's name (ANYWHERE: that name it anywhere) and go on are sentences
+ * about the inviter in wording no pattern knows ("X souhaite faire partie
+ * de votre réseau", "This is a reminder that on June 2, X sent you"): they
+ * are no note */
+static void mark_name_sentences(struct lines *l, const char *name, size_t end, bool anywhere)
 {
 	char want[NAME_KEY_MAX], got[NAME_KEY_MAX];
-	size_t words = 1, klen;
+	size_t words = 1, klen, glen;
 	bool more;
 
 	if (!name || !(klen = name_key(name, strlen(name), want)))
 		return;
 	for (const char *p = name; *p; p++)
 		words += *p == ' ' && p[1] && p[1] != ' ';
-	for (size_t i = 0; i < l->first_label; i++)
-		if (l->v[i].cls == LINE_TEXT && words_key(&l->v[i], words, got, &more) == klen &&
-		    more && strcmp(want, got) == 0)
+	for (size_t i = 0; i < l->first_label && i < end; i++) {
+		if (l->v[i].cls != LINE_TEXT)
+			continue;
+		if (anywhere)
+			glen = name_key(l->v[i].s, l->v[i].len, got), more = glen > klen;
+		else
+			glen = words_key(&l->v[i], words, got, &more);
+		if (more && (anywhere ? glen > klen && strstr(got, want) != NULL :
+				 glen == klen && strcmp(want, got) == 0))
 			l->v[i].cls = LINE_NAME_BODY;
+	}
 }
 
 /* the first text line that is the inviter's name alone, marked LINE_NAME;
@@ -248,8 +257,9 @@ static bool is_location(const struct config *c, const struct line *ln);
  * the headers or a sentence, or the body spells it otherwise): the inviter
  * block ends at the mutual count or the first label; read back from there,
  * the name is the line before the headline and place when the nearest line
- * looks like a place and a name stands before them, else the line before
- * the headline. Not in the formats that name the inviter in a sentence. */
+ * looks like a place and a name stands before them (no name right before
+ * them: not understood), else the line before the headline. Not in the
+ * formats that name the inviter in a sentence. */
 static size_t name_by_structure(const struct config *c, struct lines *l,
 				struct invitation *inv)
 {
@@ -273,8 +283,12 @@ static size_t name_by_structure(const struct config *c, struct lines *l,
 	if (n < 2)
 		return l->n;
 	at = back[1];
-	if (n == 3 && location_shaped(&l->v[back[0]]) && name_shaped(&l->v[back[2]]))
-		at = back[2];
+	if (n == 3 && location_shaped(&l->v[back[0]])) {
+		if (name_shaped(&l->v[back[2]]))
+			at = back[2];
+		else if (back[2] + 1 == back[1])	/* a block of three, no name */
+			return l->n;
+	}
 	if (!name_shaped(&l->v[at]))
 		return l->n;
 	if (!inv->name && !(inv->name = field_copy(l->v[at].s, l->v[at].len, MAX_FIELD)))
@@ -439,9 +453,11 @@ int extract_fields(const struct config *c, const struct headers *h,
 	name_from_headers(c, h, inv);
 	name_from_body(c, l, inv);
 	at = name_line(l, inv);
-	mark_name_sentences(l, inv->name);
-	if (at >= l->n)
-		at = name_by_structure(c, l, inv);
+	/* the name alone on a line: sentences that start with it; not alone:
+	 * sentences that name the inviter anywhere, then the block's structure */
+	mark_name_sentences(l, inv->name, l->n, at >= l->n);
+	if (at >= l->n && (at = name_by_structure(c, l, inv)) < l->n)
+		mark_name_sentences(l, inv->name, at, true);
 	if (at < l->n)
 		read_headline(c, l, at, inv);
 	set_note(c, l, at < l->n, inv);

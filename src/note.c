@@ -209,6 +209,25 @@ char *note_find(const struct patterns *p, const struct lines *l, bool runs)
 	return runs ? text_run(p, l) : NULL;
 }
 
+/* quote marks around the whole of NOTE go (a note quoted between its
+ * greeting and its signature) */
+static void unquote(char *note)
+{
+	size_t len = strlen(note);
+
+	for (size_t q = 0; q < sizeof quotes / sizeof quotes[0]; q++) {
+		size_t o = strlen(quotes[q].open), c = strlen(quotes[q].close);
+
+		if (len >= o + c + 1 && memcmp(note, quotes[q].open, o) == 0 &&
+		    memcmp(note + len - c, quotes[q].close, c) == 0) {
+			note[len - c] = '\0';
+			memmove(note, note + o, len - c - o + 1);
+			text_collapse(note);
+			return;
+		}
+	}
+}
+
 /* the first lines of NOTE go while they match role R (blank lines too) */
 static void drop_lines(const struct patterns *p, enum role r, char *note)
 {
@@ -249,4 +268,5 @@ void note_clean(const struct patterns *p, char *note)
 			note[ov[0]] = '\0';
 	}
 	text_collapse(note);
+	unquote(note);
 }

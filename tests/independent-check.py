@@ -4,7 +4,8 @@
 usage: linkedin-milter -t FILES... | independent-check.py DIR
 Prints TAP: one check per message (kind, and for invitations and reminders
 name, headline, note, note_kind, claim, claim_org, mutual), then the share
-of each field read right."""
+of each field read right. A message listed in DIR/KNOWN is a TODO: its
+failure is shown with the reason and does not fail the test."""
 import json
 import os
 import sys
@@ -19,8 +20,23 @@ def fields_of(got):
             "claim_org": got.get("claim_org"), "mutual": got.get("mutual")}
 
 
+def known(root):
+    """Messages not read right yet, with the reason (KNOWN: NAME REASON...)."""
+    out = {}
+    try:
+        with open(os.path.join(root, "KNOWN"), encoding="utf-8") as f:
+            for line in f:
+                if line.strip() and not line.startswith("#"):
+                    name, _, why = line.strip().partition(" ")
+                    out[name] = why.strip()
+    except OSError:
+        pass
+    return out
+
+
 def main():
     root = sys.argv[1]
+    todo = known(root)
     right = {f: [0, 0] for f in FIELDS}
     n = failed = 0
     for line in sys.stdin:
@@ -38,8 +54,9 @@ def main():
             else:
                 bad.append("%s: got %r, expected %r" % (k, have[k], want[k]))
         n += 1
-        failed += bool(bad)
-        print("%s %d - %s" % ("not ok" if bad else "ok", n, name))
+        mark = " # TODO %s" % todo[name] if name in todo else ""
+        failed += bool(bad) and not mark
+        print("%s %d - %s%s" % ("not ok" if bad else "ok", n, name, mark))
         for b in bad:
             print("#   " + b)
     print("# fields read right: " + ", ".join(
