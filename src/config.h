@@ -33,6 +33,7 @@ struct drafts {
 	char *templates;	/* directory of <lang>/<name> templates */
 	char *credentials;	/* file with the IMAP password, "" = none */
 	char *spool;		/* where drafts wait when the store is down */
+	char *sent_folder;	/* where sent drafts go, searched for keys; "" = none */
 	int once_per_days;
 	int timeout_ms;		/* longest the MTA waits for the store */
 	int imap_timeout;	/* seconds per IMAP network step */

@@ -130,6 +130,18 @@ int check_store(const char *v, char *err, size_t len)
 	return fail(err, len, "expected maildir:/PATH, imap://HOST/FOLDER or imaps://HOST/FOLDER");
 }
 
+int check_folder_name(const char *v, char *err, size_t len)
+{
+	if (strlen(v) > 100 || v[0] == '.' || strstr(v, ".."))
+		return fail(err, len, "a folder name is at most 100 bytes, with no leading '.' "
+			    "and no '..'");
+	for (; *v; v++)
+		if (!isalnum((unsigned char)*v) && !strchr(" ._-", *v))
+			return fail(err, len, "a folder name may hold only letters, digits, "
+				    "spaces and . _ -");
+	return 0;
+}
+
 int check_token(const char *v, char *err, size_t len)
 {
 	if (strlen(v) > 255)

@@ -10,6 +10,8 @@ int check_folder(const char *v, char *err, size_t len);
 int check_prefix(const char *v, char *err, size_t len);
 int check_detail(const char *v, char *err, size_t len);
 int check_template_name(const char *v, char *err, size_t len);
+/* check_folder_name - one mailbox or Maildir++ folder name: no path in it */
+int check_folder_name(const char *v, char *err, size_t len);
 int check_store(const char *v, char *err, size_t len);
 int check_token(const char *v, char *err, size_t len);
 int check_reason(const char *v, char *err, size_t len);

@@ -23,6 +23,7 @@ static int target(const struct scan *s, const struct draft *d, const char *store
 		return -1;
 	snprintf(m->credentials, sizeof m->credentials, "%s", cfg->credentials);
 	snprintf(m->key, sizeof m->key, "%s", d->key);
+	snprintf(m->sent, sizeof m->sent, "%s", cfg->sent_folder);
 	m->once_per_days = cfg->once_per_days;
 	m->timeout = cfg->imap_timeout;
 	return 0;
@@ -71,8 +72,7 @@ int drafts_store_now(const struct scan *s, const char *template, const char *sto
 		draft_free(&d);
 		return -1;
 	}
-	j = (struct store_job){ m.url, m.credentials, m.key, m.once_per_days, m.timeout,
-				d.msg.data, d.msg.len };
+	j = spooled_job(&m, d.msg.data, d.msg.len);
 	rc = store_put(&j, err, errlen);
 	draft_free(&d);
 	return rc;

@@ -6,7 +6,9 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include "log.h"
 
 /* a local part or domain safe in a path: no "/", no leading ".", no ".." */
 static int safe_part(const char *s, size_t n)
@@ -69,4 +71,25 @@ enum store_result store_put(const struct store_job *j, char *err, size_t errlen)
 		return imap_put(j, err, errlen);
 	snprintf(err, errlen, "unknown store %.60s", j->url);
 	return STORE_FAIL;
+}
+
+time_t store_now(void)
+{
+	const char *skew = getenv("LINKEDIN_MILTER_TEST_CLOCK");
+
+	return time(NULL) + (skew ? (time_t)strtol(skew, NULL, 10) : 0);
+}
+
+void store_memory_trouble(const char *where, const char *why)
+{
+	static time_t last;
+	time_t now = time(NULL), before = __atomic_load_n(&last, __ATOMIC_RELAXED);
+
+	if (before && now - before < 3600)
+		return;
+	if (!__atomic_compare_exchange_n(&last, &before, now, false, __ATOMIC_RELAXED,
+					 __ATOMIC_RELAXED))
+		return;
+	log_msg(LOG_WARNING, "reply memory of %.200s: %.200s; drafts are looked for in the "
+		"folders instead (said once an hour)", where, why);
 }
