@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include "log.h"
 
 /* a local part or domain safe in a path: no "/", no leading ".", no ".." */
@@ -78,6 +79,15 @@ time_t store_now(void)
 	const char *skew = getenv("LINKEDIN_MILTER_TEST_CLOCK");
 
 	return time(NULL) + (skew ? (time_t)strtol(skew, NULL, 10) : 0);
+}
+
+void store_test_pause(void)
+{
+	const char *ms = getenv("LINKEDIN_MILTER_TEST_CLAIM_PAUSE_MS");
+	long n = ms ? strtol(ms, NULL, 10) : 0;
+
+	if (n > 0 && n <= 10000)
+		usleep((useconds_t)n * 1000);
 }
 
 void store_memory_trouble(const char *where, const char *why)

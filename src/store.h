@@ -33,6 +33,9 @@ enum store_result store_put(const struct store_job *j, char *err, size_t errlen)
 /* store_now - the stores' clock: the time, moved by the test clock
  * (LINKEDIN_MILTER_TEST_CLOCK seconds) that the tests of once_per_days use */
 time_t store_now(void);
+/* store_test_pause - the tests' window for a race between gateways: a pause
+ * of LINKEDIN_MILTER_TEST_CLAIM_PAUSE_MS before a new draft is claimed */
+void store_test_pause(void);
 /* store_memory_trouble - the reply memory of WHERE failed (WHY): logged once
  * an hour at most; drafts go on, found by their key in the folders */
 void store_memory_trouble(const char *where, const char *why);

@@ -349,9 +349,13 @@ static enum store_result put(mailimap *imap, const struct target *t, const struc
 
 	if (mem < 0)
 		store_memory_trouble(t->host, "the memory mailbox cannot be read or made");
-	if ((found = drafted(imap, t, j, mem, since)) == 0 && mem == 0 &&
-	    (claim = imap_memory_claim(imap, j->key, now, since, &ours)) == 0)
+	if ((found = drafted(imap, t, j, mem, since)) == 0 && mem == 0)
+		store_test_pause();
+	if (found == 0 && mem == 0 &&
+	    (claim = imap_memory_claim(imap, j->key, now, since, &ours)) == 0) {
 		found = 1;	/* another gateway drafts it right now */
+		log_msg(LOG_INFO, "draft key %s: claimed first by another gateway", j->key);
+	}
 	if (claim < 0)
 		store_memory_trouble(t->host, "the memory mailbox cannot be written");
 	if (found == 0 && append(imap, t, j) != MAILIMAP_NO_ERROR) {

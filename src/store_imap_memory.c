@@ -84,8 +84,10 @@ static int select_memory(mailimap *imap)
 {
 	int rc = mailimap_select(imap, MEMORY);
 
-	if (rc == MAILIMAP_ERROR_SELECT && mailimap_create(imap, MEMORY) == MAILIMAP_NO_ERROR)
+	if (rc == MAILIMAP_ERROR_SELECT) {	/* another gateway may make it at the same time */
+		mailimap_create(imap, MEMORY);
 		rc = mailimap_select(imap, MEMORY);
+	}
 	return rc == MAILIMAP_NO_ERROR ? 0 : -1;
 }
 
