@@ -73,6 +73,7 @@ struct config {
 	char *file;		/* NULL for the built-in defaults */
 	char *dir;		/* relative paths are relative to this */
 	char *socket, *socket_group, *user, *pidfile;
+	char *metrics;		/* the metrics endpoint's socket, "" = none */
 	unsigned socket_mode;
 	bool allow_root;
 	enum on_error on_error;

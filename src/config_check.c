@@ -55,6 +55,11 @@ int check_socket(const char *v, char *err, size_t len)
 		    "bad socket: expected unix:/PATH, inet:PORT@HOST or inet6:PORT@HOST");
 }
 
+int check_metrics(const char *v, char *err, size_t len)
+{
+	return *v ? check_socket(v, err, len) : 0;
+}
+
 int check_prefix(const char *v, char *err, size_t len)
 {
 	if (strlen(v) > 200)

@@ -9,6 +9,7 @@
 #include "draft.h"
 #include "log.h"
 #include "draft_queue.h"
+#include "metrics.h"
 #include "store.h"
 
 /* the spool meta of draft D: the store resolved for its recipient */
@@ -48,6 +49,7 @@ int drafts_submit(const struct scan *s, const char *template, const char *qid)
 	}
 	h = draft_queue_submit(s->profile->drafts.spool, &m, d.msg.data, d.msg.len,
 			       s->profile->drafts.timeout_ms, err, sizeof err);
+	metrics_count(MC_DRAFTS, metrics_store(m.url), h);
 	if (h == HANDOFF_LOST)
 		log_msg(LOG_ERR, "%s: draft not stored nor spooled: %s", qid, err);
 	else

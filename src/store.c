@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "log.h"
+#include "metrics.h"
 
 /* a local part or domain safe in a path: no "/", no leading ".", no ".." */
 static int safe_part(const char *s, size_t n)
@@ -64,7 +65,7 @@ int store_resolve(const char *template, const char *rcpt, char *out, size_t len,
 	return 0;
 }
 
-enum store_result store_put(const struct store_job *j, char *err, size_t errlen)
+static enum store_result put(const struct store_job *j, char *err, size_t errlen)
 {
 	if (strncmp(j->url, "maildir:", 8) == 0)
 		return maildir_put(j, err, errlen);
@@ -72,6 +73,16 @@ enum store_result store_put(const struct store_job *j, char *err, size_t errlen)
 		return imap_put(j, err, errlen);
 	snprintf(err, errlen, "unknown store %.60s", j->url);
 	return STORE_FAIL;
+}
+
+enum store_result store_put(const struct store_job *j, char *err, size_t errlen)
+{
+	uint64_t t0 = metrics_clock();
+	enum store_result r = put(j, err, errlen);
+
+	metrics_observe(MH_STORE, metrics_store(j->url), t0);
+	metrics_count(MC_STORE_RESULTS, metrics_store(j->url), r);
+	return r;
 }
 
 time_t store_now(void)
