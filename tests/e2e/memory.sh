@@ -107,6 +107,17 @@ for k in $(tool keys Drafts); do	# (a racer started over 3 s late finds the clai
 done
 unset LINKEDIN_MILTER_TEST_CLAIM_PAUSE_MS
 
+# the IMAP memory's code (look, claim, prune, take back) under valgrind
+if command -v valgrind >/dev/null; then
+	tool delete Drafts; tool drop "$MEM"
+	corpus_eml "$A" vg
+	LINKEDIN_MILTER_NO_JIT=1 valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect \
+		--error-exitcode=9 "$LM" -c "$E2E/lm.conf" -t --drafts= "$E2E/vg.eml" >/dev/null 2>"$E2E/vg.log"
+	is "a draft claimed in the memory under valgrind: clean" "$?" 0
+	is "and stored" "$(grep -c ' stored$' "$E2E/vg.log")" 1
+	is "and remembered" "$(tool keys "$MEM")" "$(tool keys Drafts)"
+fi
+
 md=$E2E/md/bob.smith/Maildir/.Drafts
 mv "$E2E/race.log" "$E2E/race-imap.log"
 race "maildir:$E2E/md/%u/Maildir/.Drafts" 2025-en-no-note-no-ar 2022-en-apostrophe-hyphen "$A"
