@@ -31,6 +31,7 @@
 
 static int listen_fd = -1;
 static struct MHD_Daemon *server;
+static char unix_socket[108];	/* removed at the end, when it is one */
 
 /* PORT@HOST of an inet: or inet6: socket into a listening socket */
 static int inet_listener(const char *spec, char *err, size_t errlen)
@@ -93,6 +94,8 @@ int metrics_listen(const struct config *c)
 		return 0;
 	listen_fd = path ? unix_listener(c, path, err, sizeof err)
 			 : inet_listener(c->metrics, err, sizeof err);
+	if (path && listen_fd >= 0)
+		snprintf(unix_socket, sizeof unix_socket, "%s", path);
 	if (listen_fd < 0) {
 		log_msg(LOG_ERR, "metrics endpoint %s: cannot listen: %s", c->metrics, err);
 		return -1;
@@ -222,4 +225,7 @@ void metrics_stop(void)
 		close(listen_fd);
 	server = NULL;
 	listen_fd = -1;
+	if (unix_socket[0])
+		unlink(unix_socket);	/* fails when privileges were dropped: then left stale */
+	unix_socket[0] = '\0';
 }
