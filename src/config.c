@@ -63,6 +63,7 @@ static const struct key config_keys[] = {
 	CK("actions", KEY_CUSTOM, owner.actions, 0, 0, NULL, NULL, read_actions),
 	CK("profiles", KEY_CUSTOM, profiles, 0, 0, NULL, NULL, read_profiles_later),
 	CK("drafts", KEY_CUSTOM, owner.drafts, 0, 0, NULL, NULL, read_drafts),
+	CK("metrics", KEY_STRING, metrics, 0, 0, NULL, check_metrics, NULL),
 	CK("rules", KEY_CUSTOM, rules, 0, 0, NULL, NULL, read_rules),
 };
 
@@ -75,6 +76,7 @@ static struct config *config_new(void)
 	atomic_init(&c->refs, 1);
 	c->socket = xstrdup("unix:/run/linkedin-milter/linkedin-milter.sock");
 	c->socket_group = xstrdup("");
+	c->metrics = xstrdup("");
 	c->socket_mode = 0660;
 	c->user = xstrdup("linkedin-milter");
 	c->pidfile = xstrdup("/run/linkedin-milter/linkedin-milter.pid");
@@ -224,6 +226,7 @@ void config_unref(struct config *c)
 	free(c->dir);
 	free(c->socket);
 	free(c->socket_group);
+	free(c->metrics);
 	free(c->user);
 	free(c->pidfile);
 	free(c->authserv_id);

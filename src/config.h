@@ -34,6 +34,7 @@ struct drafts {
 	char *templates;	/* directory of <lang>/<name> templates */
 	char *credentials;	/* file with the IMAP password, "" = none */
 	char *spool;		/* where drafts wait when the store is down */
+	char *sent_folder;	/* where sent drafts go, searched for keys; "" = none */
 	int once_per_days;
 	int timeout_ms;		/* longest the MTA waits for the store */
 	int imap_timeout;	/* seconds per IMAP network step */
@@ -73,6 +74,7 @@ struct config {
 	char *file;		/* NULL for the built-in defaults */
 	char *dir;		/* relative paths are relative to this */
 	char *socket, *socket_group, *user, *pidfile;
+	char *metrics;		/* the metrics endpoint's socket, "" = none */
 	unsigned socket_mode;
 	bool allow_root;
 	enum on_error on_error;

@@ -55,6 +55,11 @@ int check_socket(const char *v, char *err, size_t len)
 		    "bad socket: expected unix:/PATH, inet:PORT@HOST or inet6:PORT@HOST");
 }
 
+int check_metrics(const char *v, char *err, size_t len)
+{
+	return *v ? check_socket(v, err, len) : 0;
+}
+
 int check_prefix(const char *v, char *err, size_t len)
 {
 	if (strlen(v) > 200)
@@ -131,6 +136,18 @@ int check_store(const char *v, char *err, size_t len)
 		return imap_url_check(v, err, len);
 	}
 	return fail(err, len, "expected maildir:/PATH, imap://HOST/FOLDER or imaps://HOST/FOLDER");
+}
+
+int check_folder_name(const char *v, char *err, size_t len)
+{
+	if (strlen(v) > 100 || v[0] == '.' || strstr(v, ".."))
+		return fail(err, len, "a folder name is at most 100 bytes, with no leading '.' "
+			    "and no '..'");
+	for (; *v; v++)
+		if (!isalnum((unsigned char)*v) && !strchr(" ._-", *v))
+			return fail(err, len, "a folder name may hold only letters, digits, "
+				    "spaces and . _ -");
+	return 0;
 }
 
 int check_token(const char *v, char *err, size_t len)

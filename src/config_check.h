@@ -4,12 +4,15 @@
 #include <stddef.h>
 
 int check_socket(const char *v, char *err, size_t len);
+int check_metrics(const char *v, char *err, size_t len);	/* a socket, or "" */
 int check_lang(const char *v, char *err, size_t len);
 int check_address(const char *v, char *err, size_t len);
 int check_folder(const char *v, char *err, size_t len);
 int check_prefix(const char *v, char *err, size_t len);
 int check_detail(const char *v, char *err, size_t len);
 int check_template_name(const char *v, char *err, size_t len);
+/* check_folder_name - one mailbox or Maildir++ folder name: no path in it */
+int check_folder_name(const char *v, char *err, size_t len);
 int check_store(const char *v, char *err, size_t len);
 int check_token(const char *v, char *err, size_t len);
 int check_reason(const char *v, char *err, size_t len);

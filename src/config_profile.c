@@ -61,6 +61,7 @@ static const struct key draft_keys[] = {
 	DK("credentials", KEY_PATH, credentials, 0, 0, check_readable),
 	DK("spool", KEY_PATH, spool, 0, 0, NULL),
 	DK("once_per_days", KEY_INT, once_per_days, 0, 3650, NULL),
+	DK("sent_folder", KEY_STRING, sent_folder, 0, 0, check_folder_name),
 	DK("timeout_ms", KEY_INT, timeout_ms, 10, 60000, NULL),
 	DK("imap_timeout", KEY_INT, imap_timeout, 1, 300, NULL),
 	DK("auto_send", KEY_BOOL, auto_send, 0, 0, NULL),
@@ -98,6 +99,7 @@ void profile_defaults(struct profile *p)
 	p->drafts.templates = xstrdup(SYSCONFDIR "/templates");
 	p->drafts.credentials = xstrdup("");
 	p->drafts.spool = xstrdup("/var/spool/linkedin-milter");
+	p->drafts.sent_folder = xstrdup("Sent");
 	p->drafts.once_per_days = 30;
 	p->drafts.timeout_ms = 1000;
 	p->drafts.imap_timeout = 10;
@@ -139,7 +141,8 @@ static int drafts_copy(struct drafts *d, const struct drafts *s)
 	d->templates = xstrdup(s->templates);
 	d->credentials = xstrdup(s->credentials);
 	d->spool = xstrdup(s->spool);
-	return d->store && d->templates && d->credentials && d->spool ? 0 : -1;
+	d->sent_folder = xstrdup(s->sent_folder);
+	return d->store && d->templates && d->credentials && d->spool && d->sent_folder ? 0 : -1;
 }
 
 static void drafts_free(struct drafts *d)
@@ -148,6 +151,7 @@ static void drafts_free(struct drafts *d)
 	free(d->templates);
 	free(d->credentials);
 	free(d->spool);
+	free(d->sent_folder);
 }
 
 /* profile_copy - DST (zeroed) becomes a deep copy of SRC, without recipients */

@@ -15,6 +15,8 @@
 #include <libmilter/mfapi.h>
 #include "daemon_os.h"
 #include "log.h"
+#include "metrics.h"
+#include "metrics_http.h"
 #include "milter.h"
 #include "draft_queue.h"
 #include "version.h"
@@ -52,14 +54,21 @@ static void reload(void)
 	if (!c) {
 		log_msg(LOG_ERR, "reload of %s failed: keeping the configuration in force",
 			config_file);
+		metrics_count(MC_RELOADS, 1, 0);
+		metrics_gauge_set(MG_RELOAD_OK, 0);
 		return;
 	}
+	if (strcmp(c->metrics, in_force->metrics))
+		log_msg(LOG_WARNING, "reload: metrics changed: that takes a restart");
 	pthread_mutex_lock(&config_lock);
 	old = in_force;
 	in_force = c;
 	pthread_mutex_unlock(&config_lock);
 	log_set_level(config_log_level(c));
 	config_unref(old);	/* messages in flight keep their own reference */
+	metrics_count(MC_RELOADS, 0, 0);
+	metrics_gauge_set(MG_RELOAD_OK, 1);
+	metrics_gauge_add(MG_CONFIG_GENERATION, 1);
 	log_msg(LOG_NOTICE, "reloaded %s", config_file);
 }
 
@@ -155,7 +164,7 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 	/* what can fail is checked before the parent returns to the shell */
 	if (check_start(c) < 0)
 		return EX_NOPERM;
-	if (start_milter(c) < 0)
+	if (start_milter(c) < 0 || metrics_listen(c) < 0)
 		return EX_UNAVAILABLE;
 	if (!foreground && go_background() < 0)
 		return EX_OSERR;
@@ -168,6 +177,9 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 		return EX_OSERR;
 	}
 	kick_spools(c);	/* drafts left by an earlier run */
+	metrics_gauge_set(MG_CONFIG_GENERATION, 1);
+	if (metrics_start() < 0)
+		return EX_OSERR;
 	if (pthread_create(&thread, NULL, signal_thread, &set) != 0) {
 		log_msg(LOG_ERR, "cannot start the signal thread: %s", strerror(errno));
 		return EX_OSERR;
@@ -175,6 +187,7 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 	log_msg(LOG_NOTICE, "linkedin-milter %s listening on %s", PACKAGE_VERSION, c->socket);
 	rc = smfi_main();
 	wait_sessions();
+	metrics_stop();
 	draft_queue_stop();
 	pthread_kill(thread, SIGUSR2);
 	pthread_join(thread, NULL);

@@ -21,7 +21,7 @@
 #include <libmilter/mfapi.h>
 #include "log.h"
 
-static const char *unix_path(const char *spec)
+const char *socket_unix_path(const char *spec)
 {
 	if (strncmp(spec, "unix:", 5) == 0)
 		return spec + 5;
@@ -32,7 +32,7 @@ static const char *unix_path(const char *spec)
 
 /* a socket file left by a crashed run is removed; one with a live daemon
  * behind it, or anything that is not a socket, is left alone */
-static int clear_stale_socket(const char *path)
+int socket_clear_stale(const char *path)
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	struct stat st;
@@ -93,7 +93,7 @@ static bool owned_by(const char *path, uid_t uid, gid_t gid)
 }
 
 /* owner, group and mode of the unix socket, so the MTA's user can connect */
-static int socket_access(const struct config *c, const char *path)
+int socket_access(const struct config *c, const char *path)
 {
 	uid_t uid = getuid();
 	gid_t gid = getgid();
@@ -142,11 +142,11 @@ static void nodelay_on_listener(void)
 
 int open_listener(const struct config *c)
 {
-	const char *path = unix_path(c->socket);
+	const char *path = socket_unix_path(c->socket);
 	mode_t old;
 	int rc;
 
-	if (path && clear_stale_socket(path) < 0)
+	if (path && socket_clear_stale(path) < 0)
 		return -1;
 	/* the socket is born with no access; its mode is set once it exists */
 	old = umask(0177);

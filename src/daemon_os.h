@@ -8,6 +8,14 @@
  * unix socket is removed, a live one is refused; owner, group and mode as
  * configured; TCP_NODELAY on an inet listener. -1 on error (logged). */
 int open_listener(const struct config *c);
+/* socket_unix_path - the path of a unix:/PATH or local:/PATH socket, else NULL */
+const char *socket_unix_path(const char *spec);
+/* socket_clear_stale - a unix socket at PATH left by a crashed run removed;
+ * -1 (logged) when a live one is there, or something that is no socket */
+int socket_clear_stale(const char *path);
+/* socket_access - the unix socket PATH given the owner, group and mode of
+ * the milter's socket */
+int socket_access(const struct config *c, const char *path);
 int go_background(void);
 int write_pidfile(const struct config *c);
 void remove_pidfile(const struct config *c);

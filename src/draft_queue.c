@@ -95,8 +95,7 @@ static struct job *dequeue(struct job *j)	/* J, or the first when NULL */
 
 static void store_one(struct job *j)
 {
-	struct store_job sj = { j->meta.url, j->meta.credentials, j->meta.key,
-				j->meta.once_per_days, j->meta.timeout, j->msg, j->len };
+	struct store_job sj = spooled_job(&j->meta, j->msg, j->len);
 	char err[400] = "";
 	enum store_result r = store_put(&sj, err, sizeof err);
 

@@ -9,6 +9,7 @@
 #include "draft.h"
 #include "log.h"
 #include "draft_queue.h"
+#include "metrics.h"
 #include "store.h"
 
 /* the spool meta of draft D: the store resolved for its recipient */
@@ -23,6 +24,7 @@ static int target(const struct scan *s, const struct draft *d, const char *store
 		return -1;
 	snprintf(m->credentials, sizeof m->credentials, "%s", cfg->credentials);
 	snprintf(m->key, sizeof m->key, "%s", d->key);
+	snprintf(m->sent, sizeof m->sent, "%s", cfg->sent_folder);
 	m->once_per_days = cfg->once_per_days;
 	m->timeout = cfg->imap_timeout;
 	return 0;
@@ -47,6 +49,7 @@ int drafts_submit(const struct scan *s, const char *template, const char *qid)
 	}
 	h = draft_queue_submit(s->profile->drafts.spool, &m, d.msg.data, d.msg.len,
 			       s->profile->drafts.timeout_ms, err, sizeof err);
+	metrics_count(MC_DRAFTS, metrics_store(m.url), h);
 	if (h == HANDOFF_LOST)
 		log_msg(LOG_ERR, "%s: draft not stored nor spooled: %s", qid, err);
 	else
@@ -71,8 +74,7 @@ int drafts_store_now(const struct scan *s, const char *template, const char *sto
 		draft_free(&d);
 		return -1;
 	}
-	j = (struct store_job){ m.url, m.credentials, m.key, m.once_per_days, m.timeout,
-				d.msg.data, d.msg.len };
+	j = spooled_job(&m, d.msg.data, d.msg.len);
 	rc = store_put(&j, err, errlen);
 	draft_free(&d);
 	return rc;

@@ -21,19 +21,11 @@
 #define MAX_DRAFT (4 << 20)
 #define MAX_BACKOFF 3600
 
-static int write_all(int fd, const char *p, size_t n)
+struct store_job spooled_job(const struct spooled *m, const char *msg, size_t len)
 {
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
-	}
-	return 0;
+	return (struct store_job){ .url = m->url, .credentials = m->credentials, .key = m->key,
+				   .once_per_days = m->once_per_days, .timeout = m->timeout,
+				   .msg = msg, .len = len, .sent = m->sent };
 }
 
 int spool_prepare(const char *dir, const struct spooled *m, const char *msg, size_t len,
@@ -45,8 +37,8 @@ int spool_prepare(const char *dir, const struct spooled *m, const char *msg, siz
 	int fd, n;
 
 	n = snprintf(head, sizeof head, "LM-Store: %s\nLM-Credentials: %s\nLM-Key: %s\n"
-		     "LM-Days: %d\nLM-Timeout: %d\n\n", m->url, m->credentials, m->key,
-		     m->once_per_days, m->timeout);
+		     "LM-Days: %d\nLM-Timeout: %d\nLM-Sent: %s\n\n", m->url, m->credentials,
+		     m->key, m->once_per_days, m->timeout, m->sent);
 	if (n < 0 || (size_t)n >= sizeof head) {
 		snprintf(err, errlen, "draft details too long");
 		return -1;
@@ -106,6 +98,8 @@ static const char *parse(char *text, struct spooled *m)
 			m->once_per_days = atoi(line + 9);
 		else if (!strncmp(line, "LM-Timeout: ", 12))
 			m->timeout = atoi(line + 12);
+		else if (!strncmp(line, "LM-Sent: ", 9))
+			snprintf(m->sent, sizeof m->sent, "%s", line + 9);
 		line = next;
 	}
 	return line && *line == '\n' && m->url[0] && m->key[0] ? line + 1 : NULL;
@@ -163,8 +157,7 @@ enum store_result spool_deliver(const char *path)
 		spool_set_aside(path);
 		return STORE_FAIL;
 	}
-	j = (struct store_job){ m.url, m.credentials, m.key, m.once_per_days, m.timeout, msg,
-				len - (size_t)(msg - text) };
+	j = spooled_job(&m, msg, len - (size_t)(msg - text));
 	r = store_put(&j, err, sizeof err);
 	free(text);
 	spool_report(m.key, r, err);

@@ -7,7 +7,7 @@
 #include "store.h"
 
 struct spooled {
-	char url[2048], credentials[1024], key[64];
+	char url[2048], credentials[1024], key[64], sent[256];
 	int once_per_days, timeout;
 };
 
@@ -15,6 +15,9 @@ struct spool_file {
 	char tmp[1200];		/* written and synced, not yet seen by the store thread */
 	char path[1200];	/* its name once committed */
 };
+
+/* spooled_job - the store's job for META and the draft MSG */
+struct store_job spooled_job(const struct spooled *meta, const char *msg, size_t len);
 
 /* spool_prepare - META and the draft MSG written and synced under a hidden
  * name in DIR; -1 with ERR when it could not be (the draft is then lost to

@@ -6,7 +6,11 @@
 
 #include <ctype.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include "log.h"
+#include "metrics.h"
 
 /* a local part or domain safe in a path: no "/", no leading ".", no ".." */
 static int safe_part(const char *s, size_t n)
@@ -61,7 +65,7 @@ int store_resolve(const char *template, const char *rcpt, char *out, size_t len,
 	return 0;
 }
 
-enum store_result store_put(const struct store_job *j, char *err, size_t errlen)
+static enum store_result put(const struct store_job *j, char *err, size_t errlen)
 {
 	if (strncmp(j->url, "maildir:", 8) == 0)
 		return maildir_put(j, err, errlen);
@@ -69,4 +73,44 @@ enum store_result store_put(const struct store_job *j, char *err, size_t errlen)
 		return imap_put(j, err, errlen);
 	snprintf(err, errlen, "unknown store %.60s", j->url);
 	return STORE_FAIL;
+}
+
+enum store_result store_put(const struct store_job *j, char *err, size_t errlen)
+{
+	uint64_t t0 = metrics_clock();
+	enum store_result r = put(j, err, errlen);
+
+	metrics_observe(MH_STORE, metrics_store(j->url), t0);
+	metrics_count(MC_STORE_RESULTS, metrics_store(j->url), r);
+	return r;
+}
+
+time_t store_now(void)
+{
+	const char *skew = getenv("LINKEDIN_MILTER_TEST_CLOCK");
+
+	return time(NULL) + (skew ? (time_t)strtol(skew, NULL, 10) : 0);
+}
+
+void store_test_pause(void)
+{
+	const char *ms = getenv("LINKEDIN_MILTER_TEST_CLAIM_PAUSE_MS");
+	long n = ms ? strtol(ms, NULL, 10) : 0;
+
+	if (n > 0 && n <= 10000)
+		usleep((useconds_t)n * 1000);
+}
+
+void store_memory_trouble(const char *where, const char *why)
+{
+	static time_t last;
+	time_t now = time(NULL), before = __atomic_load_n(&last, __ATOMIC_RELAXED);
+
+	if (before && now - before < 3600)
+		return;
+	if (!__atomic_compare_exchange_n(&last, &before, now, false, __ATOMIC_RELAXED,
+					 __ATOMIC_RELAXED))
+		return;
+	log_msg(LOG_WARNING, "reply memory of %.200s: %.200s; drafts are looked for in the "
+		"folders instead (said once an hour)", where, why);
 }

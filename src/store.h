@@ -4,6 +4,7 @@
 #define STORE_H
 #include <stdbool.h>
 #include <stddef.h>
+#include <time.h>
 
 enum store_result {
 	STORE_OK,	/* stored */
@@ -21,6 +22,7 @@ struct store_job {
 	int timeout;		/* seconds per network step */
 	const char *msg;	/* the draft, CRLF line ends */
 	size_t len;
+	const char *sent;	/* the Sent folder's name; NULL or "" = not looked at */
 };
 
 /* store_resolve - TEMPLATE with %u and %d of RCPT into OUT; -1 with ERR when
@@ -28,6 +30,15 @@ struct store_job {
 int store_resolve(const char *template, const char *rcpt, char *out, size_t len,
 		  char *err, size_t errlen);
 enum store_result store_put(const struct store_job *j, char *err, size_t errlen);
+/* store_now - the stores' clock: the time, moved by the test clock
+ * (LINKEDIN_MILTER_TEST_CLOCK seconds) that the tests of once_per_days use */
+time_t store_now(void);
+/* store_test_pause - the tests' window for a race between gateways: a pause
+ * of LINKEDIN_MILTER_TEST_CLAIM_PAUSE_MS before a new draft is claimed */
+void store_test_pause(void);
+/* store_memory_trouble - the reply memory of WHERE failed (WHY): logged once
+ * an hour at most; drafts go on, found by their key in the folders */
+void store_memory_trouble(const char *where, const char *why);
 
 enum store_result maildir_put(const struct store_job *j, char *err, size_t errlen);
 enum store_result imap_put(const struct store_job *j, char *err, size_t errlen);

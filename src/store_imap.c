@@ -2,8 +2,9 @@
  * imap:// (STARTTLS when offered) or imaps://, the server's certificate
  * verified (tls_check.c), no password in clear to another machine, LOGIN
  * (AUTHENTICATE PLAIN when LOGIN is disabled), the draft key searched first
- * (UID SEARCH HEADER ... SINCE), then APPEND with \Draft \Seen. Every network
- * step has a timeout; connections are kept for the next draft. */
+ * (UID SEARCH HEADER ... SINCE) in the reply memory (store_imap_memory.c),
+ * Drafts and Sent, then APPEND with \Draft \Seen. Every network step has a
+ * timeout; connections are kept for the next draft. */
 #include "autoconfig.h"
 #include "store.h"
 
@@ -17,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 #include "log.h"
+#include "store_imap.h"
 #include "tls_check.h"
 #include "util.h"
 
@@ -288,31 +290,30 @@ static mailimap *session(const struct target *t, int timeout, char *err, size_t 
 	return imap;
 }
 
-/* a draft with KEY since DAYS days ago is in the folder */
-static int key_present(mailimap *imap, const struct target *t, const char *key, int days)
+/* a draft with KEY from SINCE on is in FOLDER; a missing Sent folder holds none */
+static int key_present(mailimap *imap, const char *folder, bool must_exist, const char *key,
+		       time_t since)
 {
-	time_t since = time(NULL) - (time_t)days * 86400;
-	struct tm tm;
-	struct mailimap_search_key *all, *k;
-	clist *result = NULL;
-	int rc, found;
+	uint32_t first;
+	int rc = mailimap_examine(imap, folder), n;
 
-	if (days <= 0)
-		return 0;
-	if (mailimap_examine(imap, t->folder) != MAILIMAP_NO_ERROR)
-		return -1;
-	gmtime_r(&since, &tm);
-	all = mailimap_search_key_new_multiple_empty();
-	k = mailimap_search_key_new_header(strdup("X-LinkedIn-Draft-Key"), strdup(key));
-	mailimap_search_key_multiple_add(all, k);
-	mailimap_search_key_multiple_add(all, mailimap_search_key_new_since(
-		mailimap_date_new(tm.tm_mday, tm.tm_mon + 1, tm.tm_year + 1900)));
-	rc = mailimap_uid_search(imap, NULL, all, &result);
-	mailimap_search_key_free(all);
 	if (rc != MAILIMAP_NO_ERROR)
-		return -1;
-	found = clist_count(result) > 0;
-	mailimap_search_result_free(result);
+		return !must_exist && rc == MAILIMAP_ERROR_EXAMINE ? 0 : -1;
+	n = imap_key_search(imap, key, since, &first);
+	return n < 0 ? -1 : n > 0;
+}
+
+/* a draft for J's inviter was made: remembered (MEM), in Drafts, or in Sent */
+static int drafted(mailimap *imap, const struct target *t, const struct store_job *j,
+		   int mem, time_t since)
+{
+	int found;
+
+	if (mem == 1)
+		return 1;
+	found = key_present(imap, t->folder, true, j->key, since);
+	if (found == 0 && j->sent && *j->sent)
+		found = key_present(imap, j->sent, false, j->key, since);
 	return found;
 }
 
@@ -328,11 +329,56 @@ static int append(mailimap *imap, const struct target *t, const struct store_job
 	return rc;
 }
 
+static void drop_session(mailimap *imap)
+{
+	for (int i = 0; i < POOL; i++)
+		if (pool[i].imap == imap)
+			drop(&pool[i]);
+}
+
+/* J stored unless it is drafted already: the memory asked first, then the
+ * folders; a new draft claimed in the memory, and the claim taken back when
+ * the APPEND fails */
+static enum store_result put(mailimap *imap, const struct target *t, const struct store_job *j,
+			     char *err, size_t errlen)
+{
+	time_t now = store_now(), since = now - (time_t)j->once_per_days * 86400;
+	int mem = imap_memory_find(imap, j->key, since), found, claim = 0;
+	uint32_t ours = 0;
+	const char *step = "SEARCH";
+
+	if (mem < 0)
+		store_memory_trouble(t->host, "the memory mailbox cannot be read or made");
+	if ((found = drafted(imap, t, j, mem, since)) == 0 && mem == 0)
+		store_test_pause();
+	if (found == 0 && mem == 0 &&
+	    (claim = imap_memory_claim(imap, j->key, now, since, &ours)) == 0) {
+		found = 1;	/* another gateway drafts it right now */
+		log_msg(LOG_INFO, "draft key %s: claimed first by another gateway", j->key);
+	}
+	if (claim < 0)
+		store_memory_trouble(t->host, "the memory mailbox cannot be written");
+	if (found == 0 && append(imap, t, j) != MAILIMAP_NO_ERROR) {
+		step = "APPEND";
+		found = -1;
+		if (claim > 0)
+			imap_memory_unclaim(imap, ours);
+	}
+	if (found < 0) {
+		snprintf(err, errlen, "IMAP %s:%u folder %s: %s failed", t->host, t->port, t->folder,
+			 step);
+		drop_session(imap);
+		return STORE_RETRY;
+	}
+	if (claim > 0)
+		imap_memory_prune(imap, since);
+	return found ? STORE_EXISTS : STORE_OK;
+}
+
 enum store_result imap_put(const struct store_job *j, char *err, size_t errlen)
 {
 	struct target t;
 	mailimap *imap;
-	int found;
 
 	if (parse_url(j->url, &t) < 0) {
 		snprintf(err, errlen, "bad IMAP URL");
@@ -341,14 +387,13 @@ enum store_result imap_put(const struct store_job *j, char *err, size_t errlen)
 	read_password(j->credentials, &t);
 	if (!(imap = session(&t, j->timeout > 0 ? j->timeout : 10, err, errlen)))
 		return STORE_RETRY;
-	found = key_present(imap, &t, j->key, j->once_per_days);
-	if (found < 0 || (!found && append(imap, &t, j) != MAILIMAP_NO_ERROR)) {
-		snprintf(err, errlen, "IMAP %s:%u folder %s: %s failed", t.host, t.port, t.folder,
-			 found < 0 ? "SEARCH" : "APPEND");
-		for (int i = 0; i < POOL; i++)
-			if (pool[i].imap == imap)
-				drop(&pool[i]);
+	if (j->once_per_days <= 0) {	/* every invitation gets its draft */
+		if (append(imap, &t, j) == MAILIMAP_NO_ERROR)
+			return STORE_OK;
+		snprintf(err, errlen, "IMAP %s:%u folder %s: APPEND failed", t.host, t.port,
+			 t.folder);
+		drop_session(imap);
 		return STORE_RETRY;
 	}
-	return found ? STORE_EXISTS : STORE_OK;
+	return put(imap, &t, j, err, errlen);
 }

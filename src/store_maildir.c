@@ -1,6 +1,8 @@
 /* store_maildir.c - drafts into a Maildir: written to tmp/, fsync'd, renamed
  * into cur/ with the Draft flag; the draft key looked up in the folder first
- * (maildir_keys.c), under a lock, so one inviter gets one draft */
+ * (maildir_keys.c), under a lock, so one inviter gets one draft; the reply
+ * memory (reply_memory.c) and the Sent folder asked first, so a draft the
+ * owner deleted or sent still counts */
 #include "autoconfig.h"
 #include "store.h"
 
@@ -13,7 +15,10 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "log.h"
 #include "maildir_keys.h"
+#include "reply_memory.h"
+#include "util.h"
 
 
 static int mkdirs(const char *path)
@@ -46,21 +51,6 @@ static int make_maildir(const char *dir)
 		snprintf(path, sizeof path, "%s/%s", dir, subs[i]);
 		if (mkdir(path, 0700) < 0 && errno != EEXIST)
 			return -1;
-	}
-	return 0;
-}
-
-static int write_all(int fd, const char *p, size_t n)
-{
-	while (n) {
-		ssize_t w = write(fd, p, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		p += w;
-		n -= (size_t)w;
 	}
 	return 0;
 }
@@ -104,10 +94,41 @@ static enum store_result deliver(const char *dir, const struct store_job *j, cha
 	return STORE_OK;
 }
 
+/* the Maildir++ folder NAME beside DIR (inside DIR when DIR is the top one) */
+static int sibling(const char *dir, const char *name, char *out, size_t len)
+{
+	const char *slash = strrchr(dir, '/');
+	int n;
+
+	if (!name || !*name || !slash)
+		return -1;
+	if (slash[1] == '.')
+		n = snprintf(out, len, "%.*s/.%s", (int)(slash - dir), dir, name);
+	else
+		n = snprintf(out, len, "%s/.%s", dir, name);
+	return n < 0 || (size_t)n >= len ? -1 : 0;
+}
+
+/* a draft with J's key since SINCE: remembered, still in DIR, or in the Sent
+ * folder beside it; the memory first, the folders when it has no answer */
+static bool drafted(const char *dir, const struct store_job *j, time_t since)
+{
+	char sent[4400];
+	int m = memory_find(dir, j->key, since);
+
+	if (m < 0)
+		store_memory_trouble(dir, "the memory file cannot be read");
+	if (m == 1 || maildir_keys_find(dir, j->key, since) == 1)
+		return true;
+	return sibling(dir, j->sent, sent, sizeof sent) == 0 &&
+	       maildir_keys_find(sent, j->key, since) == 1;
+}
+
 enum store_result maildir_put(const struct store_job *j, char *err, size_t errlen)
 {
 	const char *dir = j->url + 8;
-	char lock[4400];
+	char lock[4400], why[400];
+	time_t now = store_now(), since = now - (time_t)j->once_per_days * 86400;
 	enum store_result r;
 	int lfd;
 
@@ -130,11 +151,13 @@ enum store_result maildir_put(const struct store_job *j, char *err, size_t errle
 			close(lfd);
 		return STORE_RETRY;
 	}
-	r = j->once_per_days > 0 &&
-	    maildir_keys_find(dir, j->key, time(NULL) - (time_t)j->once_per_days * 86400) == 1 ?
-		STORE_EXISTS : deliver(dir, j, err, errlen);
-	if (r == STORE_OK)
+	r = j->once_per_days > 0 && drafted(dir, j, since) ? STORE_EXISTS : deliver(dir, j, err, errlen);
+	if (r == STORE_OK) {
 		maildir_keys_added(dir, j->key);
+		if (j->once_per_days > 0 &&
+		    memory_add(dir, j->key, now, since, why, sizeof why) < 0)
+			store_memory_trouble(dir, why);
+	}
 	close(lfd);
 	return r;
 }

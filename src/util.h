@@ -63,5 +63,7 @@ void str_collapse_ws(char *s);
 bool str_has_prefix_ci(const char *s, const char *prefix);
 /* read a whole file, bounded by MAX bytes; NULL with errno set on failure */
 char *read_file(const char *path, size_t max, size_t *len);
+/* write N bytes of DATA to FD (again after EINTR); -1 with errno on failure */
+int write_all(int fd, const void *data, size_t n);
 
 #endif

@@ -1,5 +1,6 @@
 # leaks.sh - valgrind finds no leak and no invalid access: in test mode over the whole
-# corpus (drafts written), and in the daemon over a miltertest session, stopped by SIGTERM
+# corpus (drafts written), and in the daemon over a miltertest session (its metrics endpoint
+# scraped), stopped by SIGTERM
 . "$top_srcdir/tests/lib.sh"
 command -v valgrind >/dev/null || skip_all "valgrind not found"
 srcdir=$(cd "$top_srcdir" && pwd)
@@ -18,6 +19,7 @@ ok "and writes its drafts" test -n "$(ls "$TMP"/drafts/*/cur 2>/dev/null)"
 [ -n "$MILTERTEST" ] && [ "$(id -u)" = 0 ] || { done_testing; exit; }
 cat >"$TMP/lm.conf" <<CONF
 socket = "unix:$TMP/lm.sock"; pidfile = "$TMP/lm.pid"; user = "root"; allow_root = true;
+metrics = "unix:$TMP/metrics.sock";
 authserv_id = "mx.example.org";
 patterns = "$srcdir/conf/patterns.conf"; lexicons = "$srcdir/conf/lexicons.conf";
 drafts = { store = "maildir:$TMP/d/%u"; templates = "$srcdir/conf/templates"; spool = "$TMP/spool"; };
@@ -37,6 +39,9 @@ mt.disconnect(conn)
 LUA
 (cd "$TMP" && "$MILTERTEST" -s "$TMP/session.lua" -D SOCK="$TMP/lm.sock" -D DATA="$srcdir/tests/data") >"$TMP/mt.out" 2>&1
 is "a miltertest session with the daemon under valgrind" "$?" 0
+"${PYTHON3:-python3}" "$srcdir/tests/e2e/scrape.py" "unix:$TMP/metrics.sock" >"$TMP/metrics.txt"
+is "its metrics endpoint answers" "$?" 0
+ok "and counts the six messages" grep -qx 'linkedin_milter_messages_total 6' "$TMP/metrics.txt"
 kill -TERM "$pid"
 wait "$pid"
 rc=$?

@@ -12,9 +12,9 @@ export ASAN_OPTIONS=detect_leaks=1:exitcode=23 UBSAN_OPTIONS=print_stacktrace=1:
 # the same sources the build uses, compiled again with the sanitizers (no configure needed:
 # an in-tree build forbids a second one next to it)
 SAN="-g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-CF="-I$builddir -I$builddir/src -I$srcdir/src -DSYSCONFDIR=\"/nonexistent\" $(pkg-config --cflags libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n)"
-LIBS="$(pkg-config --libs libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n | sed 's/-specs=[^ ]*//g') -lunistring -lmilter -lpthread"
-engine=$(ls "$srcdir"/src/*.c | grep -v -e '/main.c$' -e '/daemon' -e '/milter' -e '/testmode.c$' \
+CF="-I$builddir -I$builddir/src -I$srcdir/src -DSYSCONFDIR=\"/nonexistent\" $(pkg-config --cflags libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n libmicrohttpd)"
+LIBS="$(pkg-config --libs libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n libmicrohttpd | sed 's/-specs=[^ ]*//g') -lunistring -lmilter -lpthread"
+engine=$(ls "$srcdir"/src/*.c | grep -v -e '/main.c$' -e '/daemon' -e '/milter' -e '/testmode.c$' -e '/metrics_http.c$' \
 	-e '/version.c$' -e '/builtin.c$')	# builtin.c is generated: taken from the build tree below
 # the engine compiled once (two at a time) into a library every program below links
 mkdir -p "$TMP/obj"
@@ -27,11 +27,11 @@ build() {	# build OUT FILE...: compile and link with the sanitizers
 	cc $SAN $CF -o "$out" "$@" "$TMP/libengine-san.a" $LIBS >>"$TMP/build.log" 2>&1
 }
 build "$TMP/linkedin-milter" "$srcdir"/src/main.c "$srcdir"/src/testmode.c "$srcdir"/src/daemon*.c \
-	"$srcdir"/src/milter*.c "$srcdir"/src/version.c
+	"$srcdir"/src/milter*.c "$srcdir"/src/metrics_http.c "$srcdir"/src/version.c
 ok "the daemon builds with the sanitizers" test -x "$TMP/linkedin-milter"
 [ -x "$TMP/linkedin-milter" ] || tail -n 20 "$TMP/build.log" | sed 's/^/# /'
 for t in test_config test_message test_classify test_draft test_draft_text test_draft_queue test_extract \
-	test_pitch test_lookalike test_authres; do
+	test_pitch test_lookalike test_authres test_memory; do
 	if pkg-config --exists cmocka; then
 		build "$TMP/$t" -DTOP_SRCDIR="\"$srcdir\"" $(pkg-config --cflags cmocka) "$srcdir/tests/unit/$t.c" $(pkg-config --libs cmocka)
 		(cd "$TMP" && ./$t) >"$TMP/$t.log" 2>&1

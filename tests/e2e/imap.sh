@@ -6,23 +6,12 @@ set -u
 : "${top_srcdir:=$(cd "$(dirname "$0")/../.." && pwd)}"
 . "$top_srcdir/tests/e2e/lm.sh"
 lm_init postfix postconf dovecot "$E2E_PY"
-corpus=$top_srcdir/tests/data/corpus
 
-ok "dovecot starts" dovecot_start
-printf 'secret\n' >"$E2E/imap.secret"
-chown nobody "$E2E/imap.secret"; chmod 0400 "$E2E/imap.secret"
-LM_STORE="imap://%u@127.0.0.1:$DC_PORT/Drafts" \
-LM_DRAFTS_EXTRA="credentials = \"$E2E/imap.secret\"; timeout_ms = 3000; imap_timeout = 5;" lm_config
+ok "dovecot starts, lm.conf with its Drafts" lm_config_imap "timeout_ms = 3000; imap_timeout = 5;"
 ok "linkedin-milter starts with an IMAP store" lm_start
 ok "postfix starts with it" postfix_start "unix:$LM_SOCK"
 
-send() {	# send SLUG [MESSAGE-ID]: a corpus invitation to bob.smith, its own MAIL FROM
-	local f from
-	f=$(ls "$corpus"/[0-9][0-9][0-9]-"$1".eml)
-	from=$(sed -n 's/^Return-Path: *<\(.*\)>.*/\1/p' "$f" | head -n1)
-	strip_for_injection "$f" | sed "s/^Message-ID: .*/Message-ID: <${2:-$1}@lm-e2e.test>/" >"$E2E/m.eml"
-	send_file "$E2E/m.eml" bob.smith@example.org "$from" >/dev/null
-}
+send() { send_corpus "$@"; }	# send SLUG [MESSAGE-ID]: a corpus invitation to bob.smith
 drafts() { imap_fetch_drafts bob.smith 2>/dev/null; }
 count() { drafts | grep -c '^X-LinkedIn-Draft-Key:'; }
 

@@ -6,6 +6,11 @@
 # lm_config [EXTRA LINES]: write $E2E/lm.conf: the unix socket $E2E_RUN/lm.sock for the
 #	postfix group, the daemon dropping to nobody, drafts into $E2E/drafts (LM_STORE
 #	names another store, LM_DRAFTS_EXTRA adds keys to the drafts group)
+# lm_config_imap [DRAFTS KEYS]: a private Dovecot started, lm.conf written with its Drafts
+#	as the store (password file $E2E/imap.secret) and the drafts keys given
+# corpus_eml SLUG ID: the corpus message SLUG as $E2E/ID.eml, its Message-ID <ID@lm-e2e.test>
+# send_corpus SLUG [ID]: that message to bob.smith@example.org through Postfix, from the
+#	corpus' Return-Path
 # lm_start: start the daemon in the foreground (output in $E2E/lm.log), wait for its socket
 # lm_pid: its PID;  lm_stop: SIGTERM and wait
 # delivered_by_id, without_delivery_headers, hdr_names, with_header, foreign_draft_headers:
@@ -47,6 +52,28 @@ drafts = { store = "${LM_STORE:-maildir:$E2E/drafts/%u}"; templates = "$srcdir/c
 CONF
 	[ $# -gt 0 ] && printf '%s\n' "$@" >>"$E2E/lm.conf"
 	chmod 0644 "$E2E/lm.conf"
+}
+
+lm_config_imap() {
+	dovecot_start || return 1
+	printf 'secret\n' >"$E2E/imap.secret"
+	chown nobody "$E2E/imap.secret"; chmod 0400 "$E2E/imap.secret"
+	LM_STORE="imap://%u@127.0.0.1:$DC_PORT/Drafts" \
+	LM_DRAFTS_EXTRA="credentials = \"$E2E/imap.secret\"; $*" lm_config
+}
+
+corpus_file() { ls "$top_srcdir"/tests/data/corpus/[0-9][0-9][0-9]-"$1".eml; }
+
+corpus_eml() {
+	strip_for_injection "$(corpus_file "$1")" |
+		sed "s/^Message-ID: .*/Message-ID: <$2@lm-e2e.test>/" >"$E2E/$2.eml"
+}
+
+send_corpus() {
+	local id=${2:-$1} from
+	corpus_eml "$1" "$id" || return 1
+	from=$(sed -n 's/^Return-Path: *<\(.*\)>.*/\1/p' "$(corpus_file "$1")" | head -n1)
+	send_file "$E2E/$id.eml" bob.smith@example.org "$from" >/dev/null
 }
 
 lm_start() {

@@ -235,7 +235,8 @@ static void test_maildir_once_per_inviter(void **state)
 {
 	char url[300], cur[300], err[200];
 	struct store_job j = { url, "", "0123456789abcdef0123456789abcdef", 30, 10,
-			       "Subject: x\r\nX-LinkedIn-Draft-Key: 0123456789abcdef0123456789abcdef\r\n\r\nhi\r\n", 0 };
+			       "Subject: x\r\nX-LinkedIn-Draft-Key: 0123456789abcdef0123456789abcdef\r\n\r\nhi\r\n", 0,
+			       NULL };
 
 	j.len = strlen(j.msg);
 	snprintf(url, sizeof url, "maildir:%s/md/bob/Drafts", dir);
@@ -256,7 +257,7 @@ static void test_maildir_keys_follow_the_folder(void **state)
 {
 	char url[300], path[400], err[200];
 	const char *key = "aaaabbbbccccddddaaaabbbbccccdddd";
-	struct store_job j = { url, "", key, 30, 10, "Subject: x\r\n\r\nhi\r\n", 0 };
+	struct store_job j = { url, "", key, 30, 10, "Subject: x\r\n\r\nhi\r\n", 0, NULL };
 	struct timespec old[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
 	FILE *f;
 
@@ -264,8 +265,10 @@ static void test_maildir_keys_follow_the_folder(void **state)
 	snprintf(url, sizeof url, "maildir:%s/keys/Drafts", dir);
 	assert_int_equal(store_put(&j, err, sizeof err), STORE_OK);
 	assert_int_equal(store_put(&j, err, sizeof err), STORE_EXISTS);
-	/* the user deletes the draft: the next one is stored again */
-	snprintf(path, sizeof path, "rm -f %s/keys/Drafts/cur/*", dir);
+	/* the user deletes the draft and the reply memory (reply_memory.c) with
+	 * it: the next one is stored again */
+	snprintf(path, sizeof path, "rm -f %s/keys/Drafts/cur/* %s/keys/Drafts/.linkedin-milter-memory",
+		 dir, dir);
 	assert_int_equal(system(path), 0);
 	assert_int_equal(store_put(&j, err, sizeof err), STORE_OK);
 	assert_int_equal(system(path), 0);
