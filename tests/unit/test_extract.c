@@ -106,40 +106,36 @@ static void test_lines_classes(void **state)
 	free(l);
 }
 
-static void test_note_quoted(void **state)
+/* the note read from TEXT, cleaned */
+static void note_is(const char *text, const char *want)
 {
 	struct lines *l = malloc(sizeof *l);
 	char *note;
 
-	(void)state;
-	assert_non_null(l);
-	lines_read(l, &pats, text_2019, strlen(text_2019));
-	note = note_find(&pats, l, true);
-	assert_non_null(note);
-	assert_string_equal(note, "We met at the summit \xe2\x80\x94 let's talk.");
-	free(note);
-	free(l);
-}
-
-static void test_note_reply_quoted(void **state)
-{
-	static const char text[] =
-		"Follow this link to accept Ann Lee's invitation.\n"
-		"https://www.linkedin.com/e/x\n\n"
-		"On May 3, 2012, Ann Lee wrote:\n\n"
-		"> To: Bob Smith\n> From: Ann Lee\n>\n> Bob,\n>\n"
-		"> Great meeting you in\n> Chicago.\n>\n> - Ann\n";
-	struct lines *l = malloc(sizeof *l);
-	char *note;
-
-	(void)state;
 	assert_non_null(l);
 	lines_read(l, &pats, text, strlen(text));
 	note = note_find(&pats, l, true);
 	assert_non_null(note);
-	assert_string_equal(note, "Great meeting you in Chicago.");
+	assert_string_equal(note, want);
 	free(note);
 	free(l);
+}
+
+static void test_note_quoted(void **state)
+{
+	(void)state;
+	note_is(text_2019, "We met at the summit \xe2\x80\x94 let's talk.");
+}
+
+static void test_note_reply_quoted(void **state)
+{
+	(void)state;
+	note_is("Follow this link to accept Ann Lee's invitation.\n"
+		"https://www.linkedin.com/e/x\n\n"
+		"On May 3, 2012, Ann Lee wrote:\n\n"
+		"> To: Bob Smith\n> From: Ann Lee\n>\n> Bob,\n>\n"
+		"> Great meeting you in\n> Chicago.\n>\n> - Ann\n",
+		"Great meeting you in Chicago.");
 }
 
 static void test_wrapped_claim(void **state)
