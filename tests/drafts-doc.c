@@ -11,7 +11,7 @@
 #include <string.h>
 #include "config.h"
 #include "draft_text.h"
-#include "engine.h"
+#include "scan.h"
 #include "unit/unit_config.h"
 
 static const struct { const char *lang, *title, *inviter; } langs[] = {

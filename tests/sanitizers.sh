@@ -5,20 +5,21 @@
 srcdir=$(cd "$top_srcdir" && pwd)
 builddir=$(cd "$top_builddir" && pwd)
 command -v cc >/dev/null && command -v pkg-config >/dev/null || skip_all "no cc or pkg-config"
-[ -f "$builddir/autoconfig.h" ] && [ -f "$builddir/src/builtin.c" ] || skip_all "build first"
+[ -f "$builddir/autoconfig.h" ] && [ -f "$builddir/src/base/embedded_data.c" ] || skip_all "build first"
 make_tmp
 export ASAN_OPTIONS=detect_leaks=1:exitcode=23 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=23
 
 # the same sources the build uses, compiled again with the sanitizers (no configure needed:
 # an in-tree build forbids a second one next to it)
 SAN="-g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-CF="-I$builddir -I$builddir/src -I$srcdir/src -DSYSCONFDIR=\"/nonexistent\" $(pkg-config --cflags libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n libmicrohttpd)"
+CF="-I$builddir $(for l in base engine policy drafts config milter cli; do printf -- "-I%s/src/%s " "$srcdir" "$l"; done)-DSYSCONFDIR=\"/nonexistent\" $(pkg-config --cflags libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n libmicrohttpd)"
 LIBS="$(pkg-config --libs libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n libmicrohttpd | sed 's/-specs=[^ ]*//g') -lunistring -lmilter -lpthread"
-engine=$(ls "$srcdir"/src/*.c | grep -v -e '/main.c$' -e '/daemon' -e '/milter' -e '/testmode.c$' -e '/metrics_http.c$' \
-	-e '/version.c$' -e '/builtin.c$')	# builtin.c is generated: taken from the build tree below
+# every layer below milter and cli (embedded_data.c is generated: taken from the build tree)
+engine=$(ls "$srcdir"/src/base/*.c "$srcdir"/src/engine/*.c "$srcdir"/src/policy/*.c \
+	"$srcdir"/src/drafts/*.c "$srcdir"/src/config/*.c | grep -v '/embedded_data.c$')
 # the engine compiled once (two at a time) into a library every program below links
 mkdir -p "$TMP/obj"
-printf '%s\n' $engine "$builddir/src/builtin.c" |
+printf '%s\n' $engine "$builddir/src/base/embedded_data.c" |
 	xargs -P 2 -I{} sh -c 'cc $0 -c -o "$1/obj/$(basename "{}" .c).o" "{}" >>"$1/build.log" 2>&1' \
 		"$SAN $CF" "$TMP"
 ar rcs "$TMP/libengine-san.a" "$TMP"/obj/*.o 2>>"$TMP/build.log"
@@ -26,8 +27,7 @@ build() {	# build OUT FILE...: compile and link with the sanitizers
 	out=$1; shift
 	cc $SAN $CF -o "$out" "$@" "$TMP/libengine-san.a" $LIBS >>"$TMP/build.log" 2>&1
 }
-build "$TMP/linkedin-milter" "$srcdir"/src/main.c "$srcdir"/src/testmode.c "$srcdir"/src/daemon*.c \
-	"$srcdir"/src/milter*.c "$srcdir"/src/metrics_http.c "$srcdir"/src/version.c
+build "$TMP/linkedin-milter" "$srcdir"/src/milter/*.c "$srcdir"/src/cli/*.c
 ok "the daemon builds with the sanitizers" test -x "$TMP/linkedin-milter"
 [ -x "$TMP/linkedin-milter" ] || tail -n 20 "$TMP/build.log" | sed 's/^/# /'
 for t in test_config test_message test_classify test_draft test_draft_text test_draft_queue test_extract \

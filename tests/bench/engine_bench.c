@@ -15,8 +15,10 @@
 #include <time.h>
 #include <unistd.h>
 #include "classify.h"
-#include "engine.h"
+#include "scan.h"
 #include "headers.h"
+#include "strlist.h"
+#include "fileio.h"
 #include <libetpan/libetpan.h>
 
 struct sample {

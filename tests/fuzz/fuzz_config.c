@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "config.h"
 #include "fuzz.h"
+#include "strlist.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

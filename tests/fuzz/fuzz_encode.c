@@ -5,7 +5,7 @@
 #include <string.h>
 #include "encode.h"
 #include "fuzz.h"
-#include "util.h"
+#include "buf.h"
 
 static void check_header_text(const char *s)
 {

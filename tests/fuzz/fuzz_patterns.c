@@ -6,6 +6,7 @@
 #include <string.h>
 #include "fuzz.h"
 #include "patterns.h"
+#include "strlist.h"
 
 static const char sample[] =
 	"Hi Bob, I'd like to join your LinkedIn network.\n"

@@ -7,9 +7,10 @@
  * every header line ends in CRLF with no bare CR or LF inside. */
 #include <string.h>
 #include "config.h"
-#include "draft.h"
-#include "engine.h"
+#include "draft_message.h"
+#include "scan.h"
 #include "fuzz.h"
+#include "strlist.h"
 
 static struct config *cfg;
 

@@ -6,6 +6,7 @@
 #include "encode.h"
 #include "fuzz.h"
 #include "templates.h"
+#include "buf.h"
 
 /* the next NUL-separated piece of DATA, or NULL when there is none */
 static char *piece(const uint8_t **data, size_t *size)

@@ -15,19 +15,19 @@ work=$build/tests/fuzz/work
 mkdir -p "$work/bin"
 command -v clang >/dev/null || { echo "fuzz: clang is needed (apt-get install clang libclang-rt-14-dev)" >&2; exit 1; }
 
-# the engine's sources, as the sanitizer test compiles them (builtin.c from the build tree)
-engine=$(ls "$src"/src/*.c | grep -v -e '/main.c$' -e '/daemon' -e '/milter' -e '/testmode.c$' \
-	-e '/version.c$' -e '/builtin.c$')
+# the engine's sources, as the sanitizer test compiles them (embedded_data.c from the build tree)
+engine=$(ls "$src"/src/base/*.c "$src"/src/engine/*.c "$src"/src/policy/*.c \
+	"$src"/src/drafts/*.c "$src"/src/config/*.c | grep -v '/embedded_data.c$')
 CF="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
-    -I$build -I$build/src -I$src/src -DSYSCONFDIR=\"/nonexistent\"
+    -I$build $(for l in base engine policy drafts config; do printf -- "-I%s/src/%s " "$src" "$l"; done)-DSYSCONFDIR=\"/nonexistent\"
     $(pkg-config --cflags libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n)"
 LIBS="$(pkg-config --libs libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n | sed 's/-specs=[^ ]*//g') -lunistring -lpthread"
 
 build_one() {	# build_one NAME: $work/bin/NAME (objects of the engine shared between harnesses)
 	local name=$1 obj=$work/obj f o newest
 	mkdir -p "$obj"
-	newest=$(ls -t "$src"/src/*.h | head -n 1)	# a header changed: every object again
-	for f in $engine "$build/src/builtin.c"; do
+	newest=$(ls -t "$src"/src/*/*.h | head -n 1)	# a header changed: every object again
+	for f in $engine "$build/src/base/embedded_data.c"; do
 		o=$obj/$(basename "$f" .c).o
 		[ "$o" -nt "$f" ] && [ "$o" -nt "$newest" ] || clang $CF -fsanitize=fuzzer-no-link -c -o "$o" "$f" || return 1
 	done

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "authres.h"
+#include "strlist.h"
 
 static struct patterns pats;
 static struct pattern_set doms;

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "contacts.h"
 #include "fold.h"
+#include "strlist.h"
 
 static char dir[] = "/tmp/lm-test-classify.XXXXXX";
 static struct config *cfg;

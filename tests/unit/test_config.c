@@ -11,6 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "config.h"
+#include "strlist.h"
 
 static char tmpdir[] = "/tmp/lm-test-config.XXXXXX";
 

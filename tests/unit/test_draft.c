@@ -15,11 +15,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "config.h"
-#include "draft.h"
-#include "engine.h"
+#include "draft_message.h"
+#include "scan.h"
 #include "store.h"
 #include "templates.h"
 #include "unit_config.h"
+#include "strlist.h"
 
 static struct config *cfg;
 static char dir[] = "/tmp/lm-test-draft.XXXXXX";

@@ -19,7 +19,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include "draft_queue.h"
+#include "draft_worker.h"
 
 #define KEY "00112233445566778899aabbccddeeff"
 #define MSG "Subject: hello\r\nX-LinkedIn-Draft-Key: " KEY "\r\n\r\nhi\r\n"

@@ -16,12 +16,13 @@
 #include <unistd.h>
 #include <uniwidth.h>
 #include "config.h"
-#include "draft.h"
+#include "draft_message.h"
 #include "draft_text.h"
-#include "engine.h"
+#include "scan.h"
 #include "greeting.h"
 #include "templates.h"
 #include "unit_config.h"
+#include "buf.h"
 
 static struct config *cfg;
 static char dir[] = "/tmp/lm-test-draft-text.XXXXXX";

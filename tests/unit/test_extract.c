@@ -11,7 +11,7 @@
 #include "namekey.h"
 #include "note.h"
 #include "patterns.h"
-#include "util.h"
+#include "strlist.h"
 
 static struct patterns pats;
 

@@ -12,8 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 #include "config.h"
-#include "engine.h"
+#include "scan.h"
 #include "lookalike.h"
+#include "strlist.h"
 
 static struct config *cfg;
 

@@ -15,7 +15,7 @@
 #include "maildir_keys.h"
 #include "reply_memory.h"
 #include "store.h"
-#include "util.h"
+#include "fileio.h"
 
 #define KEY_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 #define KEY_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"

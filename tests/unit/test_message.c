@@ -12,6 +12,9 @@
 #include "html.h"
 #include "message.h"
 #include "utf8.h"
+#include "buf.h"
+#include "strlist.h"
+#include "str.h"
 
 static void test_utf8_clean(void **state)
 {

@@ -10,6 +10,7 @@
 #include <string.h>
 #include "config.h"
 #include "pitch.h"
+#include "strlist.h"
 
 static struct patterns pats;
 

@@ -8,7 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "config.h"
-#include "engine.h"
+#include "scan.h"
+#include "strlist.h"
 
 /* unit_config - DIR (a mkdtemp template, made here) holding lm.conf with
  * OWNER (the inside of owner = { ... }); the loaded configuration, or NULL

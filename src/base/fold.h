@@ -1,0 +1,13 @@
+/* fold.h - compare names the way people do: case, accents and punctuation
+ * do not matter ("José Núñez" = "jose nunez") */
+#ifndef FOLD_H
+#define FOLD_H
+#include <stddef.h>
+
+/* fold - a new string: lower case, Latin accents removed, punctuation made
+ * spaces, whitespace collapsed. NULL when out of memory. */
+char *fold(const char *s);
+/* fold_contains - folded HAY holds folded NEEDLE as whole words */
+int fold_contains(const char *hay, const char *needle);
+
+#endif

@@ -1,0 +1,65 @@
+/* metrics.h - the daemon's counters, gauges and latency histograms, kept with
+ * relaxed atomics (the mail path only ever adds to a counter) and written in
+ * the Prometheus text format for the metrics endpoint (metrics_http.c).
+ * Every label value comes from a fixed table here: never a name, an address
+ * or a note from the mail. */
+#ifndef METRICS_H
+#define METRICS_H
+#include <stdint.h>
+#include "buf.h"
+
+enum metric_counter {
+	MC_MESSAGES,		/* no label */
+	MC_ACCEPTED_AT_HEADERS,	/* no label */
+	MC_LINKEDIN,		/* kind: enum kind - 1 */
+	MC_VERDICTS,		/* verdict: enum verdict */
+	MC_REASONS,		/* reason: metrics_reason() */
+	MC_ERRORS,		/* place: enum metric_place */
+	MC_ON_ERROR,		/* outcome: 0 accept, 1 tempfail */
+	MC_DRAFTS,		/* store (enum metric_store) x result (enum metric_draft) */
+	MC_STORE_RESULTS,	/* store x result (enum store_result) */
+	MC_RELOADS,		/* result: 0 ok, 1 failed */
+	MC_COUNT
+};
+
+enum metric_place { MP_MAIL_FROM, MP_HEADERS, MP_BODY, MP_MESSAGE, MP_COUNT };
+enum metric_store { MS_MAILDIR, MS_IMAP, MS_COUNT };
+enum metric_draft { MD_STORED, MD_EXISTS, MD_SPOOLED, MD_LOST, MD_COUNT };
+
+enum metric_gauge {
+	MG_SESSIONS,		/* milter sessions open */
+	MG_CONFIG_GENERATION,	/* configurations loaded since the start (1 = the first) */
+	MG_RELOAD_OK,		/* 1 when the last reload worked (or there was none) */
+	MG_SPOOL_DRAFTS,	/* drafts waiting in the spools (set when scraped) */
+	MG_SPOOL_OLDEST,	/* age in seconds of the oldest of them */
+	MG_COUNT
+};
+
+enum metric_histogram {
+	MH_CALLBACK,		/* callback: enum metric_callback */
+	MH_STORE,		/* store: enum metric_store */
+	MH_COUNT
+};
+
+enum metric_callback { MCB_ENVFROM, MCB_ENVRCPT, MCB_HEADER, MCB_EOH, MCB_BODY, MCB_EOM,
+		       MCB_COUNT };
+
+/* metrics_count - one more of counter C with labels A and B (0 when unused);
+ * labels out of range are dropped */
+void metrics_count(enum metric_counter c, unsigned a, unsigned b);
+unsigned long metrics_value(enum metric_counter c, unsigned a, unsigned b);
+void metrics_gauge_set(enum metric_gauge g, long v);
+void metrics_gauge_add(enum metric_gauge g, long d);
+long metrics_gauge(enum metric_gauge g);
+/* metrics_clock - a monotonic time in nanoseconds, for metrics_observe */
+uint64_t metrics_clock(void);
+/* metrics_observe - the time since START (metrics_clock) into histogram H, label A */
+void metrics_observe(enum metric_histogram h, unsigned a, uint64_t start);
+/* metrics_reason - the label of reason id ID: one of the default rules' ids, else "other" */
+unsigned metrics_reason(const char *id);
+/* metrics_store - the label of a store URL */
+enum metric_store metrics_store(const char *url);
+/* metrics_render - everything, in the Prometheus text exposition format; -1 when out of memory */
+int metrics_render(struct buf *out);
+
+#endif

@@ -1,0 +1,10 @@
+/* report.h - the test-mode JSON object of one scanned message */
+#ifndef REPORT_H
+#define REPORT_H
+#include <stdbool.h>
+#include "scan.h"
+#include "buf.h"
+
+void report_json(struct buf *b, const char *file, const struct scan *s, bool explain);
+
+#endif

@@ -1,0 +1,266 @@
+/* config.c - load the configuration file and everything it names into an
+ * immutable, reference-counted struct config */
+#include "autoconfig.h"
+#include "config.h"
+
+#include <errno.h>
+#include <libconfig.h>
+#include <libgen.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "embedded.h"
+#include "config_check.h"
+#include "config_profile.h"
+#include "config_schema.h"
+#include "contacts.h"
+#include "fold.h"
+#include "templates.h"
+#include "log.h"
+#include "strlist.h"
+#include "str.h"
+#include "org_key.h"
+
+static const char *const on_error_names[] = { "accept", "tempfail", NULL };
+static const char *const level_names[] = {
+	"error", "warning", "notice", "info", "debug", NULL
+};
+static const int level_values[] = { LOG_ERR, LOG_WARNING, LOG_NOTICE, LOG_INFO, LOG_DEBUG };
+static const char *const facility_names[] = {
+	"mail", "daemon", "user", "local0", "local1", "local2", "local3",
+	"local4", "local5", "local6", "local7", NULL
+};
+static const int facility_values[] = {
+	LOG_MAIL, LOG_DAEMON, LOG_USER, LOG_LOCAL0, LOG_LOCAL1, LOG_LOCAL2,
+	LOG_LOCAL3, LOG_LOCAL4, LOG_LOCAL5, LOG_LOCAL6, LOG_LOCAL7
+};
+
+static int read_profiles_later(struct schema_ctx *ctx, const config_setting_t *s,
+			       const char *path, void *base, const struct key *k)
+{
+	return 0;	/* read after the owner, see config_read() */
+}
+
+#define CK(name, type, field, min, max, names, check, read) \
+	{ name, type, offsetof(struct config, field), min, max, names, check, read }
+enum { K_PATTERNS = 10, K_LEXICONS = 11 };	/* indexes in config_keys[] */
+static const struct key config_keys[] = {
+	CK("socket", KEY_STRING, socket, 0, 0, NULL, check_socket, NULL),
+	CK("socket_group", KEY_STRING, socket_group, 0, 0, NULL, check_token, NULL),
+	CK("socket_mode", KEY_OCTAL, socket_mode, 0, 0, NULL, NULL, NULL),
+	CK("user", KEY_STRING, user, 0, 0, NULL, check_token, NULL),
+	CK("allow_root", KEY_BOOL, allow_root, 0, 0, NULL, NULL, NULL),
+	CK("pidfile", KEY_STRING, pidfile, 0, 0, NULL, check_absolute, NULL),
+	CK("on_error", KEY_ENUM, on_error, 0, 0, on_error_names, NULL, NULL),
+	CK("max_scan_bytes", KEY_INT, max_scan_bytes, 4096, 64 << 20, NULL, NULL, NULL),
+	CK("authserv_id", KEY_STRING, authserv_id, 0, 0, NULL, check_token, NULL),
+	CK("require_authentication", KEY_BOOL, require_authentication, 0, 0, NULL, NULL, NULL),
+	CK("patterns", KEY_PATH, patterns_file, 0, 0, NULL, check_readable, NULL),
+	CK("lexicons", KEY_PATH, lexicons_file, 0, 0, NULL, check_readable, NULL),
+	CK("log_level", KEY_ENUM, log_level, 0, 0, level_names, NULL, NULL),
+	CK("syslog_facility", KEY_ENUM, syslog_facility, 0, 0, facility_names, NULL, NULL),
+	CK("milter_timeout", KEY_INT, milter_timeout, 1, 86400, NULL, NULL, NULL),
+	CK("owner", KEY_CUSTOM, owner, 0, 0, NULL, NULL, read_owner),
+	CK("actions", KEY_CUSTOM, owner.actions, 0, 0, NULL, NULL, read_actions),
+	CK("profiles", KEY_CUSTOM, profiles, 0, 0, NULL, NULL, read_profiles_later),
+	CK("drafts", KEY_CUSTOM, owner.drafts, 0, 0, NULL, NULL, read_drafts),
+	CK("metrics", KEY_STRING, metrics, 0, 0, NULL, check_metrics, NULL),
+	CK("rules", KEY_CUSTOM, rules, 0, 0, NULL, NULL, read_rules),
+};
+
+static struct config *config_new(void)
+{
+	struct config *c = calloc(1, sizeof *c);
+
+	if (!c)
+		return NULL;
+	atomic_init(&c->refs, 1);
+	c->socket = str_dup("unix:/run/linkedin-milter/linkedin-milter.sock");
+	c->socket_group = str_dup("");
+	c->metrics = str_dup("");
+	c->socket_mode = 0660;
+	c->user = str_dup("linkedin-milter");
+	c->pidfile = str_dup("/run/linkedin-milter/linkedin-milter.pid");
+	c->on_error = ON_ERROR_ACCEPT;
+	c->max_scan_bytes = 524288;
+	c->authserv_id = str_dup("");
+	c->patterns_file = str_dup(SYSCONFDIR "/patterns.conf");
+	c->lexicons_file = str_dup(SYSCONFDIR "/lexicons.conf");
+	c->log_level = 3;	/* info */
+	c->syslog_facility = 0;	/* mail */
+	c->milter_timeout = 7210;
+	profile_defaults(&c->owner);
+	return c;
+}
+
+/* a data file the user did not name: the installed copy, else the built-in one */
+static int load_data_file(struct config *c, const char *path, bool named,
+			  const char *builtin, struct errlist *errs)
+{
+	const struct embedded_file *b;
+
+	if (named || access(path, R_OK) == 0)
+		return patterns_load(&c->patterns, path, NULL, errs);
+	b = embedded_find(builtin);
+	if (!b) {
+		errlist_add(errs, path, 0, NULL, "missing, and no built-in copy");
+		return -1;
+	}
+	return patterns_load(&c->patterns, b->name, b->data, errs);
+}
+
+/* what the classification compares, computed once: the profile's contacts,
+ * and its employers, schools and groups as organisation keys and folded */
+static void prepare_profile(struct config *c, struct profile *p, struct errlist *errs)
+{
+	const struct strlist *lists[3] = { &p->employers, &p->schools, &p->groups };
+
+	if (p->contacts_files.n)
+		p->contacts = contacts_load(&p->contacts_files, errs);
+	p->templates = templates_load(p->drafts.templates, errs);
+	for (int k = 0; k < 3; k++)
+		for (size_t i = 0; i < lists[k]->n; i++) {
+			char *key = org_key(&c->patterns, lists[k]->v[i]);
+			char *f = fold(lists[k]->v[i]);
+
+			if (!key || !f || strlist_add(&p->org_keys[k], key) < 0 ||
+			    strlist_add(&p->folded[k], f) < 0)
+				errs->oom = true;
+			free(key);
+			free(f);
+		}
+}
+
+static void read_all(struct config *c, config_t *lc, struct schema_ctx *ctx,
+		     unsigned long *seen)
+{
+	const config_setting_t *root = config_root_setting(lc);
+	const config_setting_t *profiles;
+
+	schema_read(ctx, root, "", config_keys, ARRAY_LEN(config_keys), c, seen);
+	profiles = config_setting_get_member(root, "profiles");
+	if (profiles)
+		read_profiles(ctx, profiles, c);
+	if (c->require_authentication && !c->authserv_id[0]) {
+		const config_setting_t *s = config_setting_get_member(root,
+							"require_authentication");
+		schema_error(ctx, s, "require_authentication",
+			     "needs authserv_id: only our own Authentication-Results count");
+	}
+}
+
+static int read_file_into(struct config *c, const char *file, struct errlist *errs,
+			  unsigned long *seen)
+{
+	config_t lc;
+	char *copy = str_dup(file);
+	struct schema_ctx ctx = { .file = file, .errs = errs };
+
+	if (!copy)
+		return -1;
+	c->file = str_dup(file);
+	/* absolute, so a reload after a chdir finds the same files */
+	c->dir = realpath(dirname(copy), NULL);
+	if (!c->dir)
+		c->dir = str_dup(dirname(copy));
+	free(copy);
+	ctx.dir = c->dir;
+	config_init(&lc);
+	config_set_include_dir(&lc, c->dir);
+	if (!config_read_file(&lc, file)) {
+		if (config_error_type(&lc) == CONFIG_ERR_FILE_IO)
+			errlist_add(errs, file, 0, NULL, "cannot read: %s", strerror(errno));
+		else
+			errlist_add(errs, config_error_file(&lc) ? config_error_file(&lc) : file,
+				    config_error_line(&lc), NULL, "%s", config_error_text(&lc));
+		config_destroy(&lc);
+		return -1;
+	}
+	read_all(c, &lc, &ctx, seen);
+	config_destroy(&lc);
+	return 0;
+}
+
+struct config *config_load(const char *file, struct errlist *errs)
+{
+	struct config *c = config_new();
+	unsigned long seen = 0;
+	size_t before = errs->msgs.n;
+
+	if (!c || !c->socket || !c->owner.label) {
+		errlist_add(errs, file, 0, NULL, "out of memory");
+		config_unref(c);
+		return NULL;
+	}
+	if (file && read_file_into(c, file, errs, &seen) < 0)
+		goto fail;
+	if (errs->msgs.n == before) {
+		load_data_file(c, c->patterns_file, seen & (1UL << K_PATTERNS),
+			       "patterns.conf", errs);
+		load_data_file(c, c->lexicons_file, seen & (1UL << K_LEXICONS),
+			       "lexicons.conf", errs);
+		if (patterns_finish(&c->patterns) < 0)
+			errs->oom = true;
+		prepare_profile(c, &c->owner, errs);
+		for (size_t i = 0; i < c->n_profiles; i++)
+			prepare_profile(c, &c->profiles[i], errs);
+	}
+	if (errs->msgs.n != before || errs->oom)
+		goto fail;
+	return c;
+fail:
+	config_unref(c);
+	return NULL;
+}
+
+struct config *config_ref(struct config *c)
+{
+	atomic_fetch_add(&c->refs, 1);
+	return c;
+}
+
+void config_unref(struct config *c)
+{
+	if (!c || atomic_fetch_sub(&c->refs, 1) != 1)
+		return;
+	free(c->file);
+	free(c->dir);
+	free(c->socket);
+	free(c->socket_group);
+	free(c->metrics);
+	free(c->user);
+	free(c->pidfile);
+	free(c->authserv_id);
+	free(c->patterns_file);
+	free(c->lexicons_file);
+	patterns_free(&c->patterns);
+	profile_free(&c->owner);
+	for (size_t i = 0; i < c->n_profiles; i++)
+		profile_free(&c->profiles[i]);
+	free(c->profiles);
+	rules_free(c->rules, c->n_rules);
+	free(c);
+}
+
+const struct profile *config_profile(const struct config *c, const char *rcpt)
+{
+	size_t len = rcpt ? strlen(rcpt) : 0;
+
+	for (size_t i = 0; rcpt && i < c->n_profiles; i++)
+		for (size_t j = 0; j < c->profiles[i].recipient_res.n; j++)
+			if (regex_match(c->profiles[i].recipients[j], rcpt, len))
+				return &c->profiles[i];
+	return &c->owner;
+}
+
+int config_log_level(const struct config *c)
+{
+	return level_values[c->log_level];
+}
+
+int config_syslog_facility(const struct config *c)
+{
+	return facility_values[c->syslog_facility];
+}

@@ -1,0 +1,81 @@
+/* drafts.c - reply drafts: rendered, their store named for the recipient
+ * (never outside the configured base), then handed to the store thread
+ * (milter) or stored at once (test mode) */
+#include "autoconfig.h"
+#include "draft_submit.h"
+
+#include <stdio.h>
+#include <string.h>
+#include "draft_message.h"
+#include "log.h"
+#include "draft_worker.h"
+#include "metrics.h"
+#include "store.h"
+
+/* the spool meta of draft D: the store resolved for its recipient */
+static int target(const struct scan *s, const struct draft *d, const char *store,
+		  struct spooled *m, char *err, size_t errlen)
+{
+	const struct drafts *cfg = &s->profile->drafts;
+
+	memset(m, 0, sizeof *m);
+	if (store_resolve(store ? store : cfg->store, d->rcpt, m->url, sizeof m->url, err,
+			  errlen) < 0)
+		return -1;
+	snprintf(m->credentials, sizeof m->credentials, "%s", cfg->credentials);
+	snprintf(m->key, sizeof m->key, "%s", d->key);
+	snprintf(m->sent, sizeof m->sent, "%s", cfg->sent_folder);
+	m->once_per_days = cfg->once_per_days;
+	m->timeout = cfg->imap_timeout;
+	return 0;
+}
+
+int drafts_submit(const struct scan *s, const char *template, const char *qid)
+{
+	static const char *const outcome[] = {
+		[HANDOFF_STORED] = "stored", [HANDOFF_EXISTS] = "exists already: not stored again",
+		[HANDOFF_SPOOLED] = "waits in the spool",
+	};
+	struct draft d;
+	struct spooled m;
+	char err[400] = "";
+	enum handoff h;
+
+	if (draft_render(s, template, &d, err, sizeof err) < 0 ||
+	    target(s, &d, NULL, &m, err, sizeof err) < 0) {
+		log_msg(LOG_WARNING, "%s: no draft: %s", qid, err);
+		draft_free(&d);
+		return -1;
+	}
+	h = draft_queue_submit(s->profile->drafts.spool, &m, d.msg.data, d.msg.len,
+			       s->profile->drafts.timeout_ms, err, sizeof err);
+	metrics_count(MC_DRAFTS, metrics_store(m.url), h);
+	if (h == HANDOFF_LOST)
+		log_msg(LOG_ERR, "%s: draft not stored nor spooled: %s", qid, err);
+	else
+		log_msg(h == HANDOFF_SPOOLED ? LOG_WARNING : LOG_INFO,
+			"%s: draft %s (%s) for %s, key %s: %s%s%s", qid, d.template, d.lang, d.rcpt,
+			d.key, outcome[h], h == HANDOFF_SPOOLED ? ": " : "",
+			h == HANDOFF_SPOOLED ? err : "");
+	draft_free(&d);
+	return h == HANDOFF_LOST ? -1 : 0;
+}
+
+int drafts_store_now(const struct scan *s, const char *template, const char *store,
+		     char *err, size_t errlen)
+{
+	struct draft d;
+	struct spooled m;
+	struct store_job j;
+	int rc;
+
+	if (draft_render(s, template, &d, err, errlen) < 0 ||
+	    target(s, &d, store, &m, err, errlen) < 0) {
+		draft_free(&d);
+		return -1;
+	}
+	j = spooled_job(&m, d.msg.data, d.msg.len);
+	rc = store_put(&j, err, errlen);
+	draft_free(&d);
+	return rc;
+}

@@ -1,0 +1,209 @@
+/* spool.c - the files of drafts waiting for their store: written whole (tmp
+ * name, fsync, rename), delivered by the store thread (draft_queue.c),
+ * postponed with backoff while the store is away (the mtime is the time of
+ * the next try), moved aside when they can never be stored: never lost. */
+#include "autoconfig.h"
+#include "spool.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "log.h"
+#include "fileio.h"
+
+#define MAX_DRAFT (4 << 20)
+#define MAX_BACKOFF 3600
+
+struct store_job spooled_job(const struct spooled *m, const char *msg, size_t len)
+{
+	return (struct store_job){ .url = m->url, .credentials = m->credentials, .key = m->key,
+				   .once_per_days = m->once_per_days, .timeout = m->timeout,
+				   .msg = msg, .len = len, .sent = m->sent };
+}
+
+int spool_prepare(const char *dir, const struct spooled *m, const char *msg, size_t len,
+		  struct spool_file *f, char *err, size_t errlen)
+{
+	static unsigned long counter;
+	char head[4096];
+	unsigned long seq = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
+	int fd, n;
+
+	n = snprintf(head, sizeof head, "LM-Store: %s\nLM-Credentials: %s\nLM-Key: %s\n"
+		     "LM-Days: %d\nLM-Timeout: %d\nLM-Sent: %s\n\n", m->url, m->credentials,
+		     m->key, m->once_per_days, m->timeout, m->sent);
+	if (n < 0 || (size_t)n >= sizeof head) {
+		snprintf(err, errlen, "draft details too long");
+		return -1;
+	}
+	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+		snprintf(err, errlen, "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	/* one sequence number for both names: threads write side by side */
+	snprintf(f->path, sizeof f->path, "%s/%ld.%ld.%lu.0.draft", dir, (long)time(NULL),
+		 (long)getpid(), seq);
+	snprintf(f->tmp, sizeof f->tmp, "%s/.new.%ld.%lu", dir, (long)getpid(), seq);
+	fd = open(f->tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0 || write_all(fd, head, (size_t)n) < 0 || write_all(fd, msg, len) < 0 ||
+	    fsync(fd) < 0) {
+		snprintf(err, errlen, "%s: %s", f->tmp, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		unlink(f->tmp);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+int spool_commit(const struct spool_file *f, char *err, size_t errlen)
+{
+	if (rename(f->tmp, f->path) == 0)
+		return 0;
+	snprintf(err, errlen, "%s: %s", f->path, strerror(errno));
+	unlink(f->tmp);
+	return -1;
+}
+
+void spool_discard(const struct spool_file *f)
+{
+	unlink(f->tmp);
+}
+
+/* the meta lines at the top of a spool file; the draft after them */
+static const char *parse(char *text, struct spooled *m)
+{
+	char *line = text, *next;
+
+	memset(m, 0, sizeof *m);
+	while (line && *line && *line != '\n') {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (!strncmp(line, "LM-Store: ", 10))
+			snprintf(m->url, sizeof m->url, "%s", line + 10);
+		else if (!strncmp(line, "LM-Credentials: ", 16))
+			snprintf(m->credentials, sizeof m->credentials, "%s", line + 16);
+		else if (!strncmp(line, "LM-Key: ", 8))
+			snprintf(m->key, sizeof m->key, "%s", line + 8);
+		else if (!strncmp(line, "LM-Days: ", 9))
+			m->once_per_days = atoi(line + 9);
+		else if (!strncmp(line, "LM-Timeout: ", 12))
+			m->timeout = atoi(line + 12);
+		else if (!strncmp(line, "LM-Sent: ", 9))
+			snprintf(m->sent, sizeof m->sent, "%s", line + 9);
+		line = next;
+	}
+	return line && *line == '\n' && m->url[0] && m->key[0] ? line + 1 : NULL;
+}
+
+/* PATH renamed with one more attempt, its mtime the time of the next one */
+void spool_postpone(const char *path)
+{
+	char next[1200], *dot;
+	int attempts = 0;
+	time_t when;
+	struct timespec ts[2];
+
+	snprintf(next, sizeof next, "%s", path);
+	dot = strrchr(next, '.');	/* ".draft" */
+	if (dot) {
+		*dot = '\0';
+		dot = strrchr(next, '.');
+		if (dot) {
+			attempts = atoi(dot + 1) + 1;
+			snprintf(dot, sizeof next - (size_t)(dot - next), ".%d.draft", attempts);
+		}
+	}
+	when = time(NULL) + (attempts < 12 ? (30 << attempts > MAX_BACKOFF ? MAX_BACKOFF : 30 << attempts) :
+			     MAX_BACKOFF);
+	ts[0].tv_sec = ts[1].tv_sec = when;
+	ts[0].tv_nsec = ts[1].tv_nsec = 0;
+	if (rename(path, next) == 0)
+		utimensat(AT_FDCWD, next, ts, 0);
+}
+
+void spool_set_aside(const char *path)
+{
+	char failed[1200], to[1400];
+	const char *base = strrchr(path, '/');
+
+	snprintf(failed, sizeof failed, "%.*s/failed", (int)(base - path), path);
+	mkdir(failed, 0700);
+	snprintf(to, sizeof to, "%s%s", failed, base);
+	if (rename(path, to) == 0)
+		log_msg(LOG_ERR, "draft %s can never be stored: kept in %s", base + 1, failed);
+}
+
+enum store_result spool_deliver(const char *path)
+{
+	size_t len;
+	char *text = read_file(path, MAX_DRAFT, &len), err[400] = "";
+	struct spooled m;
+	const char *msg = text ? parse(text, &m) : NULL;
+	struct store_job j;
+	enum store_result r;
+
+	if (!msg) {
+		free(text);
+		spool_set_aside(path);
+		return STORE_FAIL;
+	}
+	j = spooled_job(&m, msg, len - (size_t)(msg - text));
+	r = store_put(&j, err, sizeof err);
+	free(text);
+	spool_report(m.key, r, err);
+	spool_settle(path, r);
+	return r;
+}
+
+void spool_report(const char *key, enum store_result r, const char *err)
+{
+	if (r == STORE_OK || r == STORE_EXISTS)
+		log_msg(LOG_INFO, "draft %s %s", key,
+			r == STORE_OK ? "stored" : "exists already: not stored again");
+	else if (r == STORE_RETRY)
+		log_msg(LOG_WARNING, "draft %s: %s: will try again", key, err);
+	else
+		log_msg(LOG_ERR, "draft %s: %s", key, err);
+}
+
+void spool_settle(const char *path, enum store_result r)
+{
+	if (r == STORE_OK || r == STORE_EXISTS)
+		unlink(path);
+	else if (r == STORE_RETRY)
+		spool_postpone(path);
+	else
+		spool_set_aside(path);
+}
+
+/* every draft of DIR whose time has come (all of them when NOW_ALL) */
+void spool_deliver_due(const char *dir, bool now_all)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	time_t now = time(NULL);
+
+	while (d && (e = readdir(d)) != NULL) {
+		char path[1400];
+		struct stat st;
+		size_t n = strlen(e->d_name);
+
+		if (e->d_name[0] == '.' || n < 7 || strcmp(e->d_name + n - 6, ".draft") != 0 ||
+		    snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path)
+			continue;
+		if (stat(path, &st) == 0 && (now_all || st.st_mtime <= now))
+			spool_deliver(path);
+	}
+	if (d)
+		closedir(d);
+}

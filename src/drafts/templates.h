@@ -1,0 +1,39 @@
+/* templates.h - reply-draft templates: <lang>/<name> files in the configured
+ * directory, over the shipped ones compiled into the binary; checked at load
+ * (reload included), rendered with the invitation's values */
+#ifndef TEMPLATES_H
+#define TEMPLATES_H
+#include <stdbool.h>
+#include "buf.h"
+#include "strlist.h"
+
+struct template {
+	char lang[4];
+	char name[40];
+	char *text;
+	bool builtin;
+};
+
+struct templates {
+	struct template *v;
+	size_t n;
+};
+
+/* values for the placeholders; NULL means "use the fallback" */
+struct tpl_values {
+	const char *first, *owner, *claim_org, *profile_url, *shared_org;
+};
+
+/* templates_load - DIR's templates (when DIR exists) and the built-in ones;
+ * errors "FILE:LINE: template: what" into ERRS. NULL on error. */
+struct templates *templates_load(const char *dir, struct errlist *errs);
+void templates_free(struct templates *t);
+/* templates_find - LANG/NAME: the user's, else the built-in one, else NULL */
+const struct template *templates_find(const struct templates *t, const char *lang,
+				      const char *name);
+/* template_render - the text with placeholders filled, appended to OUT */
+int template_render(const struct template *t, const struct tpl_values *v, struct buf *out);
+/* template_check - 0, or -1 with ERR set and *LINE the offending line */
+int template_check(const char *text, char *err, size_t errlen, int *line);
+
+#endif

@@ -1,0 +1,24 @@
+/* html.h - HTML to plain text: tags removed, entities decoded, block
+ * elements as line breaks, link targets collected */
+#ifndef HTML_H
+#define HTML_H
+#include <stddef.h>
+#include "buf.h"
+#include "strlist.h"
+
+#define MAX_LINKS 1024	/* more: an empty last entry says so */
+#define MAX_LINK_LEN 2048
+
+/* html_to_text - append the text of HTML[0..LEN) to TEXT (UTF-8 in, UTF-8
+ * out) and the href targets to LINKS (when not NULL); -1 out of memory */
+int html_to_text(const char *html, size_t len, struct buf *text,
+		 struct strlist *links);
+/* html_links - only collect the href targets */
+int html_links(const char *html, size_t len, struct strlist *links);
+/* text_links - collect the http(s) URLs written in plain TEXT */
+int text_links(const char *text, size_t len, struct strlist *links);
+/* decode_entity - decode the entity at S ("&amp;" ...) into OUT (UTF-8, at
+ * most 4 bytes); returns bytes of S used, 0 if not an entity */
+size_t decode_entity(const char *s, size_t len, char *out, size_t *outlen);
+
+#endif

@@ -1,0 +1,26 @@
+/* message.h - one raw message decoded with libetpan into the UTF-8 text of
+ * its best part and the link targets it carries */
+#ifndef MESSAGE_H
+#define MESSAGE_H
+#include <stdbool.h>
+#include <stddef.h>
+#include "strlist.h"
+
+#define MIME_MAX_DEPTH 16	/* nested multiparts handed to the parser */
+#define MIME_MAX_PARTS 512	/* boundary lines handed to the parser */
+
+struct message {
+	char *text;		/* UTF-8 text of the text/plain part, else of the HTML */
+	size_t text_len;
+	bool from_html;
+	struct strlist links;	/* link targets in the text and HTML parts */
+	char reason[200];	/* why reading was partial; "" when it was not */
+};
+
+/* message_parse - decode RAW[0..LEN) (header block, blank line, body);
+ * never fails on bad input: what could be read is kept and M->reason says
+ * what went wrong. -1 only when out of memory. MAX_TEXT bounds the text. */
+int message_parse(struct message *m, const char *raw, size_t len, size_t max_text);
+void message_free(struct message *m);
+
+#endif

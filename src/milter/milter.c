@@ -1,0 +1,328 @@
+/* milter.c - the libmilter glue: per-message state in the private pointer,
+ * mail that is not LinkedIn's accepted at the end of its headers (the MTA
+ * then never sends the body), the body read up to max_scan_bytes, and at
+ * the end of the message the plan of actions carried out. The work is the
+ * engine's: scan_*() in engine.c. */
+#include "autoconfig.h"
+#include "milter.h"
+
+#include <libmilter/mfapi.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "plan.h"
+#include "draft_submit.h"
+#include "scan.h"
+#include "log.h"
+#include "metrics.h"
+#include "milter_apply.h"
+#include "milter_ar.h"
+
+#define MAX_RCPTS 256
+
+static const char *fault;	/* LINKEDIN_MILTER_TEST_FAULT: an injected error, for tests */
+static bool can_skip;		/* the MTA understands SMFIS_SKIP */
+
+struct session {
+	struct scan scan;
+	bool active, failed;
+	unsigned forged[N_OWN_HEADERS];	/* our headers in the incoming mail */
+	struct ar_track ar;		/* our Authentication-Results: added here or forged */
+	char *rcpts[MAX_RCPTS];
+	size_t n_rcpts;
+};
+
+static struct session *session_get(SMFICTX *ctx)
+{
+	struct session *s = smfi_getpriv(ctx);
+
+	if (!s && (s = calloc(1, sizeof *s)) != NULL) {
+		smfi_setpriv(ctx, s);
+		metrics_gauge_add(MG_SESSIONS, 1);
+	}
+	return s;
+}
+
+static void message_end(struct session *s)
+{
+	if (s->active)
+		scan_free(&s->scan);
+	for (size_t i = 0; i < s->n_rcpts; i++)
+		free(s->rcpts[i]);
+	memset(s, 0, sizeof *s);
+}
+
+static const char *queue_id(SMFICTX *ctx)
+{
+	const char *id = smfi_getsymval(ctx, "i");
+
+	return id ? id : "NOQUEUE";
+}
+
+/* an internal error: the configured on_error decides, the mail is not lost */
+static sfsistat failure(SMFICTX *ctx, struct session *s, enum metric_place where)
+{
+	static const char *const place[MP_COUNT] = { "MAIL FROM", "end of headers", "body",
+						     "end of message" };
+	bool tempfail = !s || !s->active || s->scan.cfg->on_error == ON_ERROR_TEMPFAIL;
+
+	metrics_count(MC_ERRORS, where, 0);
+	metrics_count(MC_ON_ERROR, tempfail, 0);
+	log_msg(LOG_ERR, "%s: internal error at %s: message %s", queue_id(ctx), place[where],
+		tempfail ? "deferred (on_error tempfail)" : "passed unchanged (on_error accept)");
+	if (s)
+		message_end(s);
+	return tempfail ? SMFIS_TEMPFAIL : SMFIS_ACCEPT;
+}
+
+static sfsistat do_envfrom(SMFICTX *ctx, char **argv)
+{
+	struct session *s = session_get(ctx);
+	struct config *c;
+
+	if (!s)
+		return failure(ctx, s, MP_MAIL_FROM);
+	message_end(s);
+	c = current_config();
+	scan_init(&s->scan, c);
+	config_unref(c);	/* the scan holds its own reference */
+	s->active = true;
+	metrics_count(MC_MESSAGES, 0, 0);
+	scan_envfrom(&s->scan, argv[0] ? argv[0] : "");
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat do_envrcpt(SMFICTX *ctx, char **argv)
+{
+	struct session *s = smfi_getpriv(ctx);
+
+	if (!s || !s->active || !argv[0])
+		return SMFIS_CONTINUE;
+	if (s->n_rcpts < MAX_RCPTS && !(s->rcpts[s->n_rcpts] = strdup(argv[0])))
+		s->failed = true;
+	else if (s->n_rcpts < MAX_RCPTS)
+		s->n_rcpts++;
+	scan_rcpt(&s->scan, argv[0]);
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat reply(bool noreply)
+{
+	return noreply ? SMFIS_NOREPLY : SMFIS_CONTINUE;
+}
+
+static sfsistat do_header(SMFICTX *ctx, char *name, char *value)
+{
+	struct session *s = smfi_getpriv(ctx);
+	int own;
+
+	if (!s || !s->active || s->failed)
+		return reply(true);
+	if ((own = own_header(name)) >= 0) {
+		s->forged[own]++;
+		return reply(true);
+	}
+	if (strcasecmp(name, "Authentication-Results") == 0)
+		ar_track_header(&s->ar, s->scan.cfg->authserv_id, value, s->scan.h.received);
+	if (scan_header(&s->scan, name, value) < 0)
+		s->failed = true;	/* reported at the end of headers */
+	return reply(true);
+}
+
+static bool forged_headers(const struct session *s)
+{
+	for (int i = 0; i < N_OWN_HEADERS; i++)
+		if (s->forged[i])
+			return true;
+	return s->ar.n_forged > 0;
+}
+
+static sfsistat do_eoh(SMFICTX *ctx)
+{
+	struct session *s = smfi_getpriv(ctx);
+	int rc;
+
+	if (!s || !s->active)
+		return SMFIS_CONTINUE;
+	if (s->failed || (fault && !strcmp(fault, "eoh")) || (rc = scan_eoh(&s->scan)) < 0)
+		return failure(ctx, s, MP_HEADERS);
+	ar_track_settle(&s->ar, smfi_getsymval(ctx, "i"), &s->scan.h);
+	if (rc == SCAN_DONE && !forged_headers(s)) {
+		metrics_count(MC_ACCEPTED_AT_HEADERS, 0, 0);
+		message_end(s);
+		return SMFIS_ACCEPT;	/* not LinkedIn's: the MTA keeps the body */
+	}
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat do_body(SMFICTX *ctx, unsigned char *data, size_t len)
+{
+	struct session *s = smfi_getpriv(ctx);
+	int rc;
+
+	if (!s || !s->active)
+		return SMFIS_CONTINUE;
+	if ((fault && !strcmp(fault, "body")) || (rc = scan_body(&s->scan, (char *)data, len)) < 0)
+		return failure(ctx, s, MP_BODY);
+	return rc == SCAN_DONE && can_skip ? SMFIS_SKIP : SMFIS_CONTINUE;
+}
+
+static void count_linkedin(const struct scan *s)
+{
+	metrics_count(MC_LINKEDIN, (unsigned)s->inv.kind - 1, 0);
+	if (s->result.verdict >= 0 && s->result.verdict < VERDICT_COUNT)
+		metrics_count(MC_VERDICTS, (unsigned)s->result.verdict, 0);
+	for (size_t i = 0; i < s->result.n_reasons; i++)
+		metrics_count(MC_REASONS, metrics_reason(s->result.reasons[i]), 0);
+}
+
+static sfsistat do_eom(SMFICTX *ctx)
+{
+	struct session *s = smfi_getpriv(ctx);
+	struct act a = { ctx, NULL, NULL, 0 };
+
+	if (!s || !s->active)
+		return SMFIS_CONTINUE;
+	if ((fault && !strcmp(fault, "eom")) || scan_eom(&s->scan) < 0)
+		return failure(ctx, s, MP_MESSAGE);
+	a.qid = queue_id(ctx);
+	a.rcpts = s->rcpts;
+	a.n_rcpts = s->n_rcpts;
+	remove_forged(&a, s->forged);
+	ar_track_remove(&a, &s->ar);
+	if (s->scan.inv.kind != KIND_NONE) {
+		count_linkedin(&s->scan);
+		carry_out(&a, &s->scan);
+	}
+	message_end(s);
+	return SMFIS_ACCEPT;
+}
+
+/* ---------------------------------------------------------------- timed */
+
+/* each callback's time into its histogram (two clock reads, one atomic add) */
+#define TIMED(cb, call) \
+	do { \
+		uint64_t t0 = metrics_clock(); \
+		sfsistat r = (call); \
+		metrics_observe(MH_CALLBACK, (cb), t0); \
+		return r; \
+	} while (0)
+
+static sfsistat on_envfrom(SMFICTX *ctx, char **argv)
+{
+	TIMED(MCB_ENVFROM, do_envfrom(ctx, argv));
+}
+
+static sfsistat on_envrcpt(SMFICTX *ctx, char **argv)
+{
+	TIMED(MCB_ENVRCPT, do_envrcpt(ctx, argv));
+}
+
+static sfsistat on_header(SMFICTX *ctx, char *n, char *v)
+{
+	TIMED(MCB_HEADER, do_header(ctx, n, v));
+}
+
+static sfsistat on_eoh(SMFICTX *ctx)
+{
+	TIMED(MCB_EOH, do_eoh(ctx));
+}
+
+static sfsistat on_body(SMFICTX *ctx, unsigned char *d, size_t n)
+{
+	TIMED(MCB_BODY, do_body(ctx, d, n));
+}
+
+static sfsistat on_eom(SMFICTX *ctx)
+{
+	TIMED(MCB_EOM, do_eom(ctx));
+}
+
+static sfsistat on_abort(SMFICTX *ctx)
+{
+	struct session *s = smfi_getpriv(ctx);
+
+	if (s)
+		message_end(s);
+	return SMFIS_CONTINUE;
+}
+
+static sfsistat on_close(SMFICTX *ctx)
+{
+	struct session *s = smfi_getpriv(ctx);
+
+	if (s) {
+		message_end(s);
+		free(s);
+		smfi_setpriv(ctx, NULL);
+		metrics_gauge_add(MG_SESSIONS, -1);
+	}
+	return SMFIS_CONTINUE;
+}
+
+/* ask for the least: no connect, HELO, DATA or unknown steps, no replies to
+ * headers; the queue id macro at the end of headers and of the message */
+static sfsistat on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
+			     unsigned long f2, unsigned long f3, unsigned long *pf0,
+			     unsigned long *pf1, unsigned long *pf2, unsigned long *pf3)
+{
+	unsigned long want = SMFIP_NOCONNECT | SMFIP_NOHELO | SMFIP_NOUNKNOWN |
+			     SMFIP_NODATA | SMFIP_NR_HDR | SMFIP_SKIP;
+
+	*pf0 = f0 & (SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_ADDRCPT | SMFIF_DELRCPT |
+		     SMFIF_QUARANTINE);
+	*pf1 = f1 & want;
+	*pf2 = *pf3 = 0;
+	can_skip = (f1 & SMFIP_SKIP) != 0;
+	smfi_setsymlist(ctx, SMFIM_EOH, "i");
+	smfi_setsymlist(ctx, SMFIM_EOM, "i");
+	return SMFIS_CONTINUE;
+}
+
+int milter_register(void)
+{
+	static struct smfiDesc desc = {
+		.xxfi_name = "linkedin-milter",
+		.xxfi_version = SMFI_VERSION,
+		.xxfi_flags = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_ADDRCPT |
+			      SMFIF_DELRCPT | SMFIF_QUARANTINE,
+		.xxfi_envfrom = on_envfrom,
+		.xxfi_envrcpt = on_envrcpt,
+		.xxfi_header = on_header,
+		.xxfi_eoh = on_eoh,
+		.xxfi_body = on_body,
+		.xxfi_eom = on_eom,
+		.xxfi_abort = on_abort,
+		.xxfi_close = on_close,
+		.xxfi_negotiate = on_negotiate,
+	};
+
+	fault = getenv("LINKEDIN_MILTER_TEST_FAULT");
+	return smfi_register(desc) == MI_SUCCESS ? 0 : -1;
+}
+
+int milter_sessions(void)
+{
+	return (int)metrics_gauge(MG_SESSIONS);
+}
+
+void milter_log_counters(void)
+{
+	unsigned long linkedin = 0, errors = 0;
+
+	for (unsigned k = 0; k < 3; k++)
+		linkedin += metrics_value(MC_LINKEDIN, k, 0);
+	for (unsigned p = 0; p < MP_COUNT; p++)
+		errors += metrics_value(MC_ERRORS, p, 0);
+	log_msg(LOG_NOTICE, "totals: messages=%lu accepted-at-headers=%lu linkedin=%lu "
+		"accept=%lu consider=%lu ask=%lu decline=%lu ignore=%lu phish=%lu errors=%lu",
+		metrics_value(MC_MESSAGES, 0, 0), metrics_value(MC_ACCEPTED_AT_HEADERS, 0, 0),
+		linkedin, metrics_value(MC_VERDICTS, VERDICT_ACCEPT, 0),
+		metrics_value(MC_VERDICTS, VERDICT_CONSIDER, 0),
+		metrics_value(MC_VERDICTS, VERDICT_ASK, 0),
+		metrics_value(MC_VERDICTS, VERDICT_DECLINE, 0),
+		metrics_value(MC_VERDICTS, VERDICT_IGNORE, 0),
+		metrics_value(MC_VERDICTS, VERDICT_PHISH, 0), errors);
+}

@@ -1,0 +1,229 @@
+/* milter_act.c - carrying out the plan of actions on one message through
+ * libmilter. Nothing here can lose mail: a recipient is added before the
+ * one it replaces is removed, and a failed action is logged and skipped. */
+#include "autoconfig.h"
+#include "milter_apply.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include "plan.h"
+#include "classify.h"
+#include "draft_submit.h"
+#include "encode.h"
+#include "log.h"
+#include "buf.h"
+
+#define MAX_INVITER_HEADER 200	/* bytes of the name in X-LinkedIn-Inviter */
+#define MAX_EXPLANATION 300	/* bytes of the sentence in X-LinkedIn-Explanation and logs */
+
+static const char *const own_names[N_OWN_HEADERS] = {
+	"X-LinkedIn-Verdict", "X-LinkedIn-Reasons", "X-LinkedIn-Inviter", "X-LinkedIn-Folder",
+	"X-LinkedIn-Explanation"
+};
+
+int own_header(const char *name)
+{
+	for (int i = 0; i < N_OWN_HEADERS; i++)
+		if (strcasecmp(name, own_names[i]) == 0)
+			return i;
+	return -1;
+}
+
+void remove_header(struct act *a, const char *name, unsigned index)
+{
+	if (smfi_chgheader(a->ctx, (char *)name, (int)index, NULL) != MI_SUCCESS)
+		log_msg(LOG_WARNING, "%s: could not remove a forged %s header", a->qid, name);
+}
+
+void remove_forged(struct act *a, const unsigned *forged)
+{
+	for (int i = 0; i < N_OWN_HEADERS; i++)
+		for (unsigned k = forged[i]; k > 0; k--)	/* last first: indexes stay valid */
+			remove_header(a, own_names[i], k);
+}
+
+/* one more action done, for the log line: "tag,folder:X,..." */
+static void done_add(struct buf *done, const char *what, const char *value)
+{
+	buf_printf(done, "%s%s%s%s", done->len ? "," : "", what, value ? ":" : "", value ? value : "");
+}
+
+static void add_header(struct act *a, const char *name, const char *value, struct buf *done)
+{
+	if (smfi_addheader(a->ctx, (char *)name, (char *)value) != MI_SUCCESS)
+		log_msg(LOG_WARNING, "%s: could not add %s", a->qid, name);
+	else if (done)
+		done_add(done, "tag", NULL);
+}
+
+static void tag(struct act *a, const struct scan *s, struct buf *done)
+{
+	struct buf v;
+	char *name;
+
+	buf_init(&v, 0);
+	if (s->inv.kind == KIND_LINKEDIN) {
+		add_header(a, own_names[0], "notification", done);
+		return;
+	}
+	add_header(a, own_names[0], verdict_name(s->result.verdict), done);
+	for (size_t i = 0; i < s->result.n_reasons; i++)
+		buf_printf(&v, "%s%s", i ? ", " : "", s->result.reasons[i]);
+	if (v.data)
+		add_header(a, own_names[1], v.data, NULL);
+	buf_reset(&v);
+	if (s->inv.name && (name = header_text(s->inv.name, MAX_INVITER_HEADER)) != NULL) {
+		if (*name && rfc2047(&v, name) == 0 && v.data)
+			add_header(a, own_names[2], v.data, NULL);
+		free(name);
+	}
+	buf_free(&v);
+}
+
+/* the first reason in a sentence, safe for a header or a log line: no
+ * control characters, bounded, quotes made single; NULL when none */
+static char *first_explanation(const struct scan *s)
+{
+	char text[400], *safe;
+
+	if (s->inv.kind == KIND_LINKEDIN || s->result.n_reasons == 0)
+		return NULL;
+	explain(s->profile, &s->inv, &s->result, 0, text, sizeof text);
+	if ((safe = header_text(text, MAX_EXPLANATION)) != NULL)
+		for (char *q = safe; *q; q++)
+			if (*q == '"')
+				*q = '\'';
+	return safe;
+}
+
+static void explanation(struct act *a, const struct scan *s, struct buf *done)
+{
+	char *text = first_explanation(s);
+	struct buf v;
+
+	buf_init(&v, 0);
+	if (text && *text && rfc2047(&v, text) == 0 && v.data) {
+		add_header(a, own_names[4], v.data, NULL);
+		done_add(done, "explain", NULL);
+	}
+	buf_free(&v);
+	free(text);
+}
+
+static void subject_prefix(struct act *a, const struct scan *s, const char *prefix,
+			   struct buf *done)
+{
+	const char *old = s->h.v[H_SUBJECT];
+	struct buf v;
+	int rc;
+
+	buf_init(&v, 0);
+	if (old && strncmp(old, prefix, strlen(prefix)) == 0)
+		return;		/* already there */
+	buf_printf(&v, "%s%s%s", prefix, old ? " " : "", old ? old : "");
+	rc = old ? smfi_chgheader(a->ctx, "Subject", 1, v.data) :
+		   smfi_addheader(a->ctx, "Subject", v.data);
+	if (rc == MI_SUCCESS)
+		done_add(done, "subject", prefix);
+	else
+		log_msg(LOG_WARNING, "%s: could not change the subject", a->qid);
+	buf_free(&v);
+}
+
+/* user@domain as user+DETAIL@domain; NULL when it has a detail already */
+static char *with_detail(const char *rcpt, const char *detail)
+{
+	const char *at = strrchr(rcpt, '@'), *start = rcpt + (*rcpt == '<');
+	struct buf b;
+
+	if (!at || memchr(start, '+', (size_t)(at - start)))
+		return NULL;
+	buf_init(&b, 0);
+	buf_printf(&b, "%.*s+%s%s", (int)(at - rcpt), rcpt, detail, at);
+	return buf_steal(&b);
+}
+
+static void recipient_detail(struct act *a, const char *detail, struct buf *done)
+{
+	size_t changed = 0;
+
+	for (size_t i = 0; i < a->n_rcpts; i++) {
+		char *to = with_detail(a->rcpts[i], detail);
+
+		/* add first: a failure can duplicate nothing and lose nothing */
+		if (to && smfi_addrcpt(a->ctx, to) == MI_SUCCESS) {
+			if (smfi_delrcpt(a->ctx, a->rcpts[i]) == MI_SUCCESS)
+				changed++;
+			else
+				log_msg(LOG_WARNING, "%s: could not remove recipient %s after adding %s",
+					a->qid, a->rcpts[i], to);
+		}
+		free(to);
+	}
+	if (changed)
+		done_add(done, "detail", detail);
+}
+
+static void quarantine(struct act *a, const struct scan *s, struct buf *done)
+{
+	char reason[200];
+
+	snprintf(reason, sizeof reason, "linkedin-milter: %s (%s)",
+		 s->inv.kind == KIND_LINKEDIN ? "notification" : verdict_name(s->result.verdict),
+		 s->result.n_reasons ? s->result.reasons[0] : "linkedin");
+	if (smfi_quarantine(a->ctx, reason) == MI_SUCCESS)
+		done_add(done, "quarantine", NULL);
+	else
+		log_msg(LOG_WARNING, "%s: could not quarantine", a->qid);
+}
+
+static void log_line(const struct act *a, const struct scan *s, const struct buf *done)
+{
+	struct buf r;
+	char *why = first_explanation(s);
+
+	buf_init(&r, 0);
+	for (size_t i = 0; i < s->result.n_reasons; i++)
+		buf_printf(&r, "%s%s", i ? "," : "", s->result.reasons[i]);
+	log_msg(LOG_INFO, "%s: kind=%s authentic=%s verdict=%s reasons=%s actions=%s%s%s%s%s%s",
+		a->qid, kind_name(s->inv.kind), s->inv.authentic ? "yes" : "no",
+		s->result.verdict >= 0 ? verdict_name(s->result.verdict) : "none",
+		r.data ? r.data : "-", done->len ? done->data : "none",
+		why ? " why=\"" : "", why ? why : "", why ? "\"" : "",
+		s->reason[0] ? " note=" : "", s->reason);
+	free(why);
+	if (log_level() >= LOG_DEBUG)
+		log_msg(LOG_DEBUG, "%s: inviter=\"%s\" note_kind=%s note=\"%s\"", a->qid,
+			s->inv.name ? s->inv.name : "", note_kind_name(s->inv.note_kind) ?
+			note_kind_name(s->inv.note_kind) : "-", s->inv.note ? s->inv.note : "");
+	buf_free(&r);
+}
+
+void carry_out(struct act *a, const struct scan *s)
+{
+	struct plan p;
+	struct buf done;
+
+	buf_init(&done, 0);
+	plan_actions(s->profile, s, &p);
+	if (p.tag)
+		tag(a, s, &done);
+	if (p.explain)
+		explanation(a, s, &done);
+	if (p.subject_prefix)
+		subject_prefix(a, s, p.subject_prefix, &done);
+	if (p.folder) {
+		add_header(a, own_names[3], p.folder, NULL);
+		done_add(&done, "folder", p.folder);
+	}
+	if (p.detail)
+		recipient_detail(a, p.detail, &done);
+	if (p.quarantine)
+		quarantine(a, s, &done);
+	if (p.draft && drafts_submit(s, p.draft, a->qid) == 0)
+		done_add(&done, "draft", p.draft);
+	log_line(a, s, &done);
+	buf_free(&done);
+}

@@ -1,0 +1,15 @@
+/* classify.h - an invitation and the owner's profile into a verdict with
+ * reasons, by the default rules of the design and the user's own rules */
+#ifndef CLASSIFY_H
+#define CLASSIFY_H
+#include "config.h"
+#include "scan.h"
+
+void classify(const struct config *c, const struct profile *p,
+	      const struct invitation *inv, const char *rcpt, const char *subject,
+	      struct verdict_result *r);
+/* explain - one sentence for reason I of R, into OUT */
+void explain(const struct profile *p, const struct invitation *inv,
+	     const struct verdict_result *r, size_t i, char *out, size_t len);
+
+#endif

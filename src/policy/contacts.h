@@ -1,0 +1,22 @@
+/* contacts.h - the people the owner knows: plain lists and vCard files,
+ * matched by address exactly and by name case- and accent-insensitively */
+#ifndef CONTACTS_H
+#define CONTACTS_H
+#include <stdbool.h>
+#include "strlist.h"
+
+struct contacts {
+	char **names;		/* folded, sorted */
+	size_t n_names;
+	char **addrs;		/* lower-cased, sorted */
+	size_t n_addrs;
+};
+
+/* contacts_load - read FILES (plain or vCard) into a new set; errors go to
+ * ERRS with the file and line; NULL on error */
+struct contacts *contacts_load(const struct strlist *files, struct errlist *errs);
+void contacts_free(struct contacts *c);
+bool contacts_has_name(const struct contacts *c, const char *name);
+bool contacts_has_address(const struct contacts *c, const char *addr);
+
+#endif

@@ -1,0 +1,79 @@
+/* actions.c - what is done to one message: the profile's action for its
+ * verdict (or for other LinkedIn notifications), minus what must never
+ * happen (a draft for phish or for anything but a genuine invitation) */
+#include "autoconfig.h"
+#include "plan.h"
+
+#include <string.h>
+#include "json.h"
+#include "buf.h"
+
+static const char *nonempty(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+void plan_actions(const struct profile *p, const struct scan *s, struct plan *out)
+{
+	const struct action *a;
+	enum kind k = s->inv.kind;
+
+	memset(out, 0, sizeof *out);
+	if (k == KIND_NONE)
+		return;
+	if (k == KIND_LINKEDIN)
+		a = &p->actions[ACTION_NOTIFICATION];
+	else if (s->result.verdict >= 0 && s->result.verdict < VERDICT_COUNT)
+		a = &p->actions[s->result.verdict];
+	else
+		return;
+	out->tag = a->tag;
+	out->subject_prefix = nonempty(a->subject_prefix);
+	out->folder = nonempty(a->folder);
+	out->detail = nonempty(a->detail);
+	out->quarantine = a->quarantine;
+	out->explain = a->explain && k != KIND_LINKEDIN;
+	/* drafts answer genuine invitations (and reminders of them) only */
+	if ((k == KIND_INVITATION || k == KIND_REMINDER) && s->inv.authentic == 1 &&
+	    s->result.verdict != VERDICT_PHISH)
+		out->draft = nonempty(a->draft);
+}
+
+static void item(struct buf *b, bool *first, const char *what, const char *value)
+{
+	struct buf tmp;
+
+	if (!*first)
+		buf_putc(b, ',');
+	*first = false;
+	buf_init(&tmp, 0);
+	buf_puts(&tmp, what);
+	if (value) {
+		buf_putc(&tmp, ':');
+		buf_puts(&tmp, value);
+	}
+	json_string(b, tmp.data);
+	buf_free(&tmp);
+}
+
+void plan_json(const struct plan *pl, struct buf *b)
+{
+	bool first = true;
+
+	buf_putc(b, '[');
+	if (pl->tag)
+		item(b, &first, "tag", NULL);
+	if (pl->explain)
+		item(b, &first, "explain", NULL);
+	if (pl->subject_prefix)
+		item(b, &first, "subject", pl->subject_prefix);
+	if (pl->folder)
+		item(b, &first, "folder", pl->folder);
+	if (pl->detail)
+		item(b, &first, "detail", pl->detail);
+	if (pl->quarantine)
+		item(b, &first, "quarantine", NULL);
+	if (pl->draft)
+		item(b, &first, "draft", pl->draft);
+	buf_putc(b, ']');
+}
