@@ -59,14 +59,14 @@ static int page(struct config *cfg, size_t l, FILE *out)
 		"Contoso. The headers other than the Subject are left out.\n",
 		langs[l].title, langs[l].lang, langs[l].inviter);
 	for (size_t i = 0; i < sizeof drafts / sizeof drafts[0]; i++) {
-		struct scan s;
+		struct unit_draft s;
 		struct draft_text d;
 		char err[200];
 
 		unit_scan(&s, cfg, langs[l].inviter, langs[l].lang, drafts[i].claim,
 			  claim_org(drafts[i].claim), drafts[i].headline, NULL);
 		s.inv.profile_url = (char *)"https://www.linkedin.com/in/example-inviter";
-		if (draft_text(&s, drafts[i].tpl, drafts[i].hint, &d, err, sizeof err) < 0) {
+		if (draft_text(&s.in, drafts[i].tpl, drafts[i].hint, &d, err, sizeof err) < 0) {
 			fprintf(stderr, "drafts-doc: %s: %s\n", langs[l].lang, err);
 			draft_text_free(&d);
 			return -1;

@@ -10,6 +10,7 @@
 #include <unistd.h>
 #include "config.h"
 #include "log.h"
+#include "daemon.h"
 #include "version.h"
 #include "strlist.h"
 
@@ -124,7 +125,7 @@ int main(int argc, char **argv)
 	if (!c)
 		return EX_CONFIG;
 	log_set_level(config_log_level(c));
-	if (!c->patterns.jit)	/* e.g. under MemoryDenyWriteExecute=yes */
+	if (!c->engine.patterns.jit)	/* e.g. under MemoryDenyWriteExecute=yes */
 		log_msg(o.test ? LOG_INFO : LOG_NOTICE,
 			"PCRE2 JIT unavailable (no writable executable memory): patterns run in the interpreter");
 	if (o.test)

@@ -39,7 +39,7 @@ static void reasons(struct buf *b, const struct verdict_result *r)
 }
 
 /* --explain: one sentence per reason, in the order of the reasons */
-static void explanations(struct buf *b, const struct scan *s)
+static void explanations(struct buf *b, const struct inbound *s)
 {
 	char text[400];
 
@@ -48,15 +48,15 @@ static void explanations(struct buf *b, const struct scan *s)
 	for (size_t i = 0; i < s->result.n_reasons; i++) {
 		if (i)
 			buf_putc(b, ',');
-		explain(s->profile, &s->inv, &s->result, i, text, sizeof text);
+		explain(&s->profile->profile, &s->scan.inv, &s->result, i, text, sizeof text);
 		json_string(b, text);
 	}
 	buf_putc(b, ']');
 }
 
-void report_json(struct buf *b, const char *file, const struct scan *s, bool explain)
+void report_json(struct buf *b, const char *file, const struct inbound *s, bool explain)
 {
-	const struct invitation *inv = &s->inv;
+	const struct invitation *inv = &s->scan.inv;
 	struct plan plan;
 	bool fields = inv->kind == KIND_INVITATION || inv->kind == KIND_REMINDER;
 
@@ -89,7 +89,7 @@ void report_json(struct buf *b, const char *file, const struct scan *s, bool exp
 	json_key(b, "reasons", 0);
 	reasons(b, &s->result);
 	json_key(b, "actions", 0);
-	plan_actions(s->profile, s, &plan);
+	inbound_plan(s, &plan);
 	plan_json(&plan, b);
 	if (explain)
 		explanations(b, s);

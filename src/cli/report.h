@@ -2,9 +2,9 @@
 #ifndef REPORT_H
 #define REPORT_H
 #include <stdbool.h>
-#include "scan.h"
+#include "inbound.h"
 #include "buf.h"
 
-void report_json(struct buf *b, const char *file, const struct scan *s, bool explain);
+void report_json(struct buf *b, const char *file, const struct inbound *s, bool explain);
 
 #endif

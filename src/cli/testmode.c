@@ -13,7 +13,7 @@
 #include <unistd.h>
 #include "plan.h"
 #include "draft_submit.h"
-#include "scan.h"
+#include "inbound.h"
 #include "store.h"
 #include "json.h"
 #include "log.h"
@@ -113,13 +113,13 @@ static void feed(struct feed *f, const char *data, size_t len)
 }
 
 /* read FD through the engine; -1 read error, -2 internal error */
-static int scan_fd(int fd, struct scan *s)
+static int scan_fd(int fd, struct inbound *m)
 {
-	struct feed f = { .s = s };
+	struct feed f = { .s = &m->scan };
 	char chunk[CHUNK];
 	ssize_t n;
 
-	buf_init(&f.head, (size_t)s->cfg->max_scan_bytes);
+	buf_init(&f.head, (size_t)m->cfg->engine.max_scan_bytes);
 	while (!f.done && (n = read(fd, chunk, sizeof chunk)) != 0) {
 		if (n < 0) {
 			if (errno == EINTR)
@@ -132,24 +132,26 @@ static int scan_fd(int fd, struct scan *s)
 	if (!f.in_body && !f.done)
 		start_body(&f, f.head.len);	/* a message that is all headers */
 	buf_free(&f.head);
-	if (f.err < 0 || scan_eom(s) < 0)
+	if (f.err < 0 || inbound_eom(m) < 0)
 		return -2;
 	return 0;
 }
 
 /* --drafts: the draft of this message, stored at once; what happened on stderr */
-static void store_draft(const char *path, const struct scan *s, const char *store)
+static void store_draft(const char *path, const struct inbound *s, const char *store)
 {
+	struct draft_input in;
 	struct plan p;
 	char err[400] = "";
 	int rc;
 	static const char *const said[] = { "stored", "exists already (not stored again)",
 					    "could not be stored now", "cannot be stored" };
 
-	plan_actions(s->profile, s, &p);
+	inbound_plan(s, &p);
 	if (!p.draft)
 		return;
-	rc = drafts_store_now(s, p.draft, store && *store ? store : NULL, err, sizeof err);
+	inbound_draft_input(s, &in);
+	rc = drafts_store_now(&in, p.draft, store && *store ? store : NULL, err, sizeof err);
 	if (rc < 0)
 		log_msg(LOG_WARNING, "%s: no draft: %s", path, err);
 	else
@@ -161,32 +163,33 @@ static const char *drafts_store;	/* --drafts: NULL = none, "" = the configured s
 
 static int run_one(struct config *c, const char *path, int fd, bool explain)
 {
-	struct scan s;
+	struct inbound m;
+	const struct scan *s = &m.scan;
 	struct buf out;
 	int rc;
 
-	scan_init(&s, c);
-	rc = scan_fd(fd, &s);
+	inbound_init(&m, c);
+	rc = scan_fd(fd, &m);
 	if (rc == -1) {
 		log_msg(LOG_ERR, "%s: read error: %s", path, strerror(errno));
-		scan_free(&s);
+		inbound_free(&m);
 		return EX_IOERR;
 	}
 	if (rc == -2)
 		log_msg(LOG_ERR, "%s: internal error: the message would pass unchanged", path);
-	if (s.reason[0])
-		log_msg(LOG_NOTICE, "%s: %s", path, s.reason);
-	if (s.msg.text && log_level() >= LOG_DEBUG)	/* for writing patterns */
-		log_msg(LOG_DEBUG, "%s: %s text (%s):\n%s", path, kind_name(s.inv.kind),
-			s.msg.from_html ? "from HTML" : "plain", s.msg.text);
+	if (s->reason[0])
+		log_msg(LOG_NOTICE, "%s: %s", path, s->reason);
+	if (s->msg.text && log_level() >= LOG_DEBUG)	/* for writing patterns */
+		log_msg(LOG_DEBUG, "%s: %s text (%s):\n%s", path, kind_name(s->inv.kind),
+			s->msg.from_html ? "from HTML" : "plain", s->msg.text);
 	if (drafts_store && rc == 0)
-		store_draft(path, &s, drafts_store);
+		store_draft(path, &m, drafts_store);
 	buf_init(&out, 0);
-	report_json(&out, path, &s, explain);
+	report_json(&out, path, &m, explain);
 	buf_putc(&out, '\n');
 	fwrite(out.data, 1, out.len, stdout);
 	buf_free(&out);
-	scan_free(&s);
+	inbound_free(&m);
 	return rc == -2 ? EX_SOFTWARE : EX_OK;
 }
 

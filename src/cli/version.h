@@ -6,8 +6,8 @@
 
 void print_versions(FILE *f);
 
-/* entry points of the two modes (testmode.c, daemon.c) */
+/* test_mode - each of PATHS (a message, or "-" for standard input) through
+ * the layers, one JSON line each; with DRAFTS their drafts stored */
 int test_mode(struct config *c, char **paths, int n, bool explain, const char *drafts);
-int daemon_run(struct config *c, const char *config_file, bool foreground);
 
 #endif

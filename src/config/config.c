@@ -54,16 +54,16 @@ static const struct key config_keys[] = {
 	CK("allow_root", KEY_BOOL, allow_root, 0, 0, NULL, NULL, NULL),
 	CK("pidfile", KEY_STRING, pidfile, 0, 0, NULL, check_absolute, NULL),
 	CK("on_error", KEY_ENUM, on_error, 0, 0, on_error_names, NULL, NULL),
-	CK("max_scan_bytes", KEY_INT, max_scan_bytes, 4096, 64 << 20, NULL, NULL, NULL),
-	CK("authserv_id", KEY_STRING, authserv_id, 0, 0, NULL, check_token, NULL),
-	CK("require_authentication", KEY_BOOL, require_authentication, 0, 0, NULL, NULL, NULL),
+	CK("max_scan_bytes", KEY_INT, engine.max_scan_bytes, 4096, 64 << 20, NULL, NULL, NULL),
+	CK("authserv_id", KEY_STRING, engine.authserv_id, 0, 0, NULL, check_token, NULL),
+	CK("require_authentication", KEY_BOOL, engine.require_authentication, 0, 0, NULL, NULL, NULL),
 	CK("patterns", KEY_PATH, patterns_file, 0, 0, NULL, check_readable, NULL),
 	CK("lexicons", KEY_PATH, lexicons_file, 0, 0, NULL, check_readable, NULL),
 	CK("log_level", KEY_ENUM, log_level, 0, 0, level_names, NULL, NULL),
 	CK("syslog_facility", KEY_ENUM, syslog_facility, 0, 0, facility_names, NULL, NULL),
 	CK("milter_timeout", KEY_INT, milter_timeout, 1, 86400, NULL, NULL, NULL),
 	CK("owner", KEY_CUSTOM, owner, 0, 0, NULL, NULL, read_owner),
-	CK("actions", KEY_CUSTOM, owner.actions, 0, 0, NULL, NULL, read_actions),
+	CK("actions", KEY_CUSTOM, owner.profile.actions, 0, 0, NULL, NULL, read_actions),
 	CK("profiles", KEY_CUSTOM, profiles, 0, 0, NULL, NULL, read_profiles_later),
 	CK("drafts", KEY_CUSTOM, owner.drafts, 0, 0, NULL, NULL, read_drafts),
 	CK("metrics", KEY_STRING, metrics, 0, 0, NULL, check_metrics, NULL),
@@ -84,8 +84,8 @@ static struct config *config_new(void)
 	c->user = str_dup("linkedin-milter");
 	c->pidfile = str_dup("/run/linkedin-milter/linkedin-milter.pid");
 	c->on_error = ON_ERROR_ACCEPT;
-	c->max_scan_bytes = 524288;
-	c->authserv_id = str_dup("");
+	c->engine.max_scan_bytes = 524288;
+	c->engine.authserv_id = str_dup("");
 	c->patterns_file = str_dup(SYSCONFDIR "/patterns.conf");
 	c->lexicons_file = str_dup(SYSCONFDIR "/lexicons.conf");
 	c->log_level = 3;	/* info */
@@ -102,27 +102,28 @@ static int load_data_file(struct config *c, const char *path, bool named,
 	const struct embedded_file *b;
 
 	if (named || access(path, R_OK) == 0)
-		return patterns_load(&c->patterns, path, NULL, errs);
+		return patterns_load(&c->engine.patterns, path, NULL, errs);
 	b = embedded_find(builtin);
 	if (!b) {
 		errlist_add(errs, path, 0, NULL, "missing, and no built-in copy");
 		return -1;
 	}
-	return patterns_load(&c->patterns, b->name, b->data, errs);
+	return patterns_load(&c->engine.patterns, b->name, b->data, errs);
 }
 
 /* what the classification compares, computed once: the profile's contacts,
  * and its employers, schools and groups as organisation keys and folded */
-static void prepare_profile(struct config *c, struct profile *p, struct errlist *errs)
+static void prepare_profile(struct config *c, struct profile_conf *pc, struct errlist *errs)
 {
+	struct profile *p = &pc->profile;
 	const struct strlist *lists[3] = { &p->employers, &p->schools, &p->groups };
 
 	if (p->contacts_files.n)
 		p->contacts = contacts_load(&p->contacts_files, errs);
-	p->templates = templates_load(p->drafts.templates, errs);
+	pc->drafts.library = templates_load(pc->drafts.templates, errs);
 	for (int k = 0; k < 3; k++)
 		for (size_t i = 0; i < lists[k]->n; i++) {
-			char *key = org_key(&c->patterns, lists[k]->v[i]);
+			char *key = org_key(&c->engine.patterns, lists[k]->v[i]);
 			char *f = fold(lists[k]->v[i]);
 
 			if (!key || !f || strlist_add(&p->org_keys[k], key) < 0 ||
@@ -143,7 +144,7 @@ static void read_all(struct config *c, config_t *lc, struct schema_ctx *ctx,
 	profiles = config_setting_get_member(root, "profiles");
 	if (profiles)
 		read_profiles(ctx, profiles, c);
-	if (c->require_authentication && !c->authserv_id[0]) {
+	if (c->engine.require_authentication && !c->engine.authserv_id[0]) {
 		const config_setting_t *s = config_setting_get_member(root,
 							"require_authentication");
 		schema_error(ctx, s, "require_authentication",
@@ -189,7 +190,7 @@ struct config *config_load(const char *file, struct errlist *errs)
 	unsigned long seen = 0;
 	size_t before = errs->msgs.n;
 
-	if (!c || !c->socket || !c->owner.label) {
+	if (!c || !c->socket || !c->owner.profile.label) {
 		errlist_add(errs, file, 0, NULL, "out of memory");
 		config_unref(c);
 		return NULL;
@@ -201,8 +202,9 @@ struct config *config_load(const char *file, struct errlist *errs)
 			       "patterns.conf", errs);
 		load_data_file(c, c->lexicons_file, seen & (1UL << K_LEXICONS),
 			       "lexicons.conf", errs);
-		if (patterns_finish(&c->patterns) < 0)
+		if (patterns_finish(&c->engine.patterns) < 0)
 			errs->oom = true;
+		c->policy = (struct policy){ &c->engine.patterns, c->rules, c->n_rules };
 		prepare_profile(c, &c->owner, errs);
 		for (size_t i = 0; i < c->n_profiles; i++)
 			prepare_profile(c, &c->profiles[i], errs);
@@ -232,10 +234,10 @@ void config_unref(struct config *c)
 	free(c->metrics);
 	free(c->user);
 	free(c->pidfile);
-	free(c->authserv_id);
+	free(c->engine.authserv_id);
 	free(c->patterns_file);
 	free(c->lexicons_file);
-	patterns_free(&c->patterns);
+	patterns_free(&c->engine.patterns);
 	profile_free(&c->owner);
 	for (size_t i = 0; i < c->n_profiles; i++)
 		profile_free(&c->profiles[i]);
@@ -244,13 +246,13 @@ void config_unref(struct config *c)
 	free(c);
 }
 
-const struct profile *config_profile(const struct config *c, const char *rcpt)
+const struct profile_conf *config_profile(const struct config *c, const char *rcpt)
 {
 	size_t len = rcpt ? strlen(rcpt) : 0;
 
 	for (size_t i = 0; rcpt && i < c->n_profiles; i++)
-		for (size_t j = 0; j < c->profiles[i].recipient_res.n; j++)
-			if (regex_match(c->profiles[i].recipients[j], rcpt, len))
+		for (size_t j = 0; j < c->profiles[i].profile.recipient_res.n; j++)
+			if (regex_match(c->profiles[i].profile.recipients[j], rcpt, len))
 				return &c->profiles[i];
 	return &c->owner;
 }

@@ -2,6 +2,7 @@
  * or -1 with a short reason in ERR */
 #include "autoconfig.h"
 #include "config_check.h"
+#include "imap_url.h"
 #include "store.h"
 
 #include <ctype.h>

@@ -13,20 +13,14 @@
 #include "strlist.h"
 #include "str.h"
 
-static const char *const mode_names[] = { "strict", "selective", "open", NULL };
 static const char *const action_names[ACTION_COUNT] = {
 	"accept", "consider", "ask", "decline", "ignore", "phish", "notification"
 };
 
-const char *mode_name(enum mode m)
-{
-	return (unsigned)m < 3 ? mode_names[m] : "?";
-}
-
 /* ---------------------------------------------------------------- tables */
 
 #define PK(name, type, field, ...) \
-	{ name, type, offsetof(struct profile, field), __VA_ARGS__ }
+	{ name, type, offsetof(struct profile_conf, profile.field), __VA_ARGS__ }
 static const struct key profile_keys[] = {
 	PK("names", KEY_STRLIST, names, 0, 0, NULL, NULL, NULL),
 	PK("employers", KEY_STRLIST, employers, 0, 0, NULL, NULL, NULL),
@@ -39,7 +33,7 @@ static const struct key profile_keys[] = {
 	/* only in profiles = ( ... ) */
 	PK("recipients", KEY_STRLIST, recipient_res, 0, 0, NULL, check_regex, NULL),
 	PK("actions", KEY_CUSTOM, actions, 0, 0, NULL, NULL, read_actions),
-	PK("drafts", KEY_CUSTOM, drafts, 0, 0, NULL, NULL, read_drafts),
+	{ "drafts", KEY_CUSTOM, offsetof(struct profile_conf, drafts), 0, 0, NULL, NULL, read_drafts },
 };
 #define OWNER_KEYS 8		/* the owner group has the first eight */
 
@@ -56,7 +50,7 @@ static const struct key action_keys[] = {
 };
 
 #define DK(name, type, field, min, max, check) \
-	{ name, type, offsetof(struct drafts, field), min, max, NULL, check, NULL }
+	{ name, type, offsetof(struct draft_settings, field), min, max, NULL, check, NULL }
 static const struct key draft_keys[] = {
 	DK("store", KEY_STRING, store, 0, 0, check_store),
 	DK("templates", KEY_PATH, templates, 0, 0, NULL),
@@ -81,9 +75,24 @@ static void action_default(struct action *a, const char *folder, const char *dra
 	a->draft = str_dup(draft);
 }
 
-void profile_defaults(struct profile *p)
+static void drafts_defaults(struct draft_settings *d)
 {
-	memset(p, 0, sizeof *p);
+	d->store = str_dup("maildir:/var/lib/linkedin-milter/%u/Drafts");
+	d->templates = str_dup(SYSCONFDIR "/templates");
+	d->credentials = str_dup("");
+	d->spool = str_dup("/var/spool/linkedin-milter");
+	d->sent_folder = str_dup("Sent");
+	d->once_per_days = 30;
+	d->timeout_ms = 1000;
+	d->imap_timeout = 10;
+	d->auto_send = false;
+}
+
+void profile_defaults(struct profile_conf *pc)
+{
+	struct profile *p = &pc->profile;
+
+	memset(pc, 0, sizeof *pc);
 	p->label = str_dup("owner");
 	p->mode = MODE_SELECTIVE;
 	p->language = str_dup("en");
@@ -97,15 +106,7 @@ void profile_defaults(struct profile *p)
 	action_default(&p->actions[ACTION_NOTIFICATION], "LinkedIn/Notifications", "");
 	p->actions[VERDICT_PHISH].explain = true;	/* "why is this in Junk?" */
 	p->actions[ACTION_NOTIFICATION].tag = false;
-	p->drafts.store = str_dup("maildir:/var/lib/linkedin-milter/%u/Drafts");
-	p->drafts.templates = str_dup(SYSCONFDIR "/templates");
-	p->drafts.credentials = str_dup("");
-	p->drafts.spool = str_dup("/var/spool/linkedin-milter");
-	p->drafts.sent_folder = str_dup("Sent");
-	p->drafts.once_per_days = 30;
-	p->drafts.timeout_ms = 1000;
-	p->drafts.imap_timeout = 10;
-	p->drafts.auto_send = false;
+	drafts_defaults(&pc->drafts);
 }
 
 /* ---------------------------------------------------------------- copy/free */
@@ -136,9 +137,10 @@ static void action_free(struct action *a)
 	free(a->draft);
 }
 
-static int drafts_copy(struct drafts *d, const struct drafts *s)
+static int drafts_copy(struct draft_settings *d, const struct draft_settings *s)
 {
 	*d = *s;
+	d->library = NULL;
 	d->store = str_dup(s->store);
 	d->templates = str_dup(s->templates);
 	d->credentials = str_dup(s->credentials);
@@ -147,8 +149,9 @@ static int drafts_copy(struct drafts *d, const struct drafts *s)
 	return d->store && d->templates && d->credentials && d->spool && d->sent_folder ? 0 : -1;
 }
 
-static void drafts_free(struct drafts *d)
+static void drafts_free(struct draft_settings *d)
 {
+	templates_free(d->library);
 	free(d->store);
 	free(d->templates);
 	free(d->credentials);
@@ -157,11 +160,13 @@ static void drafts_free(struct drafts *d)
 }
 
 /* profile_copy - DST (zeroed) becomes a deep copy of SRC, without recipients */
-int profile_copy(struct profile *dst, const struct profile *src)
+int profile_copy(struct profile_conf *dstc, const struct profile_conf *srcc)
 {
+	struct profile *dst = &dstc->profile;
+	const struct profile *src = &srcc->profile;
 	int rc = 0;
 
-	memset(dst, 0, sizeof *dst);
+	memset(dstc, 0, sizeof *dstc);
 	dst->mode = src->mode;
 	dst->label = str_dup(src->label);
 	dst->language = str_dup(src->language);
@@ -173,12 +178,14 @@ int profile_copy(struct profile *dst, const struct profile *src)
 	rc |= list_copy(&dst->contacts_files, &src->contacts_files);
 	for (int i = 0; i < ACTION_COUNT; i++)
 		rc |= action_copy(&dst->actions[i], &src->actions[i]);
-	rc |= drafts_copy(&dst->drafts, &src->drafts);
+	rc |= drafts_copy(&dstc->drafts, &srcc->drafts);
 	return rc || !dst->label || !dst->language || !dst->address ? -1 : 0;
 }
 
-void profile_free(struct profile *p)
+void profile_free(struct profile_conf *pc)
 {
+	struct profile *p = &pc->profile;
+
 	free(p->label);
 	free(p->language);
 	free(p->address);
@@ -192,15 +199,14 @@ void profile_free(struct profile *p)
 		strlist_free(&p->folded[i]);
 	}
 	contacts_free(p->contacts);
-	templates_free(p->templates);
 	for (size_t i = 0; p->recipients && i < p->recipient_res.n; i++)
 		pcre2_code_free(p->recipients[i]);
 	free(p->recipients);
 	strlist_free(&p->recipient_res);
 	for (int i = 0; i < ACTION_COUNT; i++)
 		action_free(&p->actions[i]);
-	drafts_free(&p->drafts);
-	memset(p, 0, sizeof *p);
+	drafts_free(&pc->drafts);
+	memset(pc, 0, sizeof *pc);
 }
 
 /* ---------------------------------------------------------------- readers */
@@ -254,7 +260,7 @@ int read_actions(struct schema_ctx *ctx, const config_setting_t *s,
 int read_drafts(struct schema_ctx *ctx, const config_setting_t *s,
 		const char *path, void *base, const struct key *k)
 {
-	struct drafts *d = (struct drafts *)((char *)base + k->offset);
+	struct draft_settings *d = (struct draft_settings *)((char *)base + k->offset);
 
 	return schema_read(ctx, s, path, draft_keys, ARRAY_LEN(draft_keys), d, NULL);
 }
@@ -295,19 +301,19 @@ int read_profiles(struct schema_ctx *ctx, const config_setting_t *s,
 		return 1;
 	for (int i = 0; i < n; i++) {
 		const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-		struct profile *p = &cfg->profiles[i];
+		struct profile_conf *p = &cfg->profiles[i];
 
 		schema_path(path, sizeof path, "profiles", NULL, i);
 		cfg->n_profiles++;
 		if (profile_copy(p, &cfg->owner) < 0)
 			return errs + 1;
 		snprintf(label, sizeof label, "profiles[%d]", i);
-		set_string(&p->label, label);
+		set_string(&p->profile.label, label);
 		if (schema_read(ctx, e, path, profile_keys, ARRAY_LEN(profile_keys), p, NULL)) {
 			errs++;
 			continue;
 		}
-		if (compile_recipients(ctx, e, path, p) < 0)
+		if (compile_recipients(ctx, e, path, &p->profile) < 0)
 			errs++;
 	}
 	return errs;

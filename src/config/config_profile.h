@@ -5,9 +5,9 @@
 #include "config.h"
 #include "config_schema.h"
 
-void profile_defaults(struct profile *p);
-int profile_copy(struct profile *dst, const struct profile *src);
-void profile_free(struct profile *p);
+void profile_defaults(struct profile_conf *p);
+int profile_copy(struct profile_conf *dst, const struct profile_conf *src);
+void profile_free(struct profile_conf *p);
 
 /* readers for KEY_CUSTOM keys; BASE is the profile (or the config for rules) */
 int read_owner(struct schema_ctx *ctx, const config_setting_t *s,

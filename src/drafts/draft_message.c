@@ -123,42 +123,42 @@ static void date_header(struct buf *b, time_t now)
 }
 
 /* the inviter's address, when the invitation carries one that is not LinkedIn's */
-static const char *reply_to(const struct scan *s)
+static const char *reply_to(const struct draft_input *s)
 {
-	const char *e = s->inv.email, *at;
+	const char *e = s->inv->email, *at;
 
 	if (!plain_address(e))
 		return NULL;
 	at = strrchr(e, '@') + 1;
-	if (domain_in_set(patterns_role(&s->cfg->patterns, ROLE_DOMAIN), at, strlen(at)))
+	if (domain_in_set(patterns_role(s->patterns, ROLE_DOMAIN), at, strlen(at)))
 		return NULL;
 	return e;
 }
 
-static void headers(const struct scan *s, struct draft *d, const char *from, const char *to,
+static void headers(const struct draft_input *s, struct draft *d, const char *from, const char *to,
 		    const char *subject)
 {
 	struct buf *b = &d->msg, encoded;
-	const char *owner = s->profile->names.n ? s->profile->names.v[0] : NULL;
+	const char *owner = s->owner->names.n ? s->owner->names.v[0] : NULL;
 	const char *at = strrchr(from, '@');
 	static unsigned long counter;
 
 	address_header(b, "From", owner, from);
 	if (to)
-		address_header(b, "To", s->inv.name, to);
+		address_header(b, "To", s->inv->name, to);
 	buf_init(&encoded, 0);
 	rfc2047(&encoded, subject);
 	header(b, "Subject", encoded.data ? encoded.data : "Re:");
 	buf_free(&encoded);
-	if (plain_msgid(s->h.v[H_MESSAGE_ID])) {
-		header(b, "In-Reply-To", s->h.v[H_MESSAGE_ID]);
-		header(b, "References", s->h.v[H_MESSAGE_ID]);
+	if (plain_msgid(s->message_id)) {
+		header(b, "In-Reply-To", s->message_id);
+		header(b, "References", s->message_id);
 	}
 	date_header(b, time(NULL));
 	buf_printf(b, "Message-ID: <%ld.%ld.%lu.%.12s@%s>\r\n", (long)time(NULL), (long)getpid(),
 		   __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED), d->key,
 		   at ? at + 1 : "localhost");
-	if (s->profile->drafts.auto_send && to)
+	if (s->set->auto_send && to)
 		buf_puts(b, "Auto-Submitted: auto-replied\r\n");
 	buf_printf(b, "X-LinkedIn-Draft-Key: %s\r\n", d->key);
 	buf_puts(b, "MIME-Version: 1.0\r\n"
@@ -166,7 +166,7 @@ static void headers(const struct scan *s, struct draft *d, const char *from, con
 		    "Content-Transfer-Encoding: quoted-printable\r\n\r\n");
 }
 
-int draft_render(const struct scan *s, const char *template, struct draft *d,
+int draft_render(const struct draft_input *s, const char *template, struct draft *d,
 		 char *err, size_t errlen)
 {
 	const char *from, *to = reply_to(s);
@@ -174,7 +174,7 @@ int draft_render(const struct scan *s, const char *template, struct draft *d,
 
 	memset(d, 0, sizeof *d);
 	buf_init(&d->msg, 0);
-	from = s->profile->address[0] ? s->profile->address : s->rcpt;
+	from = s->owner->address[0] ? s->owner->address : s->rcpt;
 	if (!plain_address(from)) {
 		snprintf(err, errlen, "no owner address for the From");
 		return -1;
@@ -186,7 +186,7 @@ int draft_render(const struct scan *s, const char *template, struct draft *d,
 	snprintf(d->rcpt, sizeof d->rcpt, "%s", s->rcpt[0] ? s->rcpt : from);
 	snprintf(d->lang, sizeof d->lang, "%s", t.lang);
 	snprintf(d->template, sizeof d->template, "%s", t.template);
-	draft_key(d->rcpt, &s->inv, d->key);
+	draft_key(d->rcpt, s->inv, d->key);
 	headers(s, d, from, to, t.subject);
 	qp_body(&d->msg, t.body);
 	draft_text_free(&t);

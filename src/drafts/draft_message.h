@@ -1,8 +1,8 @@
 /* draft.h - the reply draft of one invitation as an RFC 5322 message */
 #ifndef DRAFT_H
 #define DRAFT_H
-#include "config.h"
-#include "scan.h"
+#include "draft_input.h"
+#include "headers.h"
 #include "buf.h"
 
 #define DRAFT_KEY_LEN 32
@@ -17,7 +17,7 @@ struct draft {
 /* draft_render - TEMPLATE (a name: "ask") for the invitation of S, in its
  * language (else the profile's); -1 with ERR when there is no template or no
  * recipient. D is initialised here; draft_free() it in every case. */
-int draft_render(const struct scan *s, const char *template, struct draft *d,
+int draft_render(const struct draft_input *s, const char *template, struct draft *d,
 		 char *err, size_t errlen);
 void draft_free(struct draft *d);
 /* draft_key - the key of RCPT's draft for the inviter INV, into OUT */

@@ -1,4 +1,4 @@
-/* drafts.c - reply drafts: rendered, their store named for the recipient
+/* draft_submit.c - reply drafts: rendered, their store named for the recipient
  * (never outside the configured base), then handed to the store thread
  * (milter) or stored at once (test mode) */
 #include "autoconfig.h"
@@ -13,10 +13,10 @@
 #include "store.h"
 
 /* the spool meta of draft D: the store resolved for its recipient */
-static int target(const struct scan *s, const struct draft *d, const char *store,
+static int target(const struct draft_input *s, const struct draft *d, const char *store,
 		  struct spooled *m, char *err, size_t errlen)
 {
-	const struct drafts *cfg = &s->profile->drafts;
+	const struct draft_settings *cfg = s->set;
 
 	memset(m, 0, sizeof *m);
 	if (store_resolve(store ? store : cfg->store, d->rcpt, m->url, sizeof m->url, err,
@@ -30,7 +30,7 @@ static int target(const struct scan *s, const struct draft *d, const char *store
 	return 0;
 }
 
-int drafts_submit(const struct scan *s, const char *template, const char *qid)
+int drafts_submit(const struct draft_input *s, const char *template, const char *qid)
 {
 	static const char *const outcome[] = {
 		[HANDOFF_STORED] = "stored", [HANDOFF_EXISTS] = "exists already: not stored again",
@@ -47,8 +47,8 @@ int drafts_submit(const struct scan *s, const char *template, const char *qid)
 		draft_free(&d);
 		return -1;
 	}
-	h = draft_queue_submit(s->profile->drafts.spool, &m, d.msg.data, d.msg.len,
-			       s->profile->drafts.timeout_ms, err, sizeof err);
+	h = draft_queue_submit(s->set->spool, &m, d.msg.data, d.msg.len,
+			       s->set->timeout_ms, err, sizeof err);
 	metrics_count(MC_DRAFTS, metrics_store(m.url), h);
 	if (h == HANDOFF_LOST)
 		log_msg(LOG_ERR, "%s: draft not stored nor spooled: %s", qid, err);
@@ -61,7 +61,7 @@ int drafts_submit(const struct scan *s, const char *template, const char *qid)
 	return h == HANDOFF_LOST ? -1 : 0;
 }
 
-int drafts_store_now(const struct scan *s, const char *template, const char *store,
+int drafts_store_now(const struct draft_input *s, const char *template, const char *store,
 		     char *err, size_t errlen)
 {
 	struct draft d;

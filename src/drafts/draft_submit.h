@@ -1,16 +1,16 @@
-/* drafts.h - reply drafts from the milter (through the store thread, never
+/* draft_submit.h - reply drafts from the milter (through the store thread, never
  * holding the MTA longer than drafts.timeout_ms) and from test mode (stored
  * at once) */
-#ifndef DRAFTS_H
-#define DRAFTS_H
-#include "scan.h"
+#ifndef LM_DRAFT_SUBMIT_H
+#define LM_DRAFT_SUBMIT_H
+#include "draft_input.h"
 
 /* drafts_submit - render TEMPLATE for the invitation of S and hand it over;
  * 0 when stored or spooled, -1 when neither (logged) */
-int drafts_submit(const struct scan *s, const char *template, const char *qid);
+int drafts_submit(const struct draft_input *s, const char *template, const char *qid);
 /* drafts_store_now - render and store at once, in STORE (NULL: the
  * profile's); the store result, or -1 (ERR set) when nothing was rendered */
-int drafts_store_now(const struct scan *s, const char *template, const char *store,
+int drafts_store_now(const struct draft_input *s, const char *template, const char *store,
 		     char *err, size_t errlen);
 
 #endif

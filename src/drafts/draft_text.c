@@ -77,15 +77,15 @@ static const char *shared_org(const struct profile *p, const char *headline)
 
 /* NAME's variant for the invitation in LANG: NAME-<claim> for a claim that
  * did not match (and can be quoted), NAME-shared for a shared organisation */
-static const struct template *variant(const struct scan *s, const char *name, const char *lang,
+static const struct template *variant(const struct draft_input *s, const char *name, const char *lang,
 				      bool claim_ok, bool shared)
 {
-	const struct templates *t = s->profile->templates;
+	const struct templates *t = s->set->library;
 	const struct template *tpl = NULL;
 	char v[48];
 
-	if (claim_ok && s->result.n_reasons && !strcmp(s->result.reasons[0], "claim-mismatch")) {
-		snprintf(v, sizeof v, "%s-%s", name, claim_name(s->inv.claim));
+	if (claim_ok && s->claim_mismatch) {
+		snprintf(v, sizeof v, "%s-%s", name, claim_name(s->inv->claim));
 		tpl = templates_find(t, lang, v);
 	}
 	if (!tpl && shared) {
@@ -97,10 +97,10 @@ static const struct template *variant(const struct scan *s, const char *name, co
 
 /* the template for NAME in the invitation's language, else the profile's,
  * else English; *LANG set to the one used */
-static const struct template *choose(const struct scan *s, const char *name, bool claim_ok,
+static const struct template *choose(const struct draft_input *s, const char *name, bool claim_ok,
 				     bool shared, const char **lang)
 {
-	const char *langs[3] = { s->inv.language, s->profile->language, "en" };
+	const char *langs[3] = { s->inv->language, s->owner->language, "en" };
 	const struct template *tpl = NULL;
 
 	for (int i = 0; i < 3 && !tpl; i++)
@@ -214,10 +214,10 @@ static const char *titles(const struct templates *t, const char *lang)
 	return tpl ? tpl->text : NULL;
 }
 
-static int render(const struct scan *s, const struct template *tpl, const char *lang,
+static int render(const struct draft_input *s, const struct template *tpl, const char *lang,
 		  bool hint, const struct tpl_values *v, struct draft_text *t)
 {
-	const struct template *h = hint ? templates_find(s->profile->templates, lang, "send-hint") : NULL;
+	const struct template *h = hint ? templates_find(s->set->library, lang, "send-hint") : NULL;
 	struct buf body, wrapped;
 
 	buf_init(&body, 0);
@@ -231,16 +231,16 @@ static int render(const struct scan *s, const struct template *tpl, const char *
 		draft_wrap(body.data, &wrapped);
 	buf_free(&body);
 	t->body = wrapped.data ? buf_steal(&wrapped) : NULL;
-	t->subject = subject(s->profile->templates, lang, v);
+	t->subject = subject(s->set->library, lang, v);
 	return t->body && t->subject ? 0 : -1;
 }
 
-int draft_text(const struct scan *s, const char *template, bool hint, struct draft_text *t,
+int draft_text(const struct draft_input *s, const char *template, bool hint, struct draft_text *t,
 	       char *err, size_t errlen)
 {
-	const char *lang = "en", *shared = shared_org(s->profile, s->inv.headline);
-	char *org = fit_org(s->inv.claim_org), *first = NULL;
-	bool claim_ok = org || s->inv.claim == CLAIM_FRIEND;
+	const char *lang = "en", *shared = shared_org(s->owner, s->inv->headline);
+	char *org = fit_org(s->inv->claim_org), *first = NULL;
+	bool claim_ok = org || s->inv->claim == CLAIM_FRIEND;
 	const struct template *tpl = choose(s, template, claim_ok, shared != NULL, &lang);
 	struct tpl_values v = { NULL, NULL, NULL, NULL, NULL };
 	int rc = -1;
@@ -253,11 +253,11 @@ int draft_text(const struct scan *s, const char *template, bool hint, struct dra
 	}
 	snprintf(t->lang, sizeof t->lang, "%s", lang);
 	snprintf(t->template, sizeof t->template, "%s", tpl->name);
-	first = greeting_name(s->inv.name, titles(s->profile->templates, lang));
+	first = greeting_name(s->inv->name, titles(s->set->library, lang));
 	v.first = first;
-	v.owner = s->profile->names.n ? s->profile->names.v[0] : NULL;
+	v.owner = s->owner->names.n ? s->owner->names.v[0] : NULL;
 	v.claim_org = org;
-	v.profile_url = fit_url(s->inv.profile_url);
+	v.profile_url = fit_url(s->inv->profile_url);
 	v.shared_org = shared;
 	rc = render(s, tpl, lang, hint, &v, t);
 	if (rc < 0)

@@ -4,7 +4,8 @@
 #ifndef DRAFT_TEXT_H
 #define DRAFT_TEXT_H
 #include <stdbool.h>
-#include "scan.h"
+#include "buf.h"
+#include "draft_input.h"
 #include "buf.h"
 
 #define DRAFT_WRAP 72		/* columns a line of the body is wrapped at */
@@ -21,7 +22,7 @@ struct draft_text {
  * one; with the send-hint above it when HINT. -1 with ERR when there is no
  * such template (or no memory). T is initialised here: draft_text_free()
  * it in every case. */
-int draft_text(const struct scan *s, const char *template, bool hint, struct draft_text *t,
+int draft_text(const struct draft_input *s, const char *template, bool hint, struct draft_text *t,
 	       char *err, size_t errlen);
 void draft_text_free(struct draft_text *t);
 /* draft_wrap - TEXT with every paragraph that has a line over DRAFT_WRAP

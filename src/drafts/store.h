@@ -42,9 +42,6 @@ void store_memory_trouble(const char *where, const char *why);
 
 enum store_result maildir_put(const struct store_job *j, char *err, size_t errlen);
 enum store_result imap_put(const struct store_job *j, char *err, size_t errlen);
-/* imap_url_check - 0 when URL is an IMAP store URL with known options, else
- * -1 with what it should look like in ERR */
-int imap_url_check(const char *url, char *err, size_t errlen);
 /* imap_host_is_local - HOST is this machine: "localhost", or an IPv4 or IPv6
  * loopback address in its usual form (a name is never taken for one) */
 bool imap_host_is_local(const char *host);

@@ -19,22 +19,11 @@
 #include <time.h>
 #include "log.h"
 #include "store_imap.h"
+#include "imap_url.h"
 #include "tls_check.h"
 #include "fileio.h"
 
 #define POOL 8
-
-struct target {
-	bool tls;
-	char host[256];
-	uint16_t port;
-	char user[256], password[256];
-	char folder[256];
-	/* the URL's options (?tls-ca=FILE&tls-verify=no&cleartext=yes) */
-	char ca_file[512];	/* CAs to trust instead of the system's */
-	bool verify;		/* the certificate is checked (the default) */
-	bool cleartext;		/* a password may cross the network unencrypted */
-};
 
 struct conn {
 	mailimap *imap;
@@ -44,113 +33,7 @@ struct conn {
 
 static struct conn pool[POOL];	/* used by the one store thread only */
 
-/* %XX in a URL part */
-static void url_decode(char *s)
-{
-	char *w = s;
-
-	for (char *r = s; *r; r++) {
-		if (r[0] == '%' && isxdigit((unsigned char)r[1]) && isxdigit((unsigned char)r[2])) {
-			char hex[3] = { r[1], r[2], 0 };
-
-			*w++ = (char)strtol(hex, NULL, 16);
-			r += 2;
-		} else {
-			*w++ = *r;
-		}
-	}
-	*w = '\0';
-}
-
-static int copy_part(char *dst, size_t len, const char *src, size_t n)
-{
-	if (n >= len)
-		return -1;
-	memcpy(dst, src, n);
-	dst[n] = '\0';
-	url_decode(dst);
-	return 0;
-}
-
-/* one OPTION=VALUE of the URL's query into T; -1 when unknown */
-static int url_option(const char *opt, size_t n, struct target *t)
-{
-	char o[600];
-
-	if (copy_part(o, sizeof o, opt, n) < 0)
-		return -1;
-	if (strncmp(o, "tls-ca=/", 8) == 0)
-		return snprintf(t->ca_file, sizeof t->ca_file, "%s", o + 7) <
-		       (int)sizeof t->ca_file ? 0 : -1;
-	if (strcmp(o, "tls-verify=no") == 0 || strcmp(o, "tls-verify=yes") == 0)
-		t->verify = o[11] == 'y';
-	else if (strcmp(o, "cleartext=no") == 0 || strcmp(o, "cleartext=yes") == 0)
-		t->cleartext = o[10] == 'y';
-	else
-		return -1;
-	return 0;
-}
-
-/* the options after '?' in Q, separated by '&' */
-static int url_options(const char *q, struct target *t)
-{
-	while (*q) {
-		size_t n = strcspn(q, "&");
-
-		if (n && url_option(q, n, t) < 0)
-			return -1;
-		q += n + (q[n] == '&');
-	}
-	return 0;
-}
-
-/* imap[s]://[user[:password]@]host[:port]/folder[?options] */
-static int parse_url(const char *url, struct target *t)
-{
-	const char *p, *at, *slash, *colon, *query;
-	size_t flen;
-
-	memset(t, 0, sizeof *t);
-	t->verify = true;
-	t->tls = strncmp(url, "imaps://", 8) == 0;
-	p = url + (t->tls ? 8 : 7);
-	slash = p + strcspn(p, "/?");
-	at = memrchr(p, '@', (size_t)(slash - p));
-	if (at) {
-		colon = memchr(p, ':', (size_t)(at - p));
-		if (copy_part(t->user, sizeof t->user, p, (size_t)((colon ? colon : at) - p)) < 0 ||
-		    (colon && copy_part(t->password, sizeof t->password, colon + 1,
-					(size_t)(at - colon - 1)) < 0))
-			return -1;
-		p = at + 1;
-	}
-	colon = memchr(p, ':', (size_t)(slash - p));
-	if (copy_part(t->host, sizeof t->host, p, (size_t)((colon ? colon : slash) - p)) < 0 ||
-	    !t->host[0])
-		return -1;
-	t->port = colon ? (uint16_t)atoi(colon + 1) : (t->tls ? 993 : 143);
-	query = slash + strcspn(slash, "?");
-	flen = *slash == '/' ? (size_t)(query - slash - 1) : 0;
-	if (copy_part(t->folder, sizeof t->folder, slash + (*slash == '/'), flen) < 0 ||
-	    (*query && url_options(query + 1, t) < 0))
-		return -1;
-	if (!t->folder[0])
-		strcpy(t->folder, "Drafts");
-	return t->port ? 0 : -1;
-}
-
-int imap_url_check(const char *url, char *err, size_t errlen)
-{
-	struct target t;
-
-	if (parse_url(url, &t) == 0)
-		return 0;
-	snprintf(err, errlen, "not imap[s]://[USER[:PASSWORD]@]HOST[:PORT]/FOLDER"
-		 "[?tls-ca=/FILE&tls-verify=no&cleartext=yes]");
-	return -1;
-}
-
-static void read_password(const char *file, struct target *t)
+static void read_password(const char *file, struct imap_url *t)
 {
 	char *pw;
 
@@ -180,7 +63,7 @@ void imap_close_all(void)
 		drop(&pool[i]);
 }
 
-static int login(mailimap *imap, const struct target *t)
+static int login(mailimap *imap, const struct imap_url *t)
 {
 	if (!mailimap_has_extension(imap, "LOGINDISABLED"))
 		return mailimap_login(imap, t->user, t->password);
@@ -217,7 +100,7 @@ bool imap_host_is_local(const char *host)
 
 /* encrypted as T asks (TLS, else STARTTLS when offered), the certificate
  * checked, or clear text where that is allowed; RC is the connect's answer */
-static int secure(mailimap *imap, const struct target *t, int rc, char *err, size_t errlen)
+static int secure(mailimap *imap, const struct imap_url *t, int rc, char *err, size_t errlen)
 {
 	bool tls = t->tls;
 
@@ -248,7 +131,7 @@ static int secure(mailimap *imap, const struct target *t, int rc, char *err, siz
 }
 
 /* a logged-in session for T: the kept one, or a new one */
-static mailimap *session(const struct target *t, int timeout, char *err, size_t errlen)
+static mailimap *session(const struct imap_url *t, int timeout, char *err, size_t errlen)
 {
 	char id[sizeof pool[0].id];
 	struct conn *c = &pool[0];
@@ -304,7 +187,7 @@ static int key_present(mailimap *imap, const char *folder, bool must_exist, cons
 }
 
 /* a draft for J's inviter was made: remembered (MEM), in Drafts, or in Sent */
-static int drafted(mailimap *imap, const struct target *t, const struct store_job *j,
+static int drafted(mailimap *imap, const struct imap_url *t, const struct store_job *j,
 		   int mem, time_t since)
 {
 	int found;
@@ -317,7 +200,7 @@ static int drafted(mailimap *imap, const struct target *t, const struct store_jo
 	return found;
 }
 
-static int append(mailimap *imap, const struct target *t, const struct store_job *j)
+static int append(mailimap *imap, const struct imap_url *t, const struct store_job *j)
 {
 	struct mailimap_flag_list *flags = mailimap_flag_list_new_empty();
 	int rc;
@@ -339,7 +222,7 @@ static void drop_session(mailimap *imap)
 /* J stored unless it is drafted already: the memory asked first, then the
  * folders; a new draft claimed in the memory, and the claim taken back when
  * the APPEND fails */
-static enum store_result put(mailimap *imap, const struct target *t, const struct store_job *j,
+static enum store_result put(mailimap *imap, const struct imap_url *t, const struct store_job *j,
 			     char *err, size_t errlen)
 {
 	time_t now = store_now(), since = now - (time_t)j->once_per_days * 86400;
@@ -377,10 +260,10 @@ static enum store_result put(mailimap *imap, const struct target *t, const struc
 
 enum store_result imap_put(const struct store_job *j, char *err, size_t errlen)
 {
-	struct target t;
+	struct imap_url t;
 	mailimap *imap;
 
-	if (parse_url(j->url, &t) < 0) {
+	if (imap_url_parse(j->url, &t) < 0) {
 		snprintf(err, errlen, "bad IMAP URL");
 		return STORE_FAIL;
 	}

@@ -14,12 +14,12 @@
 #include <string.h>
 #include <strings.h>
 
-static bool match_role(const struct config *c, enum role r, const char *s)
+static bool match_role(const struct engine_settings *c, enum role r, const char *s)
 {
 	return s && *s && role_match(&c->patterns, r, s, strlen(s));
 }
 
-static bool genuine_domain(const struct config *c, const char *d)
+static bool genuine_domain(const struct engine_settings *c, const char *d)
 {
 	return d && *d && domain_in_set(patterns_role(&c->patterns, ROLE_DOMAIN), d, strlen(d));
 }
@@ -31,19 +31,19 @@ static const char *sender_domain(const struct headers *h)
 }
 
 /* a domain made to look like LinkedIn's: ASCII patterns, IDN homographs */
-static bool lookalike(const struct config *c, const char *d)
+static bool lookalike(const struct engine_settings *c, const char *d)
 {
 	return d && *d && !genuine_domain(c, d) && lookalike_domain(&c->patterns, d);
 }
 
 /* a LinkedIn domain, or one made to look like it */
-static bool linkedin_domain(const struct config *c, const char *d)
+static bool linkedin_domain(const struct engine_settings *c, const char *d)
 {
 	return genuine_domain(c, d) || (d && *d && lookalike_domain(&c->patterns, d));
 }
 
 /* the first sending domain (Sender, From, envelope) that imitates LinkedIn's */
-static const char *lookalike_sender(const struct config *c, const struct headers *h,
+static const char *lookalike_sender(const struct engine_settings *c, const struct headers *h,
 				    const char *envfrom)
 {
 	const char *d[4] = { h->sender.domain, h->from.domain, envfrom, h->return_path.domain };
@@ -55,14 +55,14 @@ static const char *lookalike_sender(const struct config *c, const struct headers
 }
 
 /* the sender presents itself as LinkedIn */
-static bool presents_as_linkedin(const struct config *c, const struct headers *h,
+static bool presents_as_linkedin(const struct engine_settings *c, const struct headers *h,
 				 const char *envfrom)
 {
 	return linkedin_domain(c, h->from.domain) || linkedin_domain(c, h->sender.domain) ||
 	       linkedin_domain(c, envfrom) || match_role(c, ROLE_DISPLAY, h->from.display);
 }
 
-bool detect_headers(const struct config *c, const struct headers *h,
+bool detect_headers(const struct engine_settings *c, const struct headers *h,
 		    const char *envfrom)
 {
 	return presents_as_linkedin(c, h, envfrom) ||
@@ -74,7 +74,7 @@ bool detect_headers(const struct config *c, const struct headers *h,
 
 enum { SIG_NONE, SIG_INVITATION, SIG_REMINDER, SIG_LINKEDIN };
 
-static int subject_signal(const struct config *c, const char *subject)
+static int subject_signal(const struct engine_settings *c, const char *subject)
 {
 	if (match_role(c, ROLE_FORWARD, subject))
 		return SIG_NONE;	/* a reply or forward by a person */
@@ -89,7 +89,7 @@ static int subject_signal(const struct config *c, const char *subject)
 
 /* what the body says, each read at most once and only when needed */
 struct body {
-	const struct config *c;
+	const struct engine_settings *c;
 	const struct message *m;
 	int has[3];		/* invitation, reminder, linkedin: -1 unknown */
 };
@@ -109,7 +109,7 @@ static bool body_has(struct body *b, int i)
 /* a message presents itself as LinkedIn mail by a genuine sending domain
  * or a LinkedIn display name; a look-alike domain, or an invitation subject
  * from anyone, only together with LinkedIn's words in subject or body */
-static bool presents(const struct config *c, const struct headers *h,
+static bool presents(const struct engine_settings *c, const struct headers *h,
 		     const char *envfrom, struct body *b, int subj)
 {
 	const char *fake;
@@ -125,7 +125,7 @@ static bool presents(const struct config *c, const struct headers *h,
 }
 
 /* the kind, from the headers where they settle it, else from the body */
-static enum kind decide_kind(const struct config *c, const struct headers *h,
+static enum kind decide_kind(const struct engine_settings *c, const struct headers *h,
 			     const char *envfrom, const struct message *m,
 			     const char **why)
 {
@@ -199,7 +199,7 @@ bool url_host(const char *url, char *host, size_t len)
 /* Each check below names what it found in X->detail and returns its reason
  * id, or NULL when the evidence it weighs is fine. */
 struct evidence {
-	const struct config *c;
+	const struct engine_settings *c;
 	const struct headers *h;
 	const char *envfrom;
 	const struct message *m;
@@ -323,7 +323,7 @@ static const char *weigh(struct evidence *x)
 	return NULL;
 }
 
-void detect_message(const struct config *c, const struct headers *h,
+void detect_message(const struct engine_settings *c, const struct headers *h,
 		    const char *envfrom, const struct message *m,
 		    struct invitation *inv)
 {
@@ -334,7 +334,7 @@ void detect_message(const struct config *c, const struct headers *h,
 	inv->why = why;
 }
 
-void detect_authentic(const struct config *c, const struct headers *h,
+void detect_authentic(const struct engine_settings *c, const struct headers *h,
 		      const char *envfrom, const struct message *m,
 		      struct invitation *inv)
 {

@@ -2,7 +2,7 @@
 #ifndef DETECT_H
 #define DETECT_H
 #include <stdbool.h>
-#include "config.h"
+#include "engine_settings.h"
 #include "headers.h"
 #include "invitation.h"
 #include "message.h"
@@ -10,16 +10,16 @@
 /* detect_headers - true when the headers alone leave the message possibly
  * LinkedIn mail (the body is needed); false settles it as kind none.
  * ENVFROM is the envelope sender's domain, or NULL when unknown. */
-bool detect_headers(const struct config *c, const struct headers *h,
+bool detect_headers(const struct engine_settings *c, const struct headers *h,
 		    const char *envfrom_domain);
 /* detect_message - the kind into INV */
-void detect_message(const struct config *c, const struct headers *h,
+void detect_message(const struct engine_settings *c, const struct headers *h,
 		    const char *envfrom_domain, const struct message *m,
 		    struct invitation *inv);
 /* detect_authentic - whether LinkedIn mail is LinkedIn's, into INV (after
  * extraction: links inside the inviter's note are the inviter's); when not,
  * INV->why is the reason id and INV->why_detail what it is about */
-void detect_authentic(const struct config *c, const struct headers *h,
+void detect_authentic(const struct engine_settings *c, const struct headers *h,
 		      const char *envfrom_domain, const struct message *m,
 		      struct invitation *inv);
 /* url_host - the host of URL, lower-cased, into HOST (size LEN); false if none */

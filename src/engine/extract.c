@@ -34,7 +34,7 @@ static char *field_copy(const char *s, size_t len, size_t max)
 }
 
 /* group NAME of the first pattern of role R matching S, copied */
-static char *role_group(const struct config *c, enum role r, const char *s, size_t len,
+static char *role_group(const struct engine_settings *c, enum role r, const char *s, size_t len,
 			const char *name)
 {
 	struct match m;
@@ -48,7 +48,7 @@ static char *role_group(const struct config *c, enum role r, const char *s, size
 }
 
 /* the part of the text before the first cut marker (the inviter's part) */
-static size_t inviter_part(const struct config *c, const struct message *msg)
+static size_t inviter_part(const struct engine_settings *c, const struct message *msg)
 {
 	long cut = msg->text_len ?
 		role_first(&c->patterns, ROLE_CUT, msg->text, msg->text_len, NULL) : -1;
@@ -56,7 +56,7 @@ static size_t inviter_part(const struct config *c, const struct message *msg)
 	return cut < 0 ? msg->text_len : (size_t)cut;
 }
 
-char *canonical_profile(const struct config *c, const char *url, size_t len)
+char *canonical_profile(const struct engine_settings *c, const char *url, size_t len)
 {
 	struct pattern_set set = patterns_role(&c->patterns, ROLE_PROFILE_URL);
 	const char *g[4];
@@ -89,7 +89,7 @@ char *canonical_profile(const struct config *c, const char *url, size_t len)
 }
 
 /* the name from the headers: the From name, else the subject */
-static void name_from_headers(const struct config *c, const struct headers *h,
+static void name_from_headers(const struct engine_settings *c, const struct headers *h,
 			      struct invitation *inv)
 {
 	const char *display = h->from.display;
@@ -103,7 +103,7 @@ static void name_from_headers(const struct config *c, const struct headers *h,
 
 /* a sentence naming the inviter ("X requested to add you ..."): the name when
  * the headers had none, and the inviter's address where the format gives it */
-static void name_from_body(const struct config *c, const struct lines *l,
+static void name_from_body(const struct engine_settings *c, const struct lines *l,
 			   struct invitation *inv)
 {
 	for (size_t i = 0; i < l->n; i++) {
@@ -253,7 +253,7 @@ static bool location_shaped(const struct line *ln)
 	return words <= 6;
 }
 
-static bool is_location(const struct config *c, const struct line *ln);
+static bool is_location(const struct engine_settings *c, const struct line *ln);
 
 /* the name line where the name is not found alone in the body (no name in
  * the headers or a sentence, or the body spells it otherwise): the inviter
@@ -262,7 +262,7 @@ static bool is_location(const struct config *c, const struct line *ln);
  * looks like a place and a name stands before them (no name right before
  * them: not understood), else the line before the headline. Not in the
  * formats that name the inviter in a sentence. */
-static size_t name_by_structure(const struct config *c, struct lines *l,
+static size_t name_by_structure(const struct engine_settings *c, struct lines *l,
 				struct invitation *inv)
 {
 	size_t end = l->first_label, n = 0, at, back[3];
@@ -299,7 +299,7 @@ static size_t name_by_structure(const struct config *c, struct lines *l,
 	return at;
 }
 
-static bool is_location(const struct config *c, const struct line *ln)
+static bool is_location(const struct engine_settings *c, const struct line *ln)
 {
 	return ln->cls == LINE_TEXT && role_match(&c->patterns, ROLE_LOCATION, ln->s, ln->len);
 }
@@ -307,7 +307,7 @@ static bool is_location(const struct config *c, const struct line *ln)
 /* line I+1 goes on with the headline on line I that a client wrapped: it
  * names no region, and it cannot be a place ("Berlin", "Lyon, France") or
  * another line of the block follows right after it (then that is the place) */
-static bool headline_goes_on(const struct config *c, const struct lines *l, size_t i)
+static bool headline_goes_on(const struct engine_settings *c, const struct lines *l, size_t i)
 {
 	const struct line *b = &l->v[i + 1];
 
@@ -318,7 +318,7 @@ static bool headline_goes_on(const struct config *c, const struct lines *l, size
 
 /* the headline from line *I, with the lines a client wrapped it onto; *I
  * set to its last line */
-static char *headline_copy(const struct config *c, struct lines *l, size_t *i)
+static char *headline_copy(const struct engine_settings *c, struct lines *l, size_t *i)
 {
 	size_t last = *i;
 	const char *s = l->v[*i].s;
@@ -340,7 +340,7 @@ static bool next_is_text(const struct lines *l, size_t i)
  * A location is told from a headline by the role location, and only where
  * no other line follows it in the block: a headline may look like one.
  * The location and count lines that follow are marked. */
-static void read_headline(const struct config *c, struct lines *l, size_t at,
+static void read_headline(const struct engine_settings *c, struct lines *l, size_t at,
 			  struct invitation *inv)
 {
 	size_t i, end;
@@ -378,7 +378,7 @@ static void read_headline(const struct config *c, struct lines *l, size_t at,
 /* NAMED: the inviter's name line was found. No inviter, no note; where the
  * name should stand alone on a line and does not, the layout is not
  * understood: only a note in quotes is read */
-static void set_note(const struct config *c, const struct lines *l, bool named,
+static void set_note(const struct engine_settings *c, const struct lines *l, bool named,
 		     struct invitation *inv)
 {
 	char *note = inv->name ? note_find(&c->patterns, l, named || named_in_sentence(l)) : NULL;
@@ -396,7 +396,7 @@ static void set_note(const struct config *c, const struct lines *l, bool named,
 }
 
 /* the first claim line and the first mutual count */
-static void set_claim_mutual(const struct config *c, const struct lines *l,
+static void set_claim_mutual(const struct engine_settings *c, const struct lines *l,
 			     struct invitation *inv)
 {
 	struct match m;
@@ -420,7 +420,7 @@ static void set_claim_mutual(const struct config *c, const struct lines *l,
 	}
 }
 
-static void set_language(const struct config *c, const struct headers *h,
+static void set_language(const struct engine_settings *c, const struct headers *h,
 			 const char *s, size_t len, struct invitation *inv)
 {
 	const struct pattern *p = NULL;
@@ -434,7 +434,7 @@ static void set_language(const struct config *c, const struct headers *h,
 }
 
 /* the profile: the first link of the shape of a profile link */
-static void set_profile(const struct config *c, const struct message *msg,
+static void set_profile(const struct engine_settings *c, const struct message *msg,
 			struct invitation *inv)
 {
 	for (size_t i = 0; !inv->profile_url && i < msg->links.n; i++)
@@ -442,7 +442,7 @@ static void set_profile(const struct config *c, const struct message *msg,
 						     strlen(msg->links.v[i]));
 }
 
-int extract_fields(const struct config *c, const struct headers *h,
+int extract_fields(const struct engine_settings *c, const struct headers *h,
 		   const struct message *msg, struct invitation *inv)
 {
 	size_t part = inviter_part(c, msg);

@@ -2,17 +2,17 @@
  * patterns.conf from the decoded text, the subject and the From name */
 #ifndef EXTRACT_H
 #define EXTRACT_H
-#include "config.h"
+#include "engine_settings.h"
 #include "headers.h"
 #include "invitation.h"
 #include "message.h"
 
 /* extract_fields - fill INV's fields (kind invitation or reminder);
  * -1 only when out of memory */
-int extract_fields(const struct config *c, const struct headers *h,
+int extract_fields(const struct engine_settings *c, const struct headers *h,
 		   const struct message *m, struct invitation *inv);
 /* canonical_profile - URL without tracking, per the profile.url patterns;
  * NULL when URL is not a profile link (or out of memory) */
-char *canonical_profile(const struct config *c, const char *url, size_t len);
+char *canonical_profile(const struct engine_settings *c, const char *url, size_t len);
 
 #endif

@@ -1,25 +1,22 @@
-/* engine.c - one message through the engine: headers collected, settled at
- * the end of headers when not LinkedIn-like, else the body read (bounded)
- * and decoded, detected, extracted and classified at the end */
+/* scan.c - one message through the engine: headers collected, settled at
+ * the end of headers when not LinkedIn-like, else the body read (bounded),
+ * and at the end decoded, detected and its invitation's fields extracted */
 #include "autoconfig.h"
 #include "scan.h"
 
 #include <stdio.h>
 #include <string.h>
-#include "classify.h"
 #include "detect.h"
 #include "extract.h"
 #include "buf.h"
 
-void scan_init(struct scan *s, struct config *cfg)
+void scan_init(struct scan *s, const struct engine_settings *set)
 {
 	memset(s, 0, sizeof *s);
-	s->cfg = config_ref(cfg);
-	s->profile = &cfg->owner;
+	s->set = set;
 	headers_init(&s->h);
 	buf_init(&s->mime, 0);
 	invitation_free(&s->inv);
-	s->result.verdict = VERDICT_NONE;
 }
 
 void scan_free(struct scan *s)
@@ -28,7 +25,6 @@ void scan_free(struct scan *s)
 	buf_free(&s->mime);
 	message_free(&s->msg);
 	invitation_free(&s->inv);
-	config_unref(s->cfg);
 	memset(s, 0, sizeof *s);
 }
 
@@ -74,14 +70,14 @@ static int start_mime(struct scan *s)
 {
 	const char *ct = s->h.v[H_CONTENT_TYPE], *cte = s->h.v[H_CONTENT_TRANSFER_ENCODING];
 
-	s->mime.limit = 2 * MAX_HEADER_VALUE + 128 + (size_t)s->cfg->max_scan_bytes;
+	s->mime.limit = 2 * MAX_HEADER_VALUE + 128 + (size_t)s->set->max_scan_bytes;
 	if (buf_reserve_initial(&s->mime, 16384) < 0 ||
 	    buf_puts(&s->mime, "MIME-Version: 1.0\r\n") < 0 ||
 	    (ct && buf_printf(&s->mime, "Content-Type: %s\r\n", ct) < 0) ||
 	    (cte && buf_printf(&s->mime, "Content-Transfer-Encoding: %s\r\n", cte) < 0) ||
 	    buf_puts(&s->mime, "\r\n") < 0)
 		return -1;
-	s->mime.limit = s->mime.len + (size_t)s->cfg->max_scan_bytes;
+	s->mime.limit = s->mime.len + (size_t)s->set->max_scan_bytes;
 	return 0;
 }
 
@@ -92,7 +88,7 @@ int scan_eoh(struct scan *s)
 	if (s->h.cut)
 		snprintf(s->reason, sizeof s->reason,
 			 "a header longer than %d bytes: read in part", MAX_HEADER_VALUE);
-	if (!detect_headers(s->cfg, &s->h, s->envfrom_domain))
+	if (!detect_headers(s->set, &s->h, s->envfrom_domain))
 		return SCAN_DONE;
 	s->need_body = true;
 	return start_mime(s) < 0 ? -1 : SCAN_MORE;
@@ -108,7 +104,7 @@ int scan_body(struct scan *s, const char *data, size_t len)
 	if (s->mime.truncated) {
 		snprintf(s->reason, sizeof s->reason,
 			 "body longer than max_scan_bytes (%d): read in part",
-			 s->cfg->max_scan_bytes);
+			 s->set->max_scan_bytes);
 		return SCAN_DONE;
 	}
 	return SCAN_MORE;
@@ -121,18 +117,14 @@ int scan_eom(struct scan *s)
 		return 0;
 	}
 	if (message_parse(&s->msg, s->mime.data, s->mime.len,
-			  (size_t)s->cfg->max_scan_bytes) < 0)
+			  (size_t)s->set->max_scan_bytes) < 0)
 		return -1;
 	if (s->msg.reason[0] && !s->reason[0])
 		snprintf(s->reason, sizeof s->reason, "%s", s->msg.reason);
-	detect_message(s->cfg, &s->h, s->envfrom_domain, &s->msg, &s->inv);
-	if (s->inv.kind != KIND_NONE)	/* the recipient's profile decides the actions */
-		s->profile = config_profile(s->cfg, s->rcpt[0] ? s->rcpt : NULL);
+	detect_message(s->set, &s->h, s->envfrom_domain, &s->msg, &s->inv);
 	if ((s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER) &&
-	    extract_fields(s->cfg, &s->h, &s->msg, &s->inv) < 0)
+	    extract_fields(s->set, &s->h, &s->msg, &s->inv) < 0)
 		return -1;
-	detect_authentic(s->cfg, &s->h, s->envfrom_domain, &s->msg, &s->inv);
-	if (s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER)
-		classify(s->cfg, s->profile, &s->inv, s->rcpt, s->h.subject, &s->result);
+	detect_authentic(s->set, &s->h, s->envfrom_domain, &s->msg, &s->inv);
 	return 0;
 }

@@ -1,28 +1,18 @@
-/* engine.h - one message through the engine, fed the way the milter gets it:
+/* scan.h - one message through the engine, fed the way the milter gets it:
  * envelope, headers one by one, end of headers, body chunks, end of message.
- * The milter and test mode (and the fuzzers) share this path. */
-#ifndef ENGINE_H
-#define ENGINE_H
+ * What comes out is the invitation: its kind, authenticity and fields. The
+ * verdict is the policy layer's (config/inbound.h puts the two together). */
+#ifndef LM_SCAN_H
+#define LM_SCAN_H
 #include <stdbool.h>
-#include "config.h"
+#include "engine_settings.h"
 #include "headers.h"
 #include "invitation.h"
 #include "message.h"
 #include "buf.h"
 
-#define MAX_REASONS 8
-
-struct verdict_result {
-	enum verdict verdict;		/* VERDICT_NONE when not an invitation */
-	const char *reasons[MAX_REASONS];	/* reason ids (static or config strings) */
-	char detail[MAX_REASONS][160];	/* what the rule saw, for explanations */
-	size_t n_reasons;
-	int rule;			/* the user rule that decided, or -1 */
-};
-
 struct scan {
-	struct config *cfg;		/* a reference, held until scan_free() */
-	const struct profile *profile;	/* of the first recipient, at end of message */
+	const struct engine_settings *set;	/* outlives the scan (the caller's) */
 	char envfrom[MAX_ADDRESS + 1];
 	const char *envfrom_domain;	/* in envfrom, NULL when unknown */
 	char rcpt[MAX_ADDRESS + 1];	/* first envelope recipient */
@@ -32,13 +22,12 @@ struct scan {
 	bool need_body;
 	struct message msg;
 	struct invitation inv;
-	struct verdict_result result;
 	char reason[256];		/* why the message was read only in part */
 };
 
 enum scan_step { SCAN_MORE, SCAN_DONE };
 
-void scan_init(struct scan *s, struct config *cfg);
+void scan_init(struct scan *s, const struct engine_settings *set);
 void scan_free(struct scan *s);
 int scan_envfrom(struct scan *s, const char *addr);
 int scan_rcpt(struct scan *s, const char *addr);
@@ -47,7 +36,7 @@ int scan_header(struct scan *s, const char *name, const char *value);
 int scan_eoh(struct scan *s);
 /* scan_body - SCAN_DONE once max_scan_bytes were read */
 int scan_body(struct scan *s, const char *data, size_t len);
-/* scan_eom - decode, detect, extract, classify; -1 on an internal error */
+/* scan_eom - decode, detect, extract; -1 on an internal error (out of memory) */
 int scan_eom(struct scan *s);
 
 #endif

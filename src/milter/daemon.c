@@ -19,7 +19,7 @@
 #include "metrics_http.h"
 #include "milter.h"
 #include "draft_worker.h"
-#include "version.h"
+#include "daemon.h"
 #include "strlist.h"
 
 #define SESSION_WAIT 30		/* seconds open sessions get to finish at exit */

@@ -2,7 +2,7 @@
  * mail that is not LinkedIn's accepted at the end of its headers (the MTA
  * then never sends the body), the body read up to max_scan_bytes, and at
  * the end of the message the plan of actions carried out. The work is the
- * engine's: scan_*() in engine.c. */
+ * layers': the message's path through them is config/inbound.c. */
 #include "autoconfig.h"
 #include "milter.h"
 
@@ -13,7 +13,7 @@
 #include <strings.h>
 #include "plan.h"
 #include "draft_submit.h"
-#include "scan.h"
+#include "inbound.h"
 #include "log.h"
 #include "metrics.h"
 #include "milter_apply.h"
@@ -25,7 +25,7 @@ static const char *fault;	/* LINKEDIN_MILTER_TEST_FAULT: an injected error, for 
 static bool can_skip;		/* the MTA understands SMFIS_SKIP */
 
 struct session {
-	struct scan scan;
+	struct inbound in;		/* the message, while active */
 	bool active, failed;
 	unsigned forged[N_OWN_HEADERS];	/* our headers in the incoming mail */
 	struct ar_track ar;		/* our Authentication-Results: added here or forged */
@@ -47,7 +47,7 @@ static struct session *session_get(SMFICTX *ctx)
 static void message_end(struct session *s)
 {
 	if (s->active)
-		scan_free(&s->scan);
+		inbound_free(&s->in);
 	for (size_t i = 0; i < s->n_rcpts; i++)
 		free(s->rcpts[i]);
 	memset(s, 0, sizeof *s);
@@ -65,7 +65,7 @@ static sfsistat failure(SMFICTX *ctx, struct session *s, enum metric_place where
 {
 	static const char *const place[MP_COUNT] = { "MAIL FROM", "end of headers", "body",
 						     "end of message" };
-	bool tempfail = !s || !s->active || s->scan.cfg->on_error == ON_ERROR_TEMPFAIL;
+	bool tempfail = !s || !s->active || s->in.cfg->on_error == ON_ERROR_TEMPFAIL;
 
 	metrics_count(MC_ERRORS, where, 0);
 	metrics_count(MC_ON_ERROR, tempfail, 0);
@@ -85,11 +85,11 @@ static sfsistat do_envfrom(SMFICTX *ctx, char **argv)
 		return failure(ctx, s, MP_MAIL_FROM);
 	message_end(s);
 	c = current_config();
-	scan_init(&s->scan, c);
-	config_unref(c);	/* the scan holds its own reference */
+	inbound_init(&s->in, c);
+	config_unref(c);	/* the message holds its own reference */
 	s->active = true;
 	metrics_count(MC_MESSAGES, 0, 0);
-	scan_envfrom(&s->scan, argv[0] ? argv[0] : "");
+	scan_envfrom(&s->in.scan, argv[0] ? argv[0] : "");
 	return SMFIS_CONTINUE;
 }
 
@@ -103,7 +103,7 @@ static sfsistat do_envrcpt(SMFICTX *ctx, char **argv)
 		s->failed = true;
 	else if (s->n_rcpts < MAX_RCPTS)
 		s->n_rcpts++;
-	scan_rcpt(&s->scan, argv[0]);
+	scan_rcpt(&s->in.scan, argv[0]);
 	return SMFIS_CONTINUE;
 }
 
@@ -124,8 +124,8 @@ static sfsistat do_header(SMFICTX *ctx, char *name, char *value)
 		return reply(true);
 	}
 	if (strcasecmp(name, "Authentication-Results") == 0)
-		ar_track_header(&s->ar, s->scan.cfg->authserv_id, value, s->scan.h.received);
-	if (scan_header(&s->scan, name, value) < 0)
+		ar_track_header(&s->ar, s->in.cfg->engine.authserv_id, value, s->in.scan.h.received);
+	if (scan_header(&s->in.scan, name, value) < 0)
 		s->failed = true;	/* reported at the end of headers */
 	return reply(true);
 }
@@ -145,9 +145,9 @@ static sfsistat do_eoh(SMFICTX *ctx)
 
 	if (!s || !s->active)
 		return SMFIS_CONTINUE;
-	if (s->failed || (fault && !strcmp(fault, "eoh")) || (rc = scan_eoh(&s->scan)) < 0)
+	if (s->failed || (fault && !strcmp(fault, "eoh")) || (rc = scan_eoh(&s->in.scan)) < 0)
 		return failure(ctx, s, MP_HEADERS);
-	ar_track_settle(&s->ar, smfi_getsymval(ctx, "i"), &s->scan.h);
+	ar_track_settle(&s->ar, smfi_getsymval(ctx, "i"), &s->in.scan.h);
 	if (rc == SCAN_DONE && !forged_headers(s)) {
 		metrics_count(MC_ACCEPTED_AT_HEADERS, 0, 0);
 		message_end(s);
@@ -163,14 +163,14 @@ static sfsistat do_body(SMFICTX *ctx, unsigned char *data, size_t len)
 
 	if (!s || !s->active)
 		return SMFIS_CONTINUE;
-	if ((fault && !strcmp(fault, "body")) || (rc = scan_body(&s->scan, (char *)data, len)) < 0)
+	if ((fault && !strcmp(fault, "body")) || (rc = scan_body(&s->in.scan, (char *)data, len)) < 0)
 		return failure(ctx, s, MP_BODY);
 	return rc == SCAN_DONE && can_skip ? SMFIS_SKIP : SMFIS_CONTINUE;
 }
 
-static void count_linkedin(const struct scan *s)
+static void count_linkedin(const struct inbound *s)
 {
-	metrics_count(MC_LINKEDIN, (unsigned)s->inv.kind - 1, 0);
+	metrics_count(MC_LINKEDIN, (unsigned)s->scan.inv.kind - 1, 0);
 	if (s->result.verdict >= 0 && s->result.verdict < VERDICT_COUNT)
 		metrics_count(MC_VERDICTS, (unsigned)s->result.verdict, 0);
 	for (size_t i = 0; i < s->result.n_reasons; i++)
@@ -184,16 +184,16 @@ static sfsistat do_eom(SMFICTX *ctx)
 
 	if (!s || !s->active)
 		return SMFIS_CONTINUE;
-	if ((fault && !strcmp(fault, "eom")) || scan_eom(&s->scan) < 0)
+	if ((fault && !strcmp(fault, "eom")) || inbound_eom(&s->in) < 0)
 		return failure(ctx, s, MP_MESSAGE);
 	a.qid = queue_id(ctx);
 	a.rcpts = s->rcpts;
 	a.n_rcpts = s->n_rcpts;
 	remove_forged(&a, s->forged);
 	ar_track_remove(&a, &s->ar);
-	if (s->scan.inv.kind != KIND_NONE) {
-		count_linkedin(&s->scan);
-		carry_out(&a, &s->scan);
+	if (s->in.scan.inv.kind != KIND_NONE) {
+		count_linkedin(&s->in);
+		carry_out(&a, &s->in);
 	}
 	message_end(s);
 	return SMFIS_ACCEPT;

@@ -1,4 +1,4 @@
-/* milter_act.c - carrying out the plan of actions on one message through
+/* milter_apply.c - carrying out the plan of actions on one message through
  * libmilter. Nothing here can lose mail: a recipient is added before the
  * one it replaces is removed, and a failed action is logged and skipped. */
 #include "autoconfig.h"
@@ -58,13 +58,13 @@ static void add_header(struct act *a, const char *name, const char *value, struc
 		done_add(done, "tag", NULL);
 }
 
-static void tag(struct act *a, const struct scan *s, struct buf *done)
+static void tag(struct act *a, const struct inbound *s, struct buf *done)
 {
 	struct buf v;
 	char *name;
 
 	buf_init(&v, 0);
-	if (s->inv.kind == KIND_LINKEDIN) {
+	if (s->scan.inv.kind == KIND_LINKEDIN) {
 		add_header(a, own_names[0], "notification", done);
 		return;
 	}
@@ -74,7 +74,7 @@ static void tag(struct act *a, const struct scan *s, struct buf *done)
 	if (v.data)
 		add_header(a, own_names[1], v.data, NULL);
 	buf_reset(&v);
-	if (s->inv.name && (name = header_text(s->inv.name, MAX_INVITER_HEADER)) != NULL) {
+	if (s->scan.inv.name && (name = header_text(s->scan.inv.name, MAX_INVITER_HEADER)) != NULL) {
 		if (*name && rfc2047(&v, name) == 0 && v.data)
 			add_header(a, own_names[2], v.data, NULL);
 		free(name);
@@ -84,13 +84,13 @@ static void tag(struct act *a, const struct scan *s, struct buf *done)
 
 /* the first reason in a sentence, safe for a header or a log line: no
  * control characters, bounded, quotes made single; NULL when none */
-static char *first_explanation(const struct scan *s)
+static char *first_explanation(const struct inbound *s)
 {
 	char text[400], *safe;
 
-	if (s->inv.kind == KIND_LINKEDIN || s->result.n_reasons == 0)
+	if (s->scan.inv.kind == KIND_LINKEDIN || s->result.n_reasons == 0)
 		return NULL;
-	explain(s->profile, &s->inv, &s->result, 0, text, sizeof text);
+	explain(&s->profile->profile, &s->scan.inv, &s->result, 0, text, sizeof text);
 	if ((safe = header_text(text, MAX_EXPLANATION)) != NULL)
 		for (char *q = safe; *q; q++)
 			if (*q == '"')
@@ -98,7 +98,7 @@ static char *first_explanation(const struct scan *s)
 	return safe;
 }
 
-static void explanation(struct act *a, const struct scan *s, struct buf *done)
+static void explanation(struct act *a, const struct inbound *s, struct buf *done)
 {
 	char *text = first_explanation(s);
 	struct buf v;
@@ -112,10 +112,10 @@ static void explanation(struct act *a, const struct scan *s, struct buf *done)
 	free(text);
 }
 
-static void subject_prefix(struct act *a, const struct scan *s, const char *prefix,
+static void subject_prefix(struct act *a, const struct inbound *s, const char *prefix,
 			   struct buf *done)
 {
-	const char *old = s->h.v[H_SUBJECT];
+	const char *old = s->scan.h.v[H_SUBJECT];
 	struct buf v;
 	int rc;
 
@@ -166,12 +166,12 @@ static void recipient_detail(struct act *a, const char *detail, struct buf *done
 		done_add(done, "detail", detail);
 }
 
-static void quarantine(struct act *a, const struct scan *s, struct buf *done)
+static void quarantine(struct act *a, const struct inbound *s, struct buf *done)
 {
 	char reason[200];
 
 	snprintf(reason, sizeof reason, "linkedin-milter: %s (%s)",
-		 s->inv.kind == KIND_LINKEDIN ? "notification" : verdict_name(s->result.verdict),
+		 s->scan.inv.kind == KIND_LINKEDIN ? "notification" : verdict_name(s->result.verdict),
 		 s->result.n_reasons ? s->result.reasons[0] : "linkedin");
 	if (smfi_quarantine(a->ctx, reason) == MI_SUCCESS)
 		done_add(done, "quarantine", NULL);
@@ -179,7 +179,7 @@ static void quarantine(struct act *a, const struct scan *s, struct buf *done)
 		log_msg(LOG_WARNING, "%s: could not quarantine", a->qid);
 }
 
-static void log_line(const struct act *a, const struct scan *s, const struct buf *done)
+static void log_line(const struct act *a, const struct inbound *s, const struct buf *done)
 {
 	struct buf r;
 	char *why = first_explanation(s);
@@ -188,26 +188,27 @@ static void log_line(const struct act *a, const struct scan *s, const struct buf
 	for (size_t i = 0; i < s->result.n_reasons; i++)
 		buf_printf(&r, "%s%s", i ? "," : "", s->result.reasons[i]);
 	log_msg(LOG_INFO, "%s: kind=%s authentic=%s verdict=%s reasons=%s actions=%s%s%s%s%s%s",
-		a->qid, kind_name(s->inv.kind), s->inv.authentic ? "yes" : "no",
+		a->qid, kind_name(s->scan.inv.kind), s->scan.inv.authentic ? "yes" : "no",
 		s->result.verdict >= 0 ? verdict_name(s->result.verdict) : "none",
 		r.data ? r.data : "-", done->len ? done->data : "none",
 		why ? " why=\"" : "", why ? why : "", why ? "\"" : "",
-		s->reason[0] ? " note=" : "", s->reason);
+		s->scan.reason[0] ? " note=" : "", s->scan.reason);
 	free(why);
 	if (log_level() >= LOG_DEBUG)
 		log_msg(LOG_DEBUG, "%s: inviter=\"%s\" note_kind=%s note=\"%s\"", a->qid,
-			s->inv.name ? s->inv.name : "", note_kind_name(s->inv.note_kind) ?
-			note_kind_name(s->inv.note_kind) : "-", s->inv.note ? s->inv.note : "");
+			s->scan.inv.name ? s->scan.inv.name : "", note_kind_name(s->scan.inv.note_kind) ?
+			note_kind_name(s->scan.inv.note_kind) : "-", s->scan.inv.note ? s->scan.inv.note : "");
 	buf_free(&r);
 }
 
-void carry_out(struct act *a, const struct scan *s)
+void carry_out(struct act *a, const struct inbound *s)
 {
 	struct plan p;
 	struct buf done;
+	struct draft_input in;
 
 	buf_init(&done, 0);
-	plan_actions(s->profile, s, &p);
+	inbound_plan(s, &p);
 	if (p.tag)
 		tag(a, s, &done);
 	if (p.explain)
@@ -222,7 +223,8 @@ void carry_out(struct act *a, const struct scan *s)
 		recipient_detail(a, p.detail, &done);
 	if (p.quarantine)
 		quarantine(a, s, &done);
-	if (p.draft && drafts_submit(s, p.draft, a->qid) == 0)
+	inbound_draft_input(s, &in);
+	if (p.draft && drafts_submit(&in, p.draft, a->qid) == 0)
 		done_add(&done, "draft", p.draft);
 	log_line(a, s, &done);
 	buf_free(&done);

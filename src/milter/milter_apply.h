@@ -1,10 +1,10 @@
-/* milter_act.h - carrying out the plan of actions on one message through
+/* milter_apply.h - carrying out the plan of actions on one message through
  * libmilter: our headers, the subject, the recipients, the quarantine, the
  * draft, and the log line */
-#ifndef MILTER_ACT_H
-#define MILTER_ACT_H
+#ifndef LM_MILTER_APPLY_H
+#define LM_MILTER_APPLY_H
 #include <libmilter/mfapi.h>
-#include "scan.h"
+#include "inbound.h"
 
 /* the headers linkedin-milter writes; copies in incoming mail are removed */
 #define N_OWN_HEADERS 5
@@ -22,6 +22,6 @@ void remove_forged(struct act *a, const unsigned *forged);
 /* remove_header - delete the INDEXth NAME header (1 = the first), or log */
 void remove_header(struct act *a, const char *name, unsigned index);
 /* carry_out - tag, file, quarantine, draft, per the plan; log one line */
-void carry_out(struct act *a, const struct scan *s);
+void carry_out(struct act *a, const struct inbound *s);
 
 #endif

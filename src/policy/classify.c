@@ -14,7 +14,7 @@
 #include "org_key.h"
 
 struct ctx {
-	const struct config *c;
+	const struct policy *c;
 	const struct profile *p;
 	const struct invitation *inv;
 	const char *rcpt, *subject;
@@ -74,13 +74,13 @@ static bool user_rules(struct ctx *x, bool before)
 
 static bool lexicon(const struct ctx *x, enum role r, const char *s)
 {
-	return s && role_match(&x->c->patterns, r, s, strlen(s));
+	return s && role_match(x->c->patterns, r, s, strlen(s));
 }
 
 /* ORG is one of the organisation KEYS (both normalised the same way) */
-static bool org_in(const struct config *c, const char *org, const struct strlist *keys)
+static bool org_in(const struct policy *c, const char *org, const struct strlist *keys)
 {
-	char *k = org_key(&c->patterns, org);
+	char *k = org_key(c->patterns, org);
 	bool found = false;
 
 	for (size_t i = 0; k && *k && !found && i < keys->n; i++)
@@ -139,9 +139,9 @@ static bool is_pitch(const struct ctx *x, char *title, size_t len)
 	*title = '\0';
 	if (x->p->mode == MODE_OPEN)
 		return false;
-	if (inv->headline && pitch_title(&x->c->patterns, lang, inv->headline, title, len))
+	if (inv->headline && pitch_title(x->c->patterns, lang, inv->headline, title, len))
 		return true;
-	return inv->note_kind == NOTE_PERSONAL && pitch_note(&x->c->patterns, lang, inv->note);
+	return inv->note_kind == NOTE_PERSONAL && pitch_note(x->c->patterns, lang, inv->note);
 }
 
 static bool unsolicited_pitch(struct ctx *x)
@@ -199,7 +199,7 @@ static bool fallback(struct ctx *x)
 		      x->inv->note_kind == NOTE_GENERIC ? "generic-note" : "no-note", NULL);
 }
 
-void classify(const struct config *c, const struct profile *p,
+void classify(const struct policy *c, const struct profile *p,
 	      const struct invitation *inv, const char *rcpt, const char *subject,
 	      struct verdict_result *r)
 {

@@ -2,10 +2,10 @@
  * reasons, by the default rules of the design and the user's own rules */
 #ifndef CLASSIFY_H
 #define CLASSIFY_H
-#include "config.h"
-#include "scan.h"
+#include "profile.h"
+#include "verdict.h"
 
-void classify(const struct config *c, const struct profile *p,
+void classify(const struct policy *c, const struct profile *p,
 	      const struct invitation *inv, const char *rcpt, const char *subject,
 	      struct verdict_result *r);
 /* explain - one sentence for reason I of R, into OUT */

@@ -1,4 +1,4 @@
-/* actions.c - what is done to one message: the profile's action for its
+/* plan.c - what is done to one message: the profile's action for its
  * verdict (or for other LinkedIn notifications), minus what must never
  * happen (a draft for phish or for anything but a genuine invitation) */
 #include "autoconfig.h"
@@ -13,18 +13,19 @@ static const char *nonempty(const char *s)
 	return s && *s ? s : NULL;
 }
 
-void plan_actions(const struct profile *p, const struct scan *s, struct plan *out)
+void plan_actions(const struct profile *p, const struct invitation *inv,
+		  const struct verdict_result *r, struct plan *out)
 {
 	const struct action *a;
-	enum kind k = s->inv.kind;
+	enum kind k = inv->kind;
 
 	memset(out, 0, sizeof *out);
 	if (k == KIND_NONE)
 		return;
 	if (k == KIND_LINKEDIN)
 		a = &p->actions[ACTION_NOTIFICATION];
-	else if (s->result.verdict >= 0 && s->result.verdict < VERDICT_COUNT)
-		a = &p->actions[s->result.verdict];
+	else if (r->verdict >= 0 && r->verdict < VERDICT_COUNT)
+		a = &p->actions[r->verdict];
 	else
 		return;
 	out->tag = a->tag;
@@ -34,8 +35,8 @@ void plan_actions(const struct profile *p, const struct scan *s, struct plan *ou
 	out->quarantine = a->quarantine;
 	out->explain = a->explain && k != KIND_LINKEDIN;
 	/* drafts answer genuine invitations (and reminders of them) only */
-	if ((k == KIND_INVITATION || k == KIND_REMINDER) && s->inv.authentic == 1 &&
-	    s->result.verdict != VERDICT_PHISH)
+	if ((k == KIND_INVITATION || k == KIND_REMINDER) && inv->authentic == 1 &&
+	    r->verdict != VERDICT_PHISH)
 		out->draft = nonempty(a->draft);
 }
 

@@ -1,12 +1,12 @@
-/* actions.h - what is done to one message, from its kind, its verdict and
+/* plan.h - what is done to one message, from its kind, its verdict and
  * the profile's actions: tag, subject prefix, folder, detail, quarantine,
  * draft. The milter carries the plan out; test mode lists it. */
-#ifndef ACTIONS_H
-#define ACTIONS_H
+#ifndef LM_PLAN_H
+#define LM_PLAN_H
 #include <stdbool.h>
-#include "config.h"
-#include "scan.h"
 #include "buf.h"
+#include "profile.h"
+#include "verdict.h"
 
 struct plan {
 	bool tag;
@@ -18,7 +18,9 @@ struct plan {
 	const char *draft;		/* template name, NULL = no draft */
 };
 
-void plan_actions(const struct profile *p, const struct scan *s, struct plan *out);
+/* plan_actions - for an invitation or notification INV judged R under P */
+void plan_actions(const struct profile *p, const struct invitation *inv,
+		  const struct verdict_result *r, struct plan *out);
 /* plan_json - the plan as a JSON array of strings ("tag", "folder:X", ...) */
 void plan_json(const struct plan *pl, struct buf *b);
 

@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "classify.h"
-#include "scan.h"
+#include "inbound.h"
 #include "headers.h"
 #include "strlist.h"
 #include "fileio.h"
@@ -71,29 +71,31 @@ static void split(struct sample *s)
 		s->body = s->len;
 }
 
-/* S through the engine as the milter feeds it, into *SC (scan_free() it);
+/* S through the layers as the milter feeds it, into *M (inbound_free() it);
  * with BODY false it stops at the end of headers */
-static void scan_sample(struct config *c, const struct sample *s, bool body, struct scan *sc)
+static void scan_sample(struct config *c, const struct sample *s, bool body, struct inbound *m)
 {
-	scan_init(sc, c);
+	struct scan *sc = &m->scan;
+
+	inbound_init(m, c);
 	scan_envfrom(sc, s->envfrom);
 	scan_rcpt(sc, "<bob.smith@example.org>");
 	for (size_t i = 0; i < s->n; i++)
 		scan_header(sc, s->names[i], s->values[i]);
 	if (scan_eoh(sc) == SCAN_MORE && body) {
 		scan_body(sc, s->raw + s->body, s->len - s->body);
-		scan_eom(sc);
+		inbound_eom(m);
 	}
 }
 
 static int run_one(struct config *c, const struct sample *s, bool body)
 {
-	struct scan sc;
+	struct inbound m;
 	int kind;
 
-	scan_sample(c, s, body, &sc);
-	kind = sc.inv.kind;
-	scan_free(&sc);
+	scan_sample(c, s, body, &m);
+	kind = m.scan.inv.kind;
+	inbound_free(&m);
 	return kind;
 }
 
@@ -170,7 +172,7 @@ static double rate(struct config *c, struct sample *v, size_t n, enum kind kind,
 static double classify_rate(struct config *c, const struct sample *v, size_t n, double seconds,
 			    size_t *count)
 {
-	struct scan *sc = calloc(n, sizeof *sc);
+	struct inbound *sc = calloc(n, sizeof *sc);
 	size_t m = 0, done = 0;
 	double t0, t;
 
@@ -185,13 +187,14 @@ static double classify_rate(struct config *c, const struct sample *v, size_t n, 
 		for (size_t i = 0; i < m; i++) {
 			struct verdict_result r;
 
-			classify(c, sc[i].profile, &sc[i].inv, sc[i].rcpt, sc[i].h.subject, &r);
+			classify(&c->policy, &sc[i].profile->profile, &sc[i].scan.inv, sc[i].scan.rcpt,
+				 sc[i].scan.h.subject, &r);
 			done++;
 		}
 		t = now() - t0;
 	} while (t < seconds);
 	for (size_t i = 0; i < m; i++)
-		scan_free(&sc[i]);
+		inbound_free(&sc[i]);
 	free(sc);
 	*count = done;
 	return (double)done / t;
@@ -296,7 +299,7 @@ int main(int argc, char **argv)
 		}
 	}
 	printf("peak memory added by one message: %ld KiB (max_scan_bytes %d KiB; worst %s)\n",
-	       worst, c->max_scan_bytes / 1024, worst_file);
+	       worst, c->engine.max_scan_bytes / 1024, worst_file);
 	config_unref(c);
 	return 0;
 }

@@ -8,7 +8,7 @@
 #include <string.h>
 #include "config.h"
 #include "draft_message.h"
-#include "scan.h"
+#include "inbound.h"
 #include "fuzz.h"
 #include "strlist.h"
 
@@ -47,15 +47,18 @@ static void check_draft(const struct draft *d)
 	FUZZ_CHECK(p && strncmp(p, "\r\n", 2) == 0, "draft has no end of headers");
 }
 
-static void drafts(const struct scan *s)
+static void drafts(const struct inbound *m)
 {
+	struct draft_input in;
+
 	static const char *const names[] = { "accept", "ask", "decline" };
 
 	for (size_t i = 0; i < 3; i++) {
 		struct draft d;
 		char err[200];
 
-		if (draft_render(s, names[i], &d, err, sizeof err) == 0)
+		inbound_draft_input(m, &in);
+		if (draft_render(&in, names[i], &d, err, sizeof err) == 0)
 			check_draft(&d);
 		draft_free(&d);
 	}
@@ -63,7 +66,8 @@ static void drafts(const struct scan *s)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct scan s;
+	struct inbound m;
+	struct scan *s = &m.scan;
 	size_t chunk, body, off;
 	int err = 0;
 
@@ -78,19 +82,19 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 2)
 		return 0;
 	chunk = 1 + (size_t)data[0] * 61;
-	scan_init(&s, cfg);
-	scan_envfrom(&s, data[1] & 1 ? "s-abc@bounce.linkedin.com" : "someone@example.net");
-	scan_rcpt(&s, "bob.smith@example.org");
+	inbound_init(&m, cfg);
+	scan_envfrom(s, data[1] & 1 ? "s-abc@bounce.linkedin.com" : "someone@example.net");
+	scan_rcpt(s, "bob.smith@example.org");
 	data += 2;
 	size -= 2;
-	body = headers_split(&s.h, (const char *)data, size, &err);
-	if (err == 0 && scan_eoh(&s) == SCAN_MORE)
+	body = headers_split(&s->h, (const char *)data, size, &err);
+	if (err == 0 && scan_eoh(s) == SCAN_MORE)
 		for (off = body; off < size; off += chunk)
-			if (scan_body(&s, (const char *)data + off,
+			if (scan_body(s, (const char *)data + off,
 				      size - off < chunk ? size - off : chunk) != SCAN_MORE)
 				break;
-	if (err == 0 && scan_eom(&s) == 0 && s.inv.kind == KIND_INVITATION)
-		drafts(&s);
-	scan_free(&s);
+	if (err == 0 && inbound_eom(&m) == 0 && s->inv.kind == KIND_INVITATION)
+		drafts(&m);
+	inbound_free(&m);
 	return 0;
 }

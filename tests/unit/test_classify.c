@@ -98,7 +98,7 @@ static void check(const struct row *r)
 {
 	struct invitation inv = { 0 };
 	struct verdict_result res;
-	const struct profile *p = config_profile(cfg, r->rcpt);
+	const struct profile *p = &config_profile(cfg, r->rcpt)->profile;
 
 	inv.kind = KIND_INVITATION;
 	inv.authentic = r->authentic;
@@ -111,7 +111,7 @@ static void check(const struct row *r)
 	inv.claim_org = (char *)r->claim_org;
 	inv.mutual = -1;
 	snprintf(inv.language, sizeof inv.language, "%s", r->lang ? r->lang : "en");
-	classify(cfg, p, &inv, r->rcpt, "I want to connect", &res);
+	classify(&cfg->policy, p, &inv, r->rcpt, "I want to connect", &res);
 	if (strcmp(verdict_name(res.verdict), r->verdict) != 0 ||
 	    strcmp(res.reasons[0], r->reason) != 0)
 		fail_msg("%s / %s / %s: got %s (%s), expected %s (%s)", r->rcpt,
@@ -255,7 +255,7 @@ static void test_user_rules(void **state)
 static void test_seed000_decline_respectfully(void **state)
 {
 	struct row r = { "bob@x", "Jo", NULL, "Business Development Manager", NULL, NOTE_NONE, 0, NULL, 1, 0, "decline", "unsolicited-pitch" };
-	const struct profile *p = config_profile(cfg, "bob@x");
+	const struct profile *p = &config_profile(cfg, "bob@x")->profile;
 
 	check(&r);
 	assert_string_equal(p->actions[VERDICT_DECLINE].draft, "decline");
@@ -311,12 +311,12 @@ static void test_shared_context_pitch(void **state)
 	struct verdict_result res;
 	char text[300];
 
-	classify(cfg, &cfg->owner, &inv, "bob@x", "s", &res);
+	classify(&cfg->policy, &cfg->owner.profile, &inv, "bob@x", "s", &res);
 	assert_string_equal(verdict_name(res.verdict), "consider");
 	assert_int_equal(res.n_reasons, 2);
 	assert_string_equal(res.reasons[0], "shared-context");
 	assert_string_equal(res.reasons[1], "unsolicited-pitch");
-	explain(&cfg->owner, &inv, &res, 1, text, sizeof text);
+	explain(&cfg->owner.profile, &inv, &res, 1, text, sizeof text);
 	assert_string_equal(text, "the job title \"Talent Partner\" is a sales, recruiting, property, "
 			    "insurance or finance role, and you are not in open mode");
 }
@@ -328,8 +328,8 @@ static void test_explain(void **state)
 	struct verdict_result res;
 	char text[300];
 
-	classify(cfg, &cfg->owner, &inv, "bob@x", "s", &res);
-	explain(&cfg->owner, &inv, &res, 0, text, sizeof text);
+	classify(&cfg->policy, &cfg->owner.profile, &inv, "bob@x", "s", &res);
+	explain(&cfg->owner.profile, &inv, &res, 0, text, sizeof text);
 	assert_string_equal(text, "claims to be a colleague at Initech, which is not one of your employers");
 }
 

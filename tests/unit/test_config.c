@@ -56,22 +56,22 @@ static void test_defaults(void **state)
 	assert_string_equal(c->pidfile, "/run/linkedin-milter/linkedin-milter.pid");
 	assert_int_equal(c->socket_mode, 0660);
 	assert_int_equal(c->on_error, ON_ERROR_ACCEPT);
-	assert_int_equal(c->max_scan_bytes, 524288);
-	assert_false(c->require_authentication);
-	assert_int_equal(c->owner.mode, MODE_SELECTIVE);
-	assert_string_equal(c->owner.language, "en");
+	assert_int_equal(c->engine.max_scan_bytes, 524288);
+	assert_false(c->engine.require_authentication);
+	assert_int_equal(c->owner.profile.mode, MODE_SELECTIVE);
+	assert_string_equal(c->owner.profile.language, "en");
 	assert_string_equal(c->owner.drafts.store, "maildir:/var/lib/linkedin-milter/%u/Drafts");
 	assert_int_equal(c->owner.drafts.once_per_days, 30);
 	assert_false(c->owner.drafts.auto_send);
-	assert_string_equal(c->owner.actions[VERDICT_ASK].draft, "ask");
-	assert_string_equal(c->owner.actions[VERDICT_DECLINE].draft, "decline");
-	assert_string_equal(c->owner.actions[VERDICT_PHISH].draft, "");
-	assert_true(c->owner.actions[VERDICT_ACCEPT].tag);
+	assert_string_equal(c->owner.profile.actions[VERDICT_ASK].draft, "ask");
+	assert_string_equal(c->owner.profile.actions[VERDICT_DECLINE].draft, "decline");
+	assert_string_equal(c->owner.profile.actions[VERDICT_PHISH].draft, "");
+	assert_true(c->owner.profile.actions[VERDICT_ACCEPT].tag);
 	/* X-LinkedIn-Explanation: for phish only, by default */
-	assert_true(c->owner.actions[VERDICT_PHISH].explain);
-	assert_false(c->owner.actions[VERDICT_DECLINE].explain);
+	assert_true(c->owner.profile.actions[VERDICT_PHISH].explain);
+	assert_false(c->owner.profile.actions[VERDICT_DECLINE].explain);
 	/* the built-in patterns were loaded: there is a genuine domain */
-	assert_true(patterns_role(&c->patterns, ROLE_DOMAIN).n > 0);
+	assert_true(patterns_role(&c->engine.patterns, ROLE_DOMAIN).n > 0);
 	assert_int_equal(c->n_profiles, 0);
 	config_unref(c);
 }
@@ -87,10 +87,10 @@ static void test_example_loads(void **state)
 			print_error("%s\n", errs.msgs.v[i]);
 	assert_non_null(c);
 	/* the example states the defaults: same values as the built-in ones */
-	assert_int_equal(c->max_scan_bytes, 524288);
-	assert_int_equal(c->owner.mode, MODE_SELECTIVE);
-	assert_string_equal(c->owner.actions[VERDICT_ACCEPT].folder, "LinkedIn/Accept");
-	assert_string_equal(c->owner.actions[ACTION_NOTIFICATION].folder,
+	assert_int_equal(c->engine.max_scan_bytes, 524288);
+	assert_int_equal(c->owner.profile.mode, MODE_SELECTIVE);
+	assert_string_equal(c->owner.profile.actions[VERDICT_ACCEPT].folder, "LinkedIn/Accept");
+	assert_string_equal(c->owner.profile.actions[ACTION_NOTIFICATION].folder,
 			    "LinkedIn/Notifications");
 	/* relative to the configuration file's directory, resolved */
 	want = realpath(TOP_SRCDIR "/conf/patterns.conf", NULL);
@@ -176,13 +176,13 @@ static void test_profiles_inherit_owner(void **state)
 
 	assert_non_null(c);
 	assert_int_equal(c->n_profiles, 1);
-	p = config_profile(c, "press@example.org");
-	assert_ptr_equal(p, &c->profiles[0]);
+	assert_ptr_equal(config_profile(c, "press@example.org"), &c->profiles[0]);
+	p = &c->profiles[0].profile;
 	assert_int_equal(p->mode, MODE_STRICT);
 	assert_int_equal(p->employers.n, 1);
 	assert_string_equal(p->employers.v[0], "Initech");
 	assert_ptr_equal(config_profile(c, "bob@example.org"), &c->owner);
-	assert_int_equal(c->owner.mode, MODE_OPEN);
+	assert_int_equal(c->owner.profile.mode, MODE_OPEN);
 	config_unref(c);
 }
 

@@ -37,7 +37,7 @@ static int teardown(void **state)
 }
 
 /* a scan as the engine leaves it for an invitation */
-static void fake_scan(struct scan *s, const char *name, const char *lang, enum claim_kind claim,
+static void fake_scan(struct unit_draft *s, const char *name, const char *lang, enum claim_kind claim,
 		      const char *org, const char *email)
 {
 	unit_scan(s, cfg, name, lang, claim, org, NULL, email);
@@ -114,13 +114,13 @@ static void test_every_template_every_language(void **state)
 
 	for (size_t l = 0; l < 7; l++)
 		for (size_t t = 0; t < sizeof tpls / sizeof tpls[0]; t++) {
-			struct scan s;
+			struct unit_draft s;
 			struct draft d;
 			char err[200], names[1024], want[64];
 			char *body;
 
 			fake_scan(&s, "Jane Doe", langs[l], tpls[t].claim, "Initech", "jane@example.com");
-			assert_int_equal(draft_render(&s, tpls[t].name, &d, err, sizeof err), 0);
+			assert_int_equal(draft_render(&s.in, tpls[t].name, &d, err, sizeof err), 0);
 			snprintf(want, sizeof want, "%s%s%s", tpls[t].name,
 				 tpls[t].claim ? "-" : "", tpls[t].claim ? claim_name(tpls[t].claim) : "");
 			assert_string_equal(d.template, want);
@@ -138,13 +138,13 @@ static void test_every_template_every_language(void **state)
 
 static void test_no_name_uses_fallback_and_hint(void **state)
 {
-	struct scan s;
+	struct unit_draft s;
 	struct draft d;
 	char err[200], names[1024];
 	char *body;
 
 	fake_scan(&s, NULL, "en", CLAIM_NONE, NULL, NULL);
-	assert_int_equal(draft_render(&s, "ask", &d, err, sizeof err), 0);
+	assert_int_equal(draft_render(&s.in, "ask", &d, err, sizeof err), 0);
 	body = qp_decode(d.msg.data);
 	assert_non_null(strstr(body, "Hi there,"));
 	/* no address to write to: a note to send it on LinkedIn, no To */
@@ -155,7 +155,7 @@ static void test_no_name_uses_fallback_and_hint(void **state)
 	draft_free(&d);
 	/* a LinkedIn address is never written to */
 	fake_scan(&s, "Jane", "en", CLAIM_NONE, NULL, "member@linkedin.com");
-	assert_int_equal(draft_render(&s, "accept", &d, err, sizeof err), 0);
+	assert_int_equal(draft_render(&s.in, "accept", &d, err, sizeof err), 0);
 	header_names(d.msg.data, names, sizeof names);
 	assert_null(strstr(names, "\nTo\n"));
 	draft_free(&d);
@@ -163,15 +163,15 @@ static void test_no_name_uses_fallback_and_hint(void **state)
 
 static void test_unknown_language_falls_back(void **state)
 {
-	struct scan s;
+	struct unit_draft s;
 	struct draft d;
 	char err[200];
 
 	fake_scan(&s, "Jane", "sv", CLAIM_NONE, NULL, NULL);
-	assert_int_equal(draft_render(&s, "decline", &d, err, sizeof err), 0);
+	assert_int_equal(draft_render(&s.in, "decline", &d, err, sizeof err), 0);
 	assert_string_equal(d.lang, "en");
 	draft_free(&d);
-	assert_int_equal(draft_render(&s, "no-such-template", &d, err, sizeof err), -1);
+	assert_int_equal(draft_render(&s.in, "no-such-template", &d, err, sizeof err), -1);
 	draft_free(&d);
 }
 
@@ -189,12 +189,12 @@ static void test_hostile_names_stay_inside(void **state)
 	memset(big, 'A', 10240);
 	strcpy(big + 10240, "\r\nX-Evil: 1");
 	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-		struct scan s;
+		struct unit_draft s;
 		struct draft d;
 		char err[200], hnames[1024];
 
 		fake_scan(&s, names[i], "en", CLAIM_GROUP, names[i], "jane@example.com");
-		assert_int_equal(draft_render(&s, "ask", &d, err, sizeof err), 0);
+		assert_int_equal(draft_render(&s.in, "ask", &d, err, sizeof err), 0);
 		header_names(d.msg.data, hnames, sizeof hnames);
 		assert_string_equal(hnames, expected_headers);
 		assert_null(strstr(d.msg.data, "\nBcc:"));

@@ -43,18 +43,17 @@ static int teardown(void **state)
 }
 
 /* a scan as the engine leaves it for a reminder; a claim is a mismatch */
-static void fake_scan(struct scan *s, const char *name, const char *lang, enum claim_kind claim,
+static void fake_scan(struct unit_draft *s, const char *name, const char *lang, enum claim_kind claim,
 		      const char *org, const char *headline, const char *email)
 {
 	unit_scan(s, cfg, name, lang, claim, org, headline, email);
-	s->h.subject = (char *)"Reminder about your invitation from Logan";
 }
 
 /* ---------------------------------------------------------------- first names */
 
 static const char *titles_of(const char *lang)
 {
-	const struct template *t = templates_find(cfg->owner.templates, lang, "titles");
+	const struct template *t = templates_find(cfg->owner.drafts.library, lang, "titles");
 
 	assert_non_null(t);
 	return t->text;
@@ -269,7 +268,7 @@ static void check_hint(const char *what, const char *body, bool hint)
 
 static void render_one(size_t l, size_t t, size_t n, const char *org, bool hint)
 {
-	struct scan s;
+	struct unit_draft s;
 	struct draft_text d;
 	char err[200], what[200];
 
@@ -277,7 +276,7 @@ static void render_one(size_t l, size_t t, size_t n, const char *org, bool hint)
 		  hint ? NULL : "jane@example.com");
 	snprintf(what, sizeof what, "%s/%s for %s, %s%s", langs[l], tpls[t].want,
 		 names[n].name ? names[n].name : "(no name)", org, hint ? ", with the note" : "");
-	if (draft_text(&s, tpls[t].name, hint, &d, err, sizeof err) < 0)
+	if (draft_text(&s.in, tpls[t].name, hint, &d, err, sizeof err) < 0)
 		fail_msg("%s: %s", what, err);
 	assert_string_equal(d.template, tpls[t].want);
 	assert_string_equal(d.lang, langs[l]);
@@ -311,21 +310,20 @@ static void test_every_template_language_name_and_org(void **state)
 
 static void test_subject_and_draft(void **state)
 {
-	struct scan s;
+	struct unit_draft s;
 	struct draft d;
 	char err[200];
 
-	/* LinkedIn's reminder subject speaks to the owner: never copied back */
+	/* LinkedIn's reminder subject speaks to the owner: the draft has its own */
 	fake_scan(&s, "Logan Roy", "en", CLAIM_NONE, NULL, NULL, "logan@example.com");
-	assert_int_equal(draft_render(&s, "ask", &d, err, sizeof err), 0);
+	assert_int_equal(draft_render(&s.in, "ask", &d, err, sizeof err), 0);
 	assert_non_null(strstr(d.msg.data, "\r\nSubject: Re: Your LinkedIn invitation\r\n"));
 	assert_null(strstr(d.msg.data, "Reminder"));
 	assert_non_null(strstr(d.msg.data, "\r\n\r\nHi Logan,\r\n"));
 	draft_free(&d);
 	/* nor is LinkedIn's German one: the German subject */
 	fake_scan(&s, "Anna", "de", CLAIM_NONE, NULL, NULL, "anna@example.com");
-	s.h.subject = (char *)"Annas Einladung wartet auf Ihre Antwort";
-	assert_int_equal(draft_render(&s, "accept", &d, err, sizeof err), 0);
+	assert_int_equal(draft_render(&s.in, "accept", &d, err, sizeof err), 0);
 	assert_non_null(strstr(d.msg.data, "\r\nSubject: Re: Ihre Einladung auf LinkedIn\r\n"));
 	assert_null(strstr(d.msg.data, "Antwort"));
 	draft_free(&d);
@@ -345,13 +343,13 @@ static void test_shared_organisation(void **state)
 	};
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		struct scan s;
+		struct unit_draft s;
 		struct draft_text d;
 		char err[200];
 
 		fake_scan(&s, "Jane Doe", "en", cases[i].claim, "Initech", cases[i].headline,
 			  "jane@example.com");
-		assert_int_equal(draft_text(&s, "ask", false, &d, err, sizeof err), 0);
+		assert_int_equal(draft_text(&s.in, "ask", false, &d, err, sizeof err), 0);
 		assert_string_equal(d.template, cases[i].tpl);
 		if (cases[i].org)
 			assert_non_null(strstr(d.body, cases[i].org));
@@ -359,12 +357,12 @@ static void test_shared_organisation(void **state)
 	}
 	/* no variant of decline: the decline itself */
 	{
-		struct scan s;
+		struct unit_draft s;
 		struct draft_text d;
 		char err[200];
 
 		fake_scan(&s, "Jane Doe", "fr", CLAIM_NONE, NULL, "Recruiter at Contoso", NULL);
-		assert_int_equal(draft_text(&s, "decline", true, &d, err, sizeof err), 0);
+		assert_int_equal(draft_text(&s.in, "decline", true, &d, err, sizeof err), 0);
 		assert_string_equal(d.template, "decline");
 		draft_text_free(&d);
 	}
@@ -379,12 +377,12 @@ static void test_unfit_organisation(void **state)
 	};
 
 	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-		struct scan s;
+		struct unit_draft s;
 		struct draft_text d;
 		char err[200];
 
 		fake_scan(&s, "Jane Doe", "en", CLAIM_COLLEAGUE, bad[i], NULL, "jane@example.com");
-		assert_int_equal(draft_text(&s, "ask", false, &d, err, sizeof err), 0);
+		assert_int_equal(draft_text(&s.in, "ask", false, &d, err, sizeof err), 0);
 		assert_string_equal(d.template, "ask");
 		assert_null(strstr(d.body, "evil"));
 		draft_text_free(&d);
@@ -396,14 +394,14 @@ static void test_unfit_organisation(void **state)
 static void test_unfit_profile_link(void **state)
 {
 	for (size_t l = 0; l < N_LANGS; l++) {
-		struct scan s;
+		struct unit_draft s;
 		struct draft_text d;
 		char err[200], what[64];
 		const char *fb;
 
 		fake_scan(&s, "Jane Doe", langs[l], CLAIM_NONE, NULL, NULL, NULL);
 		s.inv.profile_url = (char *)"https://www.linkedin.com/in/jane\nBcc: eve@example.net";
-		assert_int_equal(draft_text(&s, "ask", true, &d, err, sizeof err), 0);
+		assert_int_equal(draft_text(&s.in, "ask", true, &d, err, sizeof err), 0);
 		snprintf(what, sizeof what, "%s/send-hint without a link", langs[l]);
 		assert_null(strstr(d.body, "Bcc"));
 		assert_null(strstr(d.body, "http"));

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "config.h"
-#include "scan.h"
+#include "inbound.h"
 #include "lookalike.h"
 #include "strlist.h"
 
@@ -63,17 +63,17 @@ static void test_homographs(void **state)
 
 		assert_int_equal(idn2_to_ascii_8z(homographs[i], &ascii, IDN2_NONTRANSITIONAL), IDN2_OK);
 		assert_true(strncmp(ascii, "xn--", 4) == 0 || strstr(ascii, ".xn--"));
-		if (!lookalike_domain(&cfg->patterns, ascii))
+		if (!lookalike_domain(&cfg->engine.patterns, ascii))
 			fail_msg("%s (%s) is not found a look-alike", ascii, homographs[i]);
-		assert_true(lookalike_domain(&cfg->patterns, homographs[i]));	/* as UTF-8 */
+		assert_true(lookalike_domain(&cfg->engine.patterns, homographs[i]));	/* as UTF-8 */
 		idn2_free(ascii);
 	}
 	/* fullwidth letters: IDNA maps them to ASCII, so they arrive raw (SMTPUTF8)
 	 * or as the bare punycode of the fullwidth label */
-	assert_true(lookalike_domain(&cfg->patterns,
+	assert_true(lookalike_domain(&cfg->engine.patterns,
 		"\xef\xbd\x8c\xef\xbd\x89\xef\xbd\x8e\xef\xbd\x8b\xef\xbd\x85\xef\xbd\x84\xef\xbd\x89\xef\xbd\x8e.com"));
-	assert_true(lookalike_domain(&cfg->patterns, "xn--pi7cblchepe.com"));
-	assert_true(lookalike_domain(&cfg->patterns, "XN--LNKEDN-PVFE.COM"));
+	assert_true(lookalike_domain(&cfg->engine.patterns, "xn--pi7cblchepe.com"));
+	assert_true(lookalike_domain(&cfg->engine.patterns, "XN--LNKEDN-PVFE.COM"));
 }
 
 static void test_not_lookalikes(void **state)
@@ -84,7 +84,7 @@ static void test_not_lookalikes(void **state)
 	};
 
 	for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
-		if (lookalike_domain(&cfg->patterns, fine[i]))
+		if (lookalike_domain(&cfg->engine.patterns, fine[i]))
 			fail_msg("%s is taken for a look-alike", fine[i]);
 	assert_false(lookalike_idn("linkedin.com"));
 	assert_true(lookalike_idn("xn--lnkedn-pvfe.com"));
@@ -96,24 +96,25 @@ static void test_sender_first(void **state)
 {
 	static const char body[] = "You have 1 new invitation.\r\n\r\nSee it: "
 		"https://www.xn--lnkedn-pvfe.com/comm/mynetwork/\r\n";
-	struct scan s;
+	struct inbound m;
+	struct scan *s = &m.scan;
 
-	scan_init(&s, cfg);
-	scan_envfrom(&s, "<messages-noreply@xn--lnkedn-pvfe.com>");
-	scan_rcpt(&s, "<liam@example.org>");
-	scan_header(&s, "From", "Linkedln <messages-noreply@xn--lnkedn-pvfe.com>");
-	scan_header(&s, "To", "liam@example.org");
-	scan_header(&s, "Subject", "Liam, you have 1 new invitation");
-	scan_header(&s, "Content-Type", "text/plain; charset=utf-8");
-	assert_int_equal(scan_eoh(&s), SCAN_MORE);
-	assert_int_equal(scan_body(&s, body, strlen(body)), SCAN_MORE);
-	assert_int_equal(scan_eom(&s), 0);
-	assert_int_equal(s.inv.kind, KIND_INVITATION);
-	assert_int_equal(s.inv.authentic, 0);
-	assert_string_equal(verdict_name(s.result.verdict), "phish");
-	assert_string_equal(s.result.reasons[0], "lookalike-domain");
-	assert_string_equal(s.result.detail[0], "l\xd1\x96nked\xd1\x96n.com (xn--lnkedn-pvfe.com)");
-	scan_free(&s);
+	inbound_init(&m, cfg);
+	scan_envfrom(s, "<messages-noreply@xn--lnkedn-pvfe.com>");
+	scan_rcpt(s, "<liam@example.org>");
+	scan_header(s, "From", "Linkedln <messages-noreply@xn--lnkedn-pvfe.com>");
+	scan_header(s, "To", "liam@example.org");
+	scan_header(s, "Subject", "Liam, you have 1 new invitation");
+	scan_header(s, "Content-Type", "text/plain; charset=utf-8");
+	assert_int_equal(scan_eoh(s), SCAN_MORE);
+	assert_int_equal(scan_body(s, body, strlen(body)), SCAN_MORE);
+	assert_int_equal(inbound_eom(&m), 0);
+	assert_int_equal(s->inv.kind, KIND_INVITATION);
+	assert_int_equal(s->inv.authentic, 0);
+	assert_string_equal(verdict_name(m.result.verdict), "phish");
+	assert_string_equal(m.result.reasons[0], "lookalike-domain");
+	assert_string_equal(m.result.detail[0], "l\xd1\x96nked\xd1\x96n.com (xn--lnkedn-pvfe.com)");
+	inbound_free(&m);
 }
 
 int main(void)

@@ -47,18 +47,20 @@ static inline int unit_config_free(struct config *c, const char *dir)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
-/* unit_scan - S as the engine leaves it for an invitation to the owner of C
- * in LANG; a CLAIM (not CLAIM_NONE) is one that did not match */
-static inline void unit_scan(struct scan *s, struct config *c, const char *name, const char *lang,
-			     enum claim_kind claim, const char *org, const char *headline,
-			     const char *email)
+/* a reply draft's input as the layers above leave it, with the invitation it
+ * points to */
+struct unit_draft {
+	struct invitation inv;
+	struct draft_input in;
+};
+
+/* unit_scan - S for an invitation to the owner of C in LANG; a CLAIM (not
+ * CLAIM_NONE) is one that did not match */
+static inline void unit_scan(struct unit_draft *s, struct config *c, const char *name,
+			     const char *lang, enum claim_kind claim, const char *org,
+			     const char *headline, const char *email)
 {
 	memset(s, 0, sizeof *s);
-	s->cfg = c;
-	s->profile = &c->owner;
-	snprintf(s->rcpt, sizeof s->rcpt, "bob.smith@example.org");
-	s->h.subject = (char *)"I want to connect";
-	s->h.v[H_MESSAGE_ID] = "<1.2.3@lva1-app1.prod.linkedin.com>";
 	s->inv.kind = KIND_INVITATION;
 	s->inv.authentic = 1;
 	s->inv.name = (char *)name;
@@ -68,10 +70,13 @@ static inline void unit_scan(struct scan *s, struct config *c, const char *name,
 	snprintf(s->inv.language, sizeof s->inv.language, "%s", lang);
 	s->inv.claim = claim;
 	s->inv.claim_org = (char *)org;
-	if (claim != CLAIM_NONE) {
-		s->result.reasons[0] = "claim-mismatch";
-		s->result.n_reasons = 1;
-	}
+	s->in.inv = &s->inv;
+	s->in.rcpt = "bob.smith@example.org";
+	s->in.message_id = "<1.2.3@lva1-app1.prod.linkedin.com>";
+	s->in.owner = &c->owner.profile;
+	s->in.set = &c->owner.drafts;
+	s->in.patterns = &c->engine.patterns;
+	s->in.claim_mismatch = claim != CLAIM_NONE;
 }
 
 #endif

@@ -1,0 +1,63 @@
+/* inbound.c - one message through the layers: the engine reads it, the
+ * recipient's profile is chosen, the policy judges and plans it, and the
+ * drafts layer gets what a reply is made from */
+#include "autoconfig.h"
+#include "inbound.h"
+
+#include <string.h>
+#include "classify.h"
+
+void inbound_init(struct inbound *m, struct config *cfg)
+{
+	memset(m, 0, sizeof *m);
+	m->cfg = config_ref(cfg);
+	m->profile = &cfg->owner;
+	scan_init(&m->scan, &cfg->engine);
+	m->result.verdict = VERDICT_NONE;
+	m->result.rule = -1;
+}
+
+void inbound_free(struct inbound *m)
+{
+	scan_free(&m->scan);
+	if (m->cfg)
+		config_unref(m->cfg);
+	memset(m, 0, sizeof *m);
+}
+
+static bool is_invitation(const struct invitation *inv)
+{
+	return inv->kind == KIND_INVITATION || inv->kind == KIND_REMINDER;
+}
+
+int inbound_eom(struct inbound *m)
+{
+	const struct scan *s = &m->scan;
+
+	if (scan_eom(&m->scan) < 0)
+		return -1;
+	if (s->inv.kind != KIND_NONE)	/* the recipient's profile decides the actions */
+		m->profile = config_profile(m->cfg, s->rcpt[0] ? s->rcpt : NULL);
+	if (is_invitation(&s->inv))
+		classify(&m->cfg->policy, &m->profile->profile, &s->inv, s->rcpt, s->h.subject,
+			 &m->result);
+	return 0;
+}
+
+void inbound_plan(const struct inbound *m, struct plan *out)
+{
+	plan_actions(&m->profile->profile, &m->scan.inv, &m->result, out);
+}
+
+void inbound_draft_input(const struct inbound *m, struct draft_input *in)
+{
+	memset(in, 0, sizeof *in);
+	in->inv = &m->scan.inv;
+	in->rcpt = m->scan.rcpt;
+	in->message_id = m->scan.h.v[H_MESSAGE_ID];
+	in->owner = &m->profile->profile;
+	in->set = &m->profile->drafts;
+	in->patterns = &m->cfg->engine.patterns;
+	in->claim_mismatch = m->result.n_reasons > 0 &&
+			     strcmp(m->result.reasons[0], "claim-mismatch") == 0;
+}

@@ -1,0 +1,116 @@
+/* imap_url.c - the URL of an IMAP store taken apart: scheme, user and
+ * password (%-decoded), host, port, folder (Drafts when none) and the
+ * options tls-ca, tls-verify and cleartext; anything else is refused */
+#include "autoconfig.h"
+#include "imap_url.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* %XX in a URL part */
+static void url_decode(char *s)
+{
+	char *w = s;
+
+	for (char *r = s; *r; r++) {
+		if (r[0] == '%' && isxdigit((unsigned char)r[1]) && isxdigit((unsigned char)r[2])) {
+			char hex[3] = { r[1], r[2], 0 };
+
+			*w++ = (char)strtol(hex, NULL, 16);
+			r += 2;
+		} else {
+			*w++ = *r;
+		}
+	}
+	*w = '\0';
+}
+
+static int copy_part(char *dst, size_t len, const char *src, size_t n)
+{
+	if (n >= len)
+		return -1;
+	memcpy(dst, src, n);
+	dst[n] = '\0';
+	url_decode(dst);
+	return 0;
+}
+
+/* one OPTION=VALUE of the URL's query into T; -1 when unknown */
+static int url_option(const char *opt, size_t n, struct imap_url *t)
+{
+	char o[600];
+
+	if (copy_part(o, sizeof o, opt, n) < 0)
+		return -1;
+	if (strncmp(o, "tls-ca=/", 8) == 0)
+		return snprintf(t->ca_file, sizeof t->ca_file, "%s", o + 7) <
+		       (int)sizeof t->ca_file ? 0 : -1;
+	if (strcmp(o, "tls-verify=no") == 0 || strcmp(o, "tls-verify=yes") == 0)
+		t->verify = o[11] == 'y';
+	else if (strcmp(o, "cleartext=no") == 0 || strcmp(o, "cleartext=yes") == 0)
+		t->cleartext = o[10] == 'y';
+	else
+		return -1;
+	return 0;
+}
+
+/* the options after '?' in Q, separated by '&' */
+static int url_options(const char *q, struct imap_url *t)
+{
+	while (*q) {
+		size_t n = strcspn(q, "&");
+
+		if (n && url_option(q, n, t) < 0)
+			return -1;
+		q += n + (q[n] == '&');
+	}
+	return 0;
+}
+
+/* imap[s]://[user[:password]@]host[:port]/folder[?options] */
+int imap_url_parse(const char *url, struct imap_url *t)
+{
+	const char *p, *at, *slash, *colon, *query;
+	size_t flen;
+
+	memset(t, 0, sizeof *t);
+	t->verify = true;
+	t->tls = strncmp(url, "imaps://", 8) == 0;
+	p = url + (t->tls ? 8 : 7);
+	slash = p + strcspn(p, "/?");
+	at = memrchr(p, '@', (size_t)(slash - p));
+	if (at) {
+		colon = memchr(p, ':', (size_t)(at - p));
+		if (copy_part(t->user, sizeof t->user, p, (size_t)((colon ? colon : at) - p)) < 0 ||
+		    (colon && copy_part(t->password, sizeof t->password, colon + 1,
+					(size_t)(at - colon - 1)) < 0))
+			return -1;
+		p = at + 1;
+	}
+	colon = memchr(p, ':', (size_t)(slash - p));
+	if (copy_part(t->host, sizeof t->host, p, (size_t)((colon ? colon : slash) - p)) < 0 ||
+	    !t->host[0])
+		return -1;
+	t->port = colon ? (uint16_t)atoi(colon + 1) : (t->tls ? 993 : 143);
+	query = slash + strcspn(slash, "?");
+	flen = *slash == '/' ? (size_t)(query - slash - 1) : 0;
+	if (copy_part(t->folder, sizeof t->folder, slash + (*slash == '/'), flen) < 0 ||
+	    (*query && url_options(query + 1, t) < 0))
+		return -1;
+	if (!t->folder[0])
+		strcpy(t->folder, "Drafts");
+	return t->port ? 0 : -1;
+}
+
+int imap_url_check(const char *url, char *err, size_t errlen)
+{
+	struct imap_url t;
+
+	if (imap_url_parse(url, &t) == 0)
+		return 0;
+	snprintf(err, errlen, "not imap[s]://[USER[:PASSWORD]@]HOST[:PORT]/FOLDER"
+		 "[?tls-ca=/FILE&tls-verify=no&cleartext=yes]");
+	return -1;
+}

@@ -1,0 +1,16 @@
+/* engine_settings.h - what the engine reads of the configuration: the
+ * compiled patterns and the limits of one message. The config layer builds
+ * it; the engine never sees the configuration file's structure. */
+#ifndef LM_ENGINE_SETTINGS_H
+#define LM_ENGINE_SETTINGS_H
+#include <stdbool.h>
+#include "patterns.h"
+
+struct engine_settings {
+	struct patterns patterns;	/* patterns.conf and lexicons.conf, by role */
+	int max_scan_bytes;		/* of the body, read and decoded */
+	char *authserv_id;		/* ours in Authentication-Results, "" = none */
+	bool require_authentication;	/* no trusted result: not authentic */
+};
+
+#endif

@@ -1,0 +1,10 @@
+/* profile.c - the names of the profile's vocabulary */
+#include "autoconfig.h"
+#include "profile.h"
+
+const char *const mode_names[MODE_COUNT + 1] = { "strict", "selective", "open", NULL };
+
+const char *mode_name(enum mode m)
+{
+	return (unsigned)m < MODE_COUNT ? mode_names[m] : "?";
+}
