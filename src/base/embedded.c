@@ -1,4 +1,4 @@
-/* embedded_find.c - look up a data file compiled into the binary */
+/* embedded.c - look up a data file compiled into the binary */
 #include "autoconfig.h"
 #include "embedded.h"
 

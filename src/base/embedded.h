@@ -1,6 +1,6 @@
-/* builtin.h - the shipped data files compiled into the binary (see embed.sh) */
-#ifndef BUILTIN_H
-#define BUILTIN_H
+/* embedded.h - the shipped data files compiled into the binary (see embed.sh) */
+#ifndef LM_EMBEDDED_H
+#define LM_EMBEDDED_H
 #include <stddef.h>
 
 struct embedded_file {

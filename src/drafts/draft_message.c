@@ -1,4 +1,4 @@
-/* draft.c - the reply draft of one invitation as an RFC 5322 message: From
+/* draft_message.c - the reply draft of one invitation as an RFC 5322 message: From
  * the owner, To the inviter when the invitation carries an address (never a
  * LinkedIn one), "Re:" the subject, In-Reply-To the invitation, the body
  * from a template as quoted-printable UTF-8. Everything that came from the

@@ -1,6 +1,6 @@
-/* draft.h - the reply draft of one invitation as an RFC 5322 message */
-#ifndef DRAFT_H
-#define DRAFT_H
+/* draft_message.h - the reply draft of one invitation as an RFC 5322 message */
+#ifndef LM_DRAFT_MESSAGE_H
+#define LM_DRAFT_MESSAGE_H
 #include "draft_input.h"
 #include "headers.h"
 #include "buf.h"

@@ -1,5 +1,5 @@
 /* spool.c - the files of drafts waiting for their store: written whole (tmp
- * name, fsync, rename), delivered by the store thread (draft_queue.c),
+ * name, fsync, rename), delivered by the store thread (draft_worker.c),
  * postponed with backoff while the store is away (the mtime is the time of
  * the next try), moved aside when they can never be stored: never lost. */
 #include "autoconfig.h"
