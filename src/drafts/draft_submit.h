@@ -1,4 +1,4 @@
-/* drafts.h - reply drafts from the milter (through the store thread, never
+/* draft_submit.h - reply drafts from the milter (through the store thread, never
  * holding the MTA longer than drafts.timeout_ms) and from test mode (stored
  * at once) */
 #ifndef DRAFTS_H
@@ -6,7 +6,8 @@
 #include "scan.h"
 
 /* drafts_submit - render TEMPLATE for the invitation of S and hand it over;
- * 0 when stored or spooled, -1 when neither (logged) */
+ * 0 when stored, spooled or found in the store already; -1 (logged) when
+ * nothing was rendered or the draft was neither stored nor spooled */
 int drafts_submit(const struct scan *s, const char *template, const char *qid);
 /* drafts_store_now - render and store at once, in STORE (NULL: the
  * profile's); the store result, or -1 (ERR set) when nothing was rendered */

@@ -1,4 +1,4 @@
-/* actions.h - what is done to one message, from its kind, its verdict and
+/* plan.h - what is done to one message, from its kind, its verdict and
  * the profile's actions: tag, subject prefix, folder, detail, quarantine,
  * draft. The milter carries the plan out; test mode lists it. */
 #ifndef ACTIONS_H

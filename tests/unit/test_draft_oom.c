@@ -2,7 +2,8 @@
  * allocation functions are wrapped (linked with -Wl,--wrap=malloc,...) and
  * the Nth allocation of a render fails, for every N in turn; each render
  * must either fail or give exactly the draft a render with memory gives,
- * never a cut or changed draft reported as done */
+ * never a cut or changed draft reported as done. The links of a text the
+ * same: all of them, or an error. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -14,6 +15,7 @@
 #include <string.h>
 #include "config.h"
 #include "draft_message.h"
+#include "html.h"
 #include "scan.h"
 #include "unit_config.h"
 
@@ -177,11 +179,49 @@ static void test_hint_and_shared_org(void **state)
 	every_allocation(&s, "accept");
 }
 
+/* the links of a text with the Nth allocation failing: all of them or -1 */
+static void test_text_links(void **state)
+{
+	static const char text[] = "see https://www.linkedin.com/in/janedoe and "
+		"https://example.com/a-long-path-of-more-than-two-hundred-and-fifty-six-"
+		"characters/0123456789012345678901234567890123456789012345678901234567890123456789"
+		"/0123456789012345678901234567890123456789012345678901234567890123456789/"
+		"0123456789012345678901234567890123456789 then http://example.org/x";
+	long n, failed = 0;
+
+	(void)state;
+	for (n = 0; ; n++) {
+		struct strlist links = { 0 };
+		int rc;
+
+		countdown = n;
+		injected = 0;
+		rc = text_links(text, strlen(text), &links);
+		countdown = -1;
+		if (rc == 0) {
+			assert_int_equal(links.n, 3);
+			assert_string_equal(links.v[0], "https://www.linkedin.com/in/janedoe");
+			assert_int_equal(strlen(links.v[1]), 264);	/* whole */
+			assert_memory_equal(links.v[1], strstr(text, "https://example.com/"), 264);
+			assert_string_equal(links.v[2], "http://example.org/x");
+		} else {
+			assert_true(injected);
+			failed++;
+		}
+		strlist_free(&links);
+		if (!injected)
+			break;
+	}
+	assert_true(n > 3);
+	assert_int_equal(failed, n);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_reply_with_claim),
 		cmocka_unit_test(test_hint_and_shared_org),
+		cmocka_unit_test(test_text_links),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
