@@ -1,4 +1,5 @@
-/* buf.c - a growable byte buffer that never grows past its limit */
+/* buf.c - a growable byte buffer that never grows past its limit; running
+ * out of memory marks it failed until it is reset */
 #include "autoconfig.h"
 #include "buf.h"
 
@@ -24,8 +25,15 @@ void buf_reset(struct buf *b)
 {
 	b->len = 0;
 	b->truncated = false;
+	b->failed = false;
 	if (b->data)
 		b->data[0] = '\0';
+}
+
+int buf_fail(struct buf *b)
+{
+	b->failed = true;
+	return -1;
 }
 
 static int buf_reserve(struct buf *b, size_t need)
@@ -33,17 +41,19 @@ static int buf_reserve(struct buf *b, size_t need)
 	size_t cap;
 	char *p;
 
+	if (b->failed)
+		return -1;
 	if (need < b->cap)
 		return 0;
 	cap = b->cap ? b->cap : 256;
 	while (cap <= need) {
 		if (cap > SIZE_MAX / 2)
-			return -1;
+			return buf_fail(b);
 		cap *= 2;
 	}
 	p = realloc(b->data, cap);
 	if (!p)
-		return -1;
+		return buf_fail(b);
 	b->data = p;
 	b->cap = cap;
 	return 0;
@@ -59,6 +69,8 @@ int buf_reserve_initial(struct buf *b, size_t cap)
 
 int buf_append(struct buf *b, const void *data, size_t len)
 {
+	if (b->failed)
+		return -1;
 	if (b->limit && b->len + len > b->limit) {
 		len = b->limit > b->len ? b->limit - b->len : 0;
 		b->truncated = true;
@@ -89,16 +101,18 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 	int n;
 	char *big;
 
+	if (b->failed)
+		return -1;
 	va_start(ap, fmt);
 	n = vsnprintf(small, sizeof small, fmt, ap);
 	va_end(ap);
 	if (n < 0)
-		return -1;
+		return buf_fail(b);
 	if ((size_t)n < sizeof small)
 		return buf_append(b, small, (size_t)n);
 	big = malloc((size_t)n + 1);
 	if (!big)
-		return -1;
+		return buf_fail(b);
 	va_start(ap, fmt);
 	vsnprintf(big, (size_t)n + 1, fmt, ap);
 	va_end(ap);
@@ -111,8 +125,10 @@ char *buf_steal(struct buf *b)
 {
 	char *p;
 
-	if (!b->data && buf_reserve(b, 0) < 0)
+	if (b->failed || (!b->data && buf_reserve(b, 0) < 0)) {
+		buf_free(b);
 		return NULL;
+	}
 	if (b->len == 0)
 		b->data[0] = '\0';
 	p = b->data;

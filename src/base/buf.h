@@ -1,5 +1,8 @@
 /* buf.h - a growable byte buffer that never grows past `limit` bytes (0 = no
- * limit) and is always NUL-terminated when data != NULL */
+ * limit) and is always NUL-terminated when data != NULL. Running out of
+ * memory is sticky: once an append fails, `failed` is set and every later
+ * append does nothing and returns -1, so a writer may append without
+ * checking each call and ask buf_failed() once when it is done. */
 #ifndef LM_BUF_H
 #define LM_BUF_H
 #include <stdbool.h>
@@ -11,6 +14,7 @@ struct buf {
 	size_t cap;
 	size_t limit;
 	bool truncated;		/* an append was cut short by `limit` */
+	bool failed;		/* memory ran out: the content is incomplete */
 };
 
 void buf_init(struct buf *b, size_t limit);
@@ -18,15 +22,25 @@ void buf_free(struct buf *b);
 /* buf_reserve_initial - allocate CAP bytes up front (one allocation for the
  * usual case); -1 when out of memory */
 int buf_reserve_initial(struct buf *b, size_t cap);
+/* buf_reset - empty again (the memory kept), `truncated` and `failed` cleared */
 void buf_reset(struct buf *b);
-/* buf_append - add up to LEN bytes; -1 only when memory ran out
- * (hitting the limit truncates, sets b->truncated and returns 0) */
+/* buf_failed - memory ran out in an append since buf_init or buf_reset */
+static inline bool buf_failed(const struct buf *b)
+{
+	return b->failed;
+}
+/* buf_fail - mark B failed (a part written elsewhere was lost); -1 */
+int buf_fail(struct buf *b);
+/* buf_append - add up to LEN bytes; -1 when memory ran out, now or in an
+ * earlier append (hitting the limit truncates, sets b->truncated and
+ * returns 0). buf_puts, buf_putc and buf_printf the same. */
 int buf_append(struct buf *b, const void *data, size_t len);
 int buf_puts(struct buf *b, const char *s);
 int buf_putc(struct buf *b, char c);
 int buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
-/* buf_steal - hand the data to the caller (never NULL unless out of memory) */
+/* buf_steal - hand the data to the caller; NULL (the data freed) when
+ * memory ran out, now or in an earlier append. B is empty after. */
 char *buf_steal(struct buf *b);
 
 #endif

@@ -2,7 +2,9 @@
  * the owner, To the inviter when the invitation carries an address (never a
  * LinkedIn one), "Re:" the subject, In-Reply-To the invitation, the body
  * from a template as quoted-printable UTF-8. Everything that came from the
- * network is cleaned, bounded and encoded: no name can add a header line. */
+ * network is cleaned, bounded and encoded: no name can add a header line.
+ * The message is appended to without a check on each call: its buffer
+ * remembers running out of memory, and draft_render asks it once at the end. */
 #include "autoconfig.h"
 #include "draft_message.h"
 
@@ -29,8 +31,12 @@ void draft_key(const char *rcpt, const struct invitation *inv, char *out)
 			  inv->name ? inv->name : "";
 	char *f = fold(who);
 	unsigned long long h1 = 0xcbf29ce484222325ULL, h2 = 0x84222325cbf29ce4ULL;
-	const char *parts[3] = { rcpt, "\n", f ? f : who };
+	const char *parts[3] = { rcpt, "\n", f };
 
+	if (!f) {
+		out[0] = '\0';		/* out of memory: no key rather than another one */
+		return;
+	}
 	for (int k = 0; k < 3; k++)
 		for (const unsigned char *p = (const unsigned char *)parts[k]; *p; p++) {
 			unsigned char c = (unsigned char)tolower(*p);
@@ -78,7 +84,10 @@ static void address_header(struct buf *b, const char *name, const char *display,
 		buf_putc(&v, ' ');
 	}
 	buf_printf(&v, "<%s>", addr);
-	header(b, name, v.data);
+	if ((display && !clean) || buf_failed(&v))
+		buf_fail(b);
+	else
+		header(b, name, v.data);
 	buf_free(&v);
 	free(clean);
 }
@@ -147,8 +156,10 @@ static void headers(const struct draft_input *s, struct draft *d, const char *fr
 	if (to)
 		address_header(b, "To", s->inv->name, to);
 	buf_init(&encoded, 0);
-	rfc2047(&encoded, subject);
-	header(b, "Subject", encoded.data ? encoded.data : "Re:");
+	if (rfc2047(&encoded, subject) < 0 || !encoded.data)
+		buf_fail(b);
+	else
+		header(b, "Subject", encoded.data);
 	buf_free(&encoded);
 	if (plain_msgid(s->message_id)) {
 		header(b, "In-Reply-To", s->message_id);
@@ -187,8 +198,14 @@ int draft_render(const struct draft_input *s, const char *template, struct draft
 	snprintf(d->lang, sizeof d->lang, "%s", t.lang);
 	snprintf(d->template, sizeof d->template, "%s", t.template);
 	draft_key(d->rcpt, s->inv, d->key);
+	if (!d->key[0])
+		buf_fail(&d->msg);
 	headers(s, d, from, to, t.subject);
 	qp_body(&d->msg, t.body);
 	draft_text_free(&t);
-	return d->msg.data ? 0 : -1;
+	if (buf_failed(&d->msg) || !d->msg.data) {
+		snprintf(err, errlen, "out of memory rendering the draft");
+		return -1;
+	}
+	return 0;
 }

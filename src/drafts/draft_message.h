@@ -15,12 +15,14 @@ struct draft {
 };
 
 /* draft_render - TEMPLATE (a name: "ask") for the invitation of S, in its
- * language (else the profile's); -1 with ERR when there is no template or no
- * recipient. D is initialised here; draft_free() it in every case. */
+ * language (else the profile's); -1 with ERR when there is no template, no
+ * owner address for the From, or no memory (never a part of a draft). D is
+ * initialised here; draft_free() it in every case. */
 int draft_render(const struct draft_input *s, const char *template, struct draft *d,
 		 char *err, size_t errlen);
 void draft_free(struct draft *d);
-/* draft_key - the key of RCPT's draft for the inviter INV, into OUT */
+/* draft_key - the key of RCPT's draft for the inviter INV, into OUT
+ * (DRAFT_KEY_LEN + 1 bytes); OUT is "" when out of memory */
 void draft_key(const char *rcpt, const struct invitation *inv, char *out);
 
 #endif

@@ -6,7 +6,8 @@
 #include "draft_input.h"
 
 /* drafts_submit - render TEMPLATE for the invitation of S and hand it over;
- * 0 when stored or spooled, -1 when neither (logged) */
+ * 0 when stored, spooled or found in the store already; -1 (logged) when
+ * nothing was rendered or the draft was neither stored nor spooled */
 int drafts_submit(const struct draft_input *s, const char *template, const char *qid);
 /* drafts_store_now - render and store at once, in STORE (NULL: the
  * profile's); the store result, or -1 (ERR set) when nothing was rendered */

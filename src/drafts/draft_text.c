@@ -3,10 +3,13 @@
  * owner shares with the inviter), the values it is filled with (each from
  * the network cleaned, bounded and refused when unfit), long lines wrapped,
  * and the subject "Re: <your LinkedIn invitation>" in the draft's language:
- * LinkedIn's own subject speaks to the owner, never to the inviter. */
+ * LinkedIn's own subject speaks to the owner, never to the inviter.
+ * Running out of memory anywhere fails the whole text: a buffer remembers a
+ * failed append, and each is asked once when it is done. */
 #include "autoconfig.h"
 #include "draft_text.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,12 +34,15 @@ void draft_text_free(struct draft_text *t)
 }
 
 /* an organisation named by the inviter, fit to quote in a draft: one line,
- * bounded, no quote marks, brackets, addresses or links; NULL when unfit */
-static char *fit_org(const char *raw)
+ * bounded, no quote marks, brackets, addresses or links; NULL when unfit,
+ * and when out of memory with *OOM set */
+static char *fit_org(const char *raw, bool *oom)
 {
 	static const char *const refused[] = { "\"", "<", ">", "\\", "@", "://", "www.", "{", "}" };
 	char *org = raw ? header_text(raw, MAX_ORG) : NULL;
 
+	if (raw && !org)
+		*oom = true;
 	for (size_t i = 0; org && i < ARRAY_LEN(refused); i++)
 		if (strstr(org, refused[i]))
 			*org = '\0';
@@ -60,13 +66,16 @@ static const char *fit_url(const char *url)
 	return url;
 }
 
-/* the owner's employer, school or group that the inviter's headline names */
-static const char *shared_org(const struct profile *p, const char *headline)
+/* the owner's employer, school or group that the inviter's headline names;
+ * *OOM set when out of memory */
+static const char *shared_org(const struct profile *p, const char *headline, bool *oom)
 {
 	const struct strlist *names[3] = { &p->employers, &p->schools, &p->groups };
 	const char *hit = NULL;
 	char *h = headline ? fold(headline) : NULL;
 
+	if (headline && !h)
+		*oom = true;
 	for (int k = 0; h && k < 3 && !hit; k++)
 		for (size_t i = 0; i < p->folded[k].n && i < names[k]->n && !hit; i++)
 			if (fold_contains(h, p->folded[k].v[i]))
@@ -122,16 +131,20 @@ static char *subject(const struct templates *t, const char *lang, const struct t
 	buf_init(&line, 0);
 	if (tpl && template_render(tpl, v, &b) == 0 && b.data)
 		buf_append(&line, b.data, strcspn(b.data, "\n"));
+	if (buf_failed(&b) || buf_failed(&line)) {
+		buf_free(&b);
+		buf_free(&line);
+		return NULL;
+	}
 	buf_free(&b);
 	clean = header_text(line.data && *line.data ? line.data : "LinkedIn", MAX_SUBJECT);
 	buf_free(&line);
 	if (!clean)
 		return NULL;
 	buf_init(&b, 0);
-	if (buf_printf(&b, "Re: %s", clean) < 0)
-		buf_free(&b);
+	buf_printf(&b, "Re: %s", clean);
 	free(clean);
-	return b.data ? buf_steal(&b) : NULL;
+	return buf_steal(&b);
 }
 
 /* ---------------------------------------------------------------- wrapping */
@@ -202,7 +215,7 @@ int draft_wrap(const char *text, struct buf *out)
 			buf_append(out, p, (size_t)(q - p));
 		p = q;
 	}
-	return out->data || !*text ? 0 : -1;
+	return buf_failed(out) ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- the text */
@@ -227,25 +240,33 @@ static int render(const struct draft_input *s, const struct template *tpl, const
 		buf_putc(&body, '\n');
 	}
 	template_render(tpl, v, &body);
-	if (body.data)
+	if (buf_failed(&body) || !body.data)
+		buf_fail(&wrapped);
+	else
 		draft_wrap(body.data, &wrapped);
 	buf_free(&body);
-	t->body = wrapped.data ? buf_steal(&wrapped) : NULL;
-	t->subject = subject(s->set->library, lang, v);
+	t->body = buf_steal(&wrapped);
+	t->subject = t->body ? subject(s->set->library, lang, v) : NULL;
 	return t->body && t->subject ? 0 : -1;
 }
 
 int draft_text(const struct draft_input *s, const char *template, bool hint, struct draft_text *t,
 	       char *err, size_t errlen)
 {
-	const char *lang = "en", *shared = shared_org(s->owner, s->inv->headline);
-	char *org = fit_org(s->inv->claim_org), *first = NULL;
+	bool oom = false;
+	const char *lang = "en", *shared = shared_org(s->owner, s->inv->headline, &oom);
+	char *org = fit_org(s->inv->claim_org, &oom), *first = NULL;
 	bool claim_ok = org || s->inv->claim == CLAIM_FRIEND;
 	const struct template *tpl = choose(s, template, claim_ok, shared != NULL, &lang);
 	struct tpl_values v = { NULL, NULL, NULL, NULL, NULL };
 	int rc = -1;
 
 	memset(t, 0, sizeof *t);
+	if (oom) {
+		snprintf(err, errlen, "out of memory choosing the template %s", template);
+		free(org);
+		return -1;
+	}
 	if (!tpl) {
 		snprintf(err, errlen, "no template %s in %s", template, lang);
 		free(org);
@@ -254,6 +275,11 @@ int draft_text(const struct draft_input *s, const char *template, bool hint, str
 	snprintf(t->lang, sizeof t->lang, "%s", lang);
 	snprintf(t->template, sizeof t->template, "%s", tpl->name);
 	first = greeting_name(s->inv->name, titles(s->set->library, lang));
+	if (!first && errno == ENOMEM) {
+		snprintf(err, errlen, "out of memory rendering %s", t->template);
+		free(org);
+		return -1;
+	}
 	v.first = first;
 	v.owner = s->owner->names.n ? s->owner->names.v[0] : NULL;
 	v.claim_org = org;

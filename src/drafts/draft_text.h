@@ -26,7 +26,8 @@ int draft_text(const struct draft_input *s, const char *template, bool hint, str
 	       char *err, size_t errlen);
 void draft_text_free(struct draft_text *t);
 /* draft_wrap - TEXT with every paragraph that has a line over DRAFT_WRAP
- * columns filled again (a line that is a URL alone is left alone), into OUT */
+ * columns filled again (a line that is a URL alone is left alone), appended
+ * to OUT; -1 when OUT ran out of memory (now or before: buf_failed) */
 int draft_wrap(const char *text, struct buf *out);
 
 #endif

@@ -5,6 +5,7 @@
 #include "autoconfig.h"
 #include "greeting.h"
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -107,8 +108,9 @@ static char *candidate(const char *word)
 	return out;
 }
 
-/* W written as a name: title case when all in one case, else as it is (NFC) */
-static char *recase(const char *w)
+/* W written as a name: title case when all in one case, else as it is
+ * (NFC); NULL when too long, or out of memory with *OOM set */
+static char *recase(const char *w, bool *oom)
 {
 	size_t n = strlen(w), len = 0;
 	bool upper = false, lower = false;
@@ -116,15 +118,21 @@ static char *recase(const char *w)
 	char *out;
 
 	if (u8_is_uppercase((const uint8_t *)w, n, NULL, &upper) < 0 ||
-	    u8_is_lowercase((const uint8_t *)w, n, NULL, &lower) < 0)
+	    u8_is_lowercase((const uint8_t *)w, n, NULL, &lower) < 0) {
+		*oom = errno == ENOMEM;
 		return NULL;
+	}
 	if (upper || lower)
 		r = u8_totitle((const uint8_t *)w, n, NULL, UNINORM_NFC, NULL, &len);
 	else
 		r = u8_normalize(UNINORM_NFC, (const uint8_t *)w, n, NULL, &len);
-	if (!r)
+	if (!r) {
+		*oom = errno == ENOMEM;
 		return NULL;
+	}
 	out = len <= MAX_GREETING_NAME ? str_ndup((const char *)r, len) : NULL;
+	if (len <= MAX_GREETING_NAME && !out)
+		*oom = true;
 	free(r);
 	return out;
 }
@@ -132,8 +140,9 @@ static char *recase(const char *w)
 char *greeting_name(const char *name, const char *titles)
 {
 	char *clean = name ? header_text(name, MAX_NAME) : NULL, *word, *cand = NULL, *out = NULL;
-	bool titled = false;
+	bool titled = false, oom = false;
 
+	errno = name && !clean ? ENOMEM : 0;
 	if (!clean)
 		return NULL;
 	for (word = clean; *word == ' '; word++)
@@ -146,10 +155,13 @@ char *greeting_name(const char *name, const char *titles)
 	/* "Dr. Doe", "M. Dupont": after a title, one word is a family name */
 	if (titled && !strchr(word, ' '))
 		*word = '\0';
-	if (*word && (cand = candidate(word)) != NULL &&
-	    strlen(cand) <= MAX_GREETING_NAME * 2 && fit((const uint8_t *)cand, strlen(cand)))
-		out = recase(cand);
+	if (*word && !(cand = candidate(word)))
+		oom = true;
+	else if (cand && strlen(cand) <= MAX_GREETING_NAME * 2 &&
+		 fit((const uint8_t *)cand, strlen(cand)))
+		out = recase(cand, &oom);
 	free(cand);
 	free(clean);
+	errno = oom ? ENOMEM : 0;
 	return out;
 }

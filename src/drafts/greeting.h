@@ -15,7 +15,8 @@
  * Korean script is kept whole. A first name with anything but letters,
  * combining marks and inner hyphens (quote marks, dots, digits, symbols)
  * is refused. The result is NFC, at most MAX_GREETING_NAME bytes; free() it.
- * NULL too when out of memory. */
+ * NULL with errno ENOMEM when out of memory; errno is 0 after every other
+ * return, so a caller tells "no name fit" from "no memory". */
 char *greeting_name(const char *name, const char *titles);
 
 #endif

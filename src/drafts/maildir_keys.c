@@ -3,7 +3,11 @@
  * again, are opened for their X-LinkedIn-Draft-Key header) and the keys kept
  * in memory with the folder's cur/ and new/ mtimes; while those have not
  * changed the keys are current, and a draft we add is added to them. A few
- * folders are kept, the least recently used given up first. */
+ * folders are kept, the least recently used given up first. The keys of a
+ * folder take the memory the folder needs, up to MAX_KEYS drafts (72 bytes
+ * each); a folder with more, or one that memory runs out reading, is refused
+ * with a logged error, and every key counts as found in it: a missing draft
+ * the log explains is better than a second draft for the same inviter. */
 #include "autoconfig.h"
 #include "maildir_keys.h"
 
@@ -16,9 +20,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "log.h"
 
 #define HEAD_READ 16384		/* bytes of a draft read to find its key */
-#define MAX_KEYS 20000		/* drafts looked at in one folder */
 #define MAX_FOLDERS 64
 #define KEY_MAX 64
 
@@ -33,6 +37,7 @@ struct folder {
 	struct entry *keys;
 	size_t n, cap;
 	unsigned long used;
+	bool refused;			/* too many drafts to keep, or no memory */
 };
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -106,11 +111,18 @@ static bool same(const struct timespec a[2], const struct timespec b[2])
 	       a[1].tv_sec == b[1].tv_sec && a[1].tv_nsec == b[1].tv_nsec;
 }
 
+/* KEY into F; -1 when F holds MAX_KEYS already, or out of memory */
 static int add(struct folder *f, const char *key, size_t len, time_t mtime)
 {
+	if (f->n >= MAX_KEYS)
+		return -1;
 	if (f->n == f->cap) {
 		size_t cap = f->cap ? f->cap * 2 : 64;
-		struct entry *k = cap > MAX_KEYS ? NULL : realloc(f->keys, cap * sizeof *k);
+		struct entry *k;
+
+		if (cap > MAX_KEYS)
+			cap = MAX_KEYS;
+		k = realloc(f->keys, cap * sizeof *k);
 
 		if (!k)
 			return -1;
@@ -123,8 +135,8 @@ static int add(struct folder *f, const char *key, size_t len, time_t mtime)
 	return 0;
 }
 
-/* one file of DIR/SUB into F */
-static void read_one(struct folder *f, const char *sub, const char *name)
+/* one file of DIR/SUB into F; -1 when its key could not be kept */
+static int read_one(struct folder *f, const char *sub, const char *name)
 {
 	char path[4700], key[KEY_MAX];
 	struct stat st;
@@ -133,19 +145,38 @@ static void read_one(struct folder *f, const char *sub, const char *name)
 
 	if (snprintf(path, sizeof path, "%s/%s/%s", f->dir, sub, name) >= (int)sizeof path ||
 	    stat(path, &st) < 0)
-		return;
+		return 0;
 	if (k)
-		add(f, k, len, st.st_mtime);
-	else if (key_in_file(path, key))
-		add(f, key, strlen(key), st.st_mtime);
+		return add(f, k, len, st.st_mtime);
+	if (key_in_file(path, key))
+		return add(f, key, strlen(key), st.st_mtime);
+	return 0;
 }
 
-/* F read afresh; -1 when a directory cannot be read (or holds too many to keep) */
+/* F refused: its keys given up, the reason logged (each time it is read) */
+static void refuse(struct folder *f)
+{
+	if (f->n >= MAX_KEYS)
+		log_msg(LOG_ERR, "%s: more than %d drafts: no new draft is stored in this "
+			"folder until old ones are deleted", f->dir, MAX_KEYS);
+	else
+		log_msg(LOG_ERR, "%s: out of memory reading its drafts: no new draft is "
+			"stored in it until it is read", f->dir);
+	free(f->keys);
+	f->keys = NULL;
+	f->n = f->cap = 0;
+	f->refused = true;
+}
+
+/* F read afresh; -1 when a directory cannot be read. A folder too large to
+ * keep is refused (f->refused). */
 static int read_folder(struct folder *f)
 {
 	char path[4400];
+	int rc = 0;
 
 	f->n = 0;
+	f->refused = false;
 	if (stamps(f->dir, f->stamp) < 0)
 		return -1;
 	for (int i = 0; i < 2; i++) {
@@ -155,11 +186,13 @@ static int read_folder(struct folder *f)
 		snprintf(path, sizeof path, "%s/%s", f->dir, subs[i]);
 		if (!(d = opendir(path)))
 			return -1;
-		while ((e = readdir(d)) != NULL && f->n < MAX_KEYS)
+		while (rc == 0 && (e = readdir(d)) != NULL)
 			if (e->d_name[0] != '.')
-				read_one(f, subs[i], e->d_name);
+				rc = read_one(f, subs[i], e->d_name);
 		closedir(d);
 	}
+	if (rc < 0)
+		refuse(f);
 	return 0;
 }
 
@@ -202,6 +235,7 @@ int maildir_keys_find(const char *dir, const char *key, time_t since)
 		return -1;
 	}
 	f->used = ++tick;
+	found = f->refused;
 	for (size_t i = 0; i < f->n && !found; i++)
 		found = f->keys[i].mtime >= since && !strcmp(f->keys[i].key, key);
 	pthread_mutex_unlock(&lock);

@@ -24,7 +24,8 @@ struct store_job spooled_job(const struct spooled *meta, const char *msg, size_t
  * us, and the caller says so) */
 int spool_prepare(const char *dir, const struct spooled *meta, const char *msg, size_t len,
 		  struct spool_file *f, char *err, size_t errlen);
-/* spool_commit - the prepared file under its name, for the store thread */
+/* spool_commit - the prepared file under its name, for the store thread;
+ * -1 with ERR when it cannot be renamed (the prepared file is removed) */
 int spool_commit(const struct spool_file *f, char *err, size_t errlen);
 /* spool_discard - the prepared file is not needed after all */
 void spool_discard(const struct spool_file *f);

@@ -110,7 +110,7 @@ int template_render(const struct template *t, const struct tpl_values *v, struct
 		}
 		p += used - 1;
 	}
-	return out->data ? 0 : -1;
+	return buf_failed(out) ? -1 : 0;
 }
 
 /* ---------------------------------------------------------------- loading */

@@ -31,7 +31,9 @@ void templates_free(struct templates *t);
 /* templates_find - LANG/NAME: the user's, else the built-in one, else NULL */
 const struct template *templates_find(const struct templates *t, const char *lang,
 				      const char *name);
-/* template_render - the text with placeholders filled, appended to OUT */
+/* template_render - the text with placeholders filled, appended to OUT; -1
+ * when OUT ran out of memory (now or before: buf_failed), never a part of
+ * the text reported as done */
 int template_render(const struct template *t, const struct tpl_values *v, struct buf *out);
 /* template_check - 0, or -1 with ERR set and *LINE the offending line */
 int template_check(const char *text, char *err, size_t errlen, int *line);

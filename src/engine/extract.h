@@ -7,8 +7,9 @@
 #include "invitation.h"
 #include "message.h"
 
-/* extract_fields - fill INV's fields (kind invitation or reminder);
- * -1 only when out of memory */
+/* extract_fields - fill INV's fields (kind invitation or reminder); -1
+ * when there is no memory for its table of lines. A field whose copy runs
+ * out of memory is left NULL, as if the invitation had none (0 then). */
 int extract_fields(const struct engine_settings *c, const struct headers *h,
 		   const struct message *m, struct invitation *inv);
 /* canonical_profile - URL without tracking, per the profile.url patterns;

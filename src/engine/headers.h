@@ -60,11 +60,13 @@ const char *headers_get(const struct headers *h, enum hdr id);
  * -1 when out of memory */
 int headers_finish(struct headers *h);
 /* headers_split - feed the header block of RAW to headers_add(); returns the
- * offset of the body (after the blank line) */
+ * offset of the body (after the blank line). *ERR is -1 when memory ran out
+ * (the headers after it missing), else 0. */
 size_t headers_split(struct headers *h, const char *raw, size_t len, int *err);
 
 /* parse_mailbox - the first mailbox of VALUE into MB, its display name
- * decoded when DISPLAY */
+ * decoded when DISPLAY; 0 (a VALUE with no address leaves MB->addr ""), -1
+ * only when out of memory decoding the display name */
 int parse_mailbox(const char *value, struct mailbox *mb, bool display);
 /* decode_phrase - RFC 2047 words and quotes of a header value, to UTF-8,
  * whitespace collapsed; NULL when out of memory */

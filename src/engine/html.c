@@ -235,6 +235,8 @@ static bool hidden(const struct tag *t, struct buf *tmp)
  * MAX_LINKS an empty entry marks that some were not kept */
 static int add_link(struct strlist *links, struct buf *url)
 {
+	if (buf_failed(url))
+		return -1;	/* out of memory: the link read only in part */
 	if (!links || !url->data || !url->len)
 		return 0;
 	if (links->n > MAX_LINKS)

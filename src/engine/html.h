@@ -13,9 +13,10 @@
  * out) and the href targets to LINKS (when not NULL); -1 out of memory */
 int html_to_text(const char *html, size_t len, struct buf *text,
 		 struct strlist *links);
-/* html_links - only collect the href targets */
+/* html_links - only collect the href targets; -1 out of memory */
 int html_links(const char *html, size_t len, struct strlist *links);
-/* text_links - collect the http(s) URLs written in plain TEXT */
+/* text_links - collect the http(s) URLs written in plain TEXT; -1 out of
+ * memory (a link is never kept cut short) */
 int text_links(const char *text, size_t len, struct strlist *links);
 /* decode_entity - decode the entity at S ("&amp;" ...) into OUT (UTF-8, at
  * most 4 bytes); returns bytes of S used, 0 if not an entity */

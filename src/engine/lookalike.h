@@ -14,7 +14,8 @@ bool lookalike_domain(const struct patterns *p, const char *d);
 /* lookalike_idn - D has an xn-- label or a non-ASCII byte: only such names
  * are decoded and compared by skeleton (the cheap test of the header path) */
 bool lookalike_idn(const char *d);
-/* lookalike_decode - D with its xn-- labels decoded, UTF-8, into OUT */
+/* lookalike_decode - D with its xn-- labels decoded, UTF-8, into OUT (size
+ * LEN); false when D is not a valid IDN name, is too long, or OUT too small */
 bool lookalike_decode(const char *d, char *out, size_t len);
 
 #endif

@@ -93,7 +93,7 @@ struct patterns {
  * the file had no error. */
 int patterns_load(struct patterns *p, const char *file, const char *text,
 		  struct errlist *errs);
-/* patterns_finish - sort by role and index; call once after loading */
+/* patterns_finish - sort by role and index; call once after loading; 0 */
 int patterns_finish(struct patterns *p);
 void patterns_free(struct patterns *p);
 /* patterns_join - for each role, its patterns as one regex where that means

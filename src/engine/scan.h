@@ -29,12 +29,16 @@ enum scan_step { SCAN_MORE, SCAN_DONE };
 
 void scan_init(struct scan *s, const struct engine_settings *set);
 void scan_free(struct scan *s);
+/* scan_envfrom, scan_rcpt - the envelope (the first recipient kept); 0 */
 int scan_envfrom(struct scan *s, const char *addr);
 int scan_rcpt(struct scan *s, const char *addr);
+/* scan_header - one header; -1 only when out of memory */
 int scan_header(struct scan *s, const char *name, const char *value);
-/* scan_eoh - SCAN_DONE settles the message as not LinkedIn (kind none) */
+/* scan_eoh - SCAN_DONE settles the message as not LinkedIn (kind none),
+ * SCAN_MORE asks for the body; -1 when out of memory */
 int scan_eoh(struct scan *s);
-/* scan_body - SCAN_DONE once max_scan_bytes were read */
+/* scan_body - SCAN_DONE once max_scan_bytes were read (or the body is not
+ * needed), else SCAN_MORE; -1 when out of memory */
 int scan_body(struct scan *s, const char *data, size_t len);
 /* scan_eom - decode, detect, extract; -1 on an internal error (out of memory) */
 int scan_eom(struct scan *s);

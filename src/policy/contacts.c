@@ -208,8 +208,10 @@ struct contacts *contacts_load(const struct strlist *files, struct errlist *errs
 		}
 	}
 	c = calloc(1, sizeof *c);
-	if (!c)
+	if (!c) {
+		errs->oom = true;
 		goto fail;
+	}
 	if (names.n)
 		qsort(names.v, names.n, sizeof *names.v, cmp_str);
 	if (addrs.n)

@@ -13,9 +13,12 @@ struct contacts {
 };
 
 /* contacts_load - read FILES (plain or vCard) into a new set; errors go to
- * ERRS with the file and line; NULL on error */
+ * ERRS with the file and line (ERRS->oom when memory ran out); NULL on
+ * error */
 struct contacts *contacts_load(const struct strlist *files, struct errlist *errs);
 void contacts_free(struct contacts *c);
+/* contacts_has_name - NAME folded is one of C's names (false too when out
+ * of memory folding it) */
 bool contacts_has_name(const struct contacts *c, const char *name);
 bool contacts_has_address(const struct contacts *c, const char *addr);
 

@@ -17,6 +17,7 @@
 #include "config.h"
 #include "draft_message.h"
 #include "scan.h"
+#include "maildir_keys.h"
 #include "store.h"
 #include "templates.h"
 #include "unit_config.h"
@@ -287,6 +288,92 @@ static void test_maildir_keys_follow_the_folder(void **state)
 	assert_int_equal(count_drafts(path), 2);
 }
 
+/* a Maildir DIR/NAME (its cur, new and tmp made) with N drafts in cur/, named
+ * as store_maildir.c names them, the Ith with the key "%016x" of I twice; the
+ * path of cur/ into CUR */
+static void big_maildir(const char *name, unsigned n, char *cur, size_t len)
+{
+	char cmd[800], first[700], file[700];
+	FILE *f;
+
+	snprintf(cmd, sizeof cmd, "mkdir -p %s/%s/cur %s/%s/new %s/%s/tmp", dir, name, dir, name,
+		 dir, name);
+	assert_int_equal(system(cmd), 0);
+	snprintf(cur, len, "%s/%s/cur", dir, name);
+	snprintf(first, sizeof first, "%s/draft", cur);
+	for (unsigned i = 0; i < n; i++) {	/* a file has many names: quick */
+		if (i % 30000 == 0) {		/* (links to a file are bounded) */
+			unlink(first);
+			f = fopen(first, "w");
+			assert_non_null(f);
+			fputs("Subject: x\r\n\r\nhi\r\n", f);
+			assert_int_equal(fclose(f), 0);
+		}
+		snprintf(file, sizeof file, "%s/1700000000.M%uP42Q%u.%016x%016x.host:2,D",
+			 cur, i, i + 1, i, i);
+		assert_int_equal(link(first, file), 0);
+	}
+	assert_int_equal(unlink(first), 0);
+}
+
+/* the name of the last draft of CUR in the order a directory read gives */
+static void last_read(const char *cur, char *name, size_t len)
+{
+	DIR *d = opendir(cur);
+	struct dirent *e;
+
+	assert_non_null(d);
+	while ((e = readdir(d)) != NULL)
+		if (e->d_name[0] != '.')
+			snprintf(name, len, "%s", e->d_name);
+	closedir(d);
+}
+
+/* 20,000 drafts: every one is known, the last one read too (no second draft) */
+static void test_maildir_large_folder(void **state)
+{
+	char url[300], cur[600], name[300], key[33], err[200];
+	struct store_job j = { url, "", key, 30, 10, "Subject: x\r\n\r\nhi\r\n", 0, NULL };
+	const char *k;
+
+	j.len = strlen(j.msg);
+	big_maildir("big/Drafts", 20000, cur, sizeof cur);
+	last_read(cur, name, sizeof name);
+	k = strstr(name, "Q");
+	k += strcspn(k, ".") + 1;
+	snprintf(key, sizeof key, "%.32s", k);
+	snprintf(url, sizeof url, "maildir:%s/big/Drafts", dir);
+	assert_int_equal(store_put(&j, err, sizeof err), STORE_EXISTS);
+	assert_int_equal(count_drafts(cur), 20000);
+	for (unsigned i = 0; i < 20000; i += 7) {
+		snprintf(key, sizeof key, "%016x%016x", i, i);
+		assert_int_equal(store_put(&j, err, sizeof err), STORE_EXISTS);
+	}
+	/* a key it does not hold: a new draft */
+	snprintf(key, sizeof key, "%032x", 0xabcdefu);
+	assert_int_equal(store_put(&j, err, sizeof err), STORE_OK);
+	assert_int_equal(count_drafts(cur), 20001);
+}
+
+/* a folder over MAX_KEYS drafts is refused: no new draft at all (and an
+ * error logged) rather than keys forgotten; one under the bound works again */
+static void test_maildir_too_large_folder(void **state)
+{
+	char url[300], cur[600], err[200], path[700];
+	struct store_job j = { url, "", "abcdefabcdefabcdefabcdefabcdef01", 30, 10,
+			       "Subject: x\r\n\r\nhi\r\n", 0, NULL };
+
+	j.len = strlen(j.msg);
+	big_maildir("huge/Drafts", MAX_KEYS + 1, cur, sizeof cur);
+	snprintf(url, sizeof url, "maildir:%s/huge/Drafts", dir);
+	assert_int_equal(store_put(&j, err, sizeof err), STORE_EXISTS);
+	assert_int_equal(count_drafts(cur), MAX_KEYS + 1);
+	snprintf(path, sizeof path, "%s/1700000000.M0P42Q1.%016x%016x.host:2,D", cur, 0, 0);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(store_put(&j, err, sizeof err), STORE_OK);
+	assert_int_equal(count_drafts(cur), MAX_KEYS + 1);
+}
+
 static void test_user_templates_override(void **state)
 {
 	char path[300];
@@ -347,6 +434,8 @@ int main(void)
 		cmocka_unit_test(test_imap_local_hosts),
 		cmocka_unit_test(test_maildir_once_per_inviter),
 		cmocka_unit_test(test_maildir_keys_follow_the_folder),
+		cmocka_unit_test(test_maildir_large_folder),
+		cmocka_unit_test(test_maildir_too_large_folder),
 		cmocka_unit_test(test_user_templates_override),
 	};
 
