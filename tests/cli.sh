@@ -45,4 +45,36 @@ is "Polish invitation: inviter read by structure" \
 greeting=$(cat "$TMP"/pl/bob.smith/cur/* 2>/dev/null | tr -d '\r' | grep -m1 -E '^(Hi|Hello) ')
 is "Polish invitation: the draft greets in the owner's English" "$greeting" "Hi Piotr,"
 
+# the configured user, looked up before anything starts (as root only)
+if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
+	chmod 711 "$TMP"	# the daemon, once nobody, reads what is below
+	mkdir -m 755 "$TMP/u"
+	user_conf() {	# user_conf USER-LINE: a daemon configuration in $TMP/u
+		printf 'socket = "unix:%s/u/lm.sock";\npidfile = "%s/u/lm.pid";\n%s\n' \
+			"$TMP" "$TMP" "$1" >"$TMP/u/lm.conf"
+		printf 'patterns = "%s/conf/patterns.conf";\nlexicons = "%s/conf/lexicons.conf";\n' \
+			"$top_srcdir" "$top_srcdir" >>"$TMP/u/lm.conf"
+		printf 'drafts = { spool = "%s/u/spool"; templates = "%s/conf/templates"; };\n' \
+			"$TMP" "$top_srcdir" >>"$TMP/u/lm.conf"
+	}
+	user_conf 'user = "lm-no-such-user"; allow_root = true;'
+	err=$(timeout 30 "$LM" -f -c "$TMP/u/lm.conf" 2>&1); rc=$?
+	is "an unknown user exits with EX_NOPERM" "$rc" 77
+	is "an unknown user is named" "$err" "linkedin-milter: error: user lm-no-such-user: no such user"
+	user_conf 'user = "root";'
+	err=$(timeout 30 "$LM" -f -c "$TMP/u/lm.conf" 2>&1); rc=$?
+	is "root without allow_root exits with EX_NOPERM" "$rc" 77
+	is "root without allow_root is refused" "$err" \
+		"linkedin-milter: error: refusing to run as root: set user, or allow_root = true"
+	user_conf 'user = "nobody";'
+	"$LM" -f -c "$TMP/u/lm.conf" 2>"$TMP/u/err" & pid=$!
+	# the last step of the start is becoming the user
+	for i in $(seq 100); do [ "$(ps -o user= -p "$pid")" = nobody ] && break; sleep 0.1; done
+	is "the spool is given to the user" "$(stat -c %U:%a "$TMP/u/spool")" "nobody:700"
+	is "the pidfile is given to the user" "$(stat -c %U "$TMP/u/lm.pid")" "nobody"
+	is "the daemon runs as the user" "$(ps -o user= -p "$pid")" "nobody"
+	kill "$pid"
+	wait "$pid"
+fi
+
 done_testing

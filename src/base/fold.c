@@ -11,6 +11,7 @@
 #include <wctype.h>
 #include "buf.h"
 #include "str.h"
+#include "utf8.h"
 
 /* base letters of U+00C0..U+017F, two characters each ("  " = keep) */
 static const char latin[] =
@@ -56,22 +57,8 @@ static unsigned decode(const unsigned char *s, size_t *n)
 static void put(struct buf *b, unsigned cp)
 {
 	char u[4];
-	size_t n;
 
-	if (cp < 0x80) {
-		buf_putc(b, (char)cp);
-		return;
-	}
-	if (cp < 0x800) {
-		u[0] = (char)(0xc0 | cp >> 6); u[1] = (char)(0x80 | (cp & 0x3f)); n = 2;
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xe0 | cp >> 12); u[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		u[2] = (char)(0x80 | (cp & 0x3f)); n = 3;
-	} else {
-		u[0] = (char)(0xf0 | cp >> 18); u[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3f)); u[3] = (char)(0x80 | (cp & 0x3f)); n = 4;
-	}
-	buf_append(b, u, n);
+	buf_append(b, u, utf8_put(cp, u));
 }
 
 static void fold_char(struct buf *b, unsigned cp)

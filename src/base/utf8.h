@@ -15,6 +15,10 @@ bool utf8_valid(const char *s, size_t len);
  * charset was not known. NULL when out of memory. */
 char *to_utf8(const char *charset, const char *s, size_t len, size_t *outlen,
 	      bool *unknown);
+/* utf8_put - write code point CP as UTF-8 into OUT (room for 4 bytes);
+ * returns the bytes written. NUL, surrogates and values past U+10FFFF are
+ * written as U+FFFD, so the output is always valid UTF-8 with no NUL. */
+size_t utf8_put(unsigned long cp, char *out);
 /* utf8_truncate - cut S to at most MAX bytes on a character boundary */
 void utf8_truncate(char *s, size_t max);
 

@@ -2,8 +2,10 @@
  * or -1 with a short reason in ERR */
 #include "autoconfig.h"
 #include "config_check.h"
+#include "draft_message.h"
 #include "imap_url.h"
 #include "store.h"
+#include "templates.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -75,14 +77,10 @@ int check_lang(const char *v, char *err, size_t len)
 	return 0;
 }
 
+/* "" (the recipient's own address), else what a draft's From may be */
 int check_address(const char *v, char *err, size_t len)
 {
-	const char *at = strchr(v, '@');
-
-	if (!*v)
-		return 0;
-	if (!at || at == v || !at[1] || strchr(at + 1, '@') || strlen(v) > 254 ||
-	    strpbrk(v, " <>()[],;:\\\""))
+	if (*v && !draft_plain_address(v))
 		return fail(err, len, "must be a plain address such as \"me@example.org\"");
 	return 0;
 }
@@ -108,17 +106,19 @@ int check_detail(const char *v, char *err, size_t len)
 	return 0;
 }
 
+/* "" (no draft), else a name the templates layer can load */
+_Static_assert(TEMPLATE_NAME_MAX == 32, "the message below says 32");
 int check_template_name(const char *v, char *err, size_t len)
 {
-	if (strlen(v) > 32)
+	if (!*v)
+		return 0;
+	if (strlen(v) > TEMPLATE_NAME_MAX)
 		return fail(err, len, "template name longer than 32 bytes");
 	/* parts of every draft, not drafts of their own */
 	if (!strcmp(v, "send-hint") || !strcmp(v, "subject") || !strcmp(v, "titles"))
 		return fail(err, len, "send-hint, subject and titles are not drafts");
-	for (; *v; v++)
-		if (!islower((unsigned char)*v) && !isdigit((unsigned char)*v) &&
-		    *v != '-' && *v != '_')
-			return fail(err, len, "template name may hold only a-z 0-9 - _");
+	if (!template_name_ok(v, TEMPLATE_NAME_MAX))
+		return fail(err, len, "template name may hold only a-z 0-9 - _");
 	return 0;
 }
 

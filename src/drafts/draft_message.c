@@ -92,8 +92,7 @@ static void address_header(struct buf *b, const char *name, const char *display,
 	free(clean);
 }
 
-/* an address fit for a header: one @, no spaces, quotes, brackets or controls */
-static bool plain_address(const char *a)
+bool draft_plain_address(const char *a)
 {
 	const char *at = a ? strchr(a, '@') : NULL;
 
@@ -136,7 +135,7 @@ static const char *reply_to(const struct draft_input *s)
 {
 	const char *e = s->inv->email, *at;
 
-	if (!plain_address(e))
+	if (!draft_plain_address(e))
 		return NULL;
 	at = strrchr(e, '@') + 1;
 	if (domain_in_set(patterns_role(s->patterns, ROLE_DOMAIN), at, strlen(at)))
@@ -186,7 +185,7 @@ int draft_render(const struct draft_input *s, const char *template, struct draft
 	memset(d, 0, sizeof *d);
 	buf_init(&d->msg, 0);
 	from = s->owner->address[0] ? s->owner->address : s->rcpt;
-	if (!plain_address(from)) {
+	if (!draft_plain_address(from)) {
 		snprintf(err, errlen, "no owner address for the From");
 		return -1;
 	}

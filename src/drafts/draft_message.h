@@ -21,6 +21,11 @@ struct draft {
 int draft_render(const struct draft_input *s, const char *template, struct draft *d,
 		 char *err, size_t errlen);
 void draft_free(struct draft *d);
+/* draft_plain_address - A is fit for the draft's From or To as it is: one @
+ * with text on both sides, at most 254 bytes, printable ASCII without spaces,
+ * quotes, brackets or separators. Configuration checks the owner's address
+ * with it too. */
+bool draft_plain_address(const char *a);
 /* draft_key - the key of RCPT's draft for the inviter INV, into OUT
  * (DRAFT_KEY_LEN + 1 bytes); OUT is "" when out of memory */
 void draft_key(const char *rcpt, const struct invitation *inv, char *out);

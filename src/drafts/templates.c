@@ -135,7 +135,7 @@ static int add(struct templates *t, const char *lang, const char *name, char *te
 	return 0;
 }
 
-static bool valid_name(const char *s, size_t max)
+bool template_name_ok(const char *s, size_t max)
 {
 	size_t n = strlen(s);
 
@@ -181,7 +181,7 @@ static void load_lang(struct templates *t, const char *dir, const char *lang,
 	while ((e = readdir(d)) != NULL) {
 		char file[4096];
 
-		if (!valid_name(e->d_name, 32))
+		if (!template_name_ok(e->d_name, TEMPLATE_NAME_MAX))
 			continue;	/* README, editor backups, dotfiles */
 		if (snprintf(file, sizeof file, "%s/%s", path, e->d_name) >= (int)sizeof file)
 			continue;
@@ -197,7 +197,7 @@ static int load_builtin(struct templates *t)
 		char *text;
 
 		if (sscanf(b->name, "templates/%3[a-z]/%39s", lang, name) != 2 ||
-		    !valid_name(name, 32))
+		    !template_name_ok(name, TEMPLATE_NAME_MAX))
 			continue;
 		if (!(text = str_dup(b->data)) || add(t, lang, name, text, true) < 0) {
 			free(text);
@@ -218,7 +218,7 @@ struct templates *templates_load(const char *dir, struct errlist *errs)
 		return NULL;
 	if (dir && *dir && (d = opendir(dir)) != NULL) {
 		while ((e = readdir(d)) != NULL)
-			if (strlen(e->d_name) == 2 && valid_name(e->d_name, 2))
+			if (strlen(e->d_name) == 2 && template_name_ok(e->d_name, 2))
 				load_lang(t, dir, e->d_name, errs);
 		closedir(d);
 	}

@@ -35,6 +35,11 @@ const struct template *templates_find(const struct templates *t, const char *lan
  * when OUT ran out of memory (now or before: buf_failed), never a part of
  * the text reported as done */
 int template_render(const struct template *t, const struct tpl_values *v, struct buf *out);
+/* template_name_ok - S names a template file or language folder: 1 to MAX
+ * bytes of a-z 0-9 - _ (no dot: no hidden file, no path). Configuration
+ * checks the draft names of its actions with it too. */
+#define TEMPLATE_NAME_MAX 32
+bool template_name_ok(const char *s, size_t max);
 /* template_check - 0, or -1 with ERR set and *LINE the offending line */
 int template_check(const char *text, char *err, size_t errlen, int *line);
 

@@ -5,6 +5,7 @@
 #include "html.h"
 #include "buf.h"
 #include "strlist.h"
+#include "utf8.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -47,32 +48,6 @@ static const struct entity entities[] = {
 	{ "scaron", 0x161 }, { "Yuml", 0x178 },
 };
 
-static size_t put_utf8(unsigned cp, char *out)
-{
-	if (cp == 0 || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		cp = 0xfffd;
-	if (cp < 0x80) {
-		out[0] = (char)cp;
-		return 1;
-	}
-	if (cp < 0x800) {
-		out[0] = (char)(0xc0 | cp >> 6);
-		out[1] = (char)(0x80 | (cp & 0x3f));
-		return 2;
-	}
-	if (cp < 0x10000) {
-		out[0] = (char)(0xe0 | cp >> 12);
-		out[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
-		out[2] = (char)(0x80 | (cp & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | cp >> 18);
-	out[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
-	out[2] = (char)(0x80 | ((cp >> 6) & 0x3f));
-	out[3] = (char)(0x80 | (cp & 0x3f));
-	return 4;
-}
-
 size_t decode_entity(const char *s, size_t len, char *out, size_t *outlen)
 {
 	size_t i = 1, start;
@@ -92,7 +67,7 @@ size_t decode_entity(const char *s, size_t len, char *out, size_t *outlen)
 					     (tolower((unsigned char)s[i]) - 'a' + 10)), i++;
 		if (i == start)
 			return 0;
-		*outlen = put_utf8(cp > 0x10ffff ? 0xfffd : (unsigned)cp, out);
+		*outlen = utf8_put(cp, out);
 		return i < len && s[i] == ';' ? i + 1 : i;
 	}
 	for (start = 1; i < len && i < 10 && isalnum((unsigned char)s[i]); i++)
@@ -100,7 +75,7 @@ size_t decode_entity(const char *s, size_t len, char *out, size_t *outlen)
 	for (size_t k = 0; k < sizeof entities / sizeof entities[0]; k++)
 		if (strlen(entities[k].name) == i - start &&
 		    strncmp(entities[k].name, s + start, i - start) == 0) {
-			*outlen = put_utf8(entities[k].cp, out);
+			*outlen = utf8_put(entities[k].cp, out);
 			return i < len && s[i] == ';' ? i + 1 : i;
 		}
 	return 0;

@@ -61,16 +61,31 @@ int socket_clear_stale(const char *path)
 	return 0;
 }
 
-static int lookup_user(const struct config *c, uid_t *uid, gid_t *gid)
+/* the configured user's uid and primary gid; -1 (logged) when there is no
+ * such user. getpwnam_r: threads may be running already. */
+static int find_user(const struct config *c, uid_t *uid, gid_t *gid)
 {
-	struct passwd *pw = getpwnam(c->user);
+	struct passwd pw, *found = NULL;
+	char buf[16384];
+	int rc = getpwnam_r(c->user, &pw, buf, sizeof buf, &found);
 
-	if (!pw) {
-		log_msg(LOG_ERR, "user %s: no such user", c->user);
+	if (!found) {
+		if (rc)
+			log_msg(LOG_ERR, "user %s: cannot look it up: %s", c->user, strerror(rc));
+		else
+			log_msg(LOG_ERR, "user %s: no such user", c->user);
 		return -1;
 	}
-	*uid = pw->pw_uid;
-	*gid = pw->pw_gid;
+	*uid = pw.pw_uid;
+	*gid = pw.pw_gid;
+	return 0;
+}
+
+/* the user, and the group of the socket: socket_group, else the user's */
+static int lookup_user(const struct config *c, uid_t *uid, gid_t *gid)
+{
+	if (find_user(c, uid, gid) < 0)
+		return -1;
 	if (c->socket_group[0]) {
 		struct group *gr = getgrnam(c->socket_group);
 
@@ -208,14 +223,13 @@ static int pidfile_busy(const char *path)
 
 int check_start(const struct config *c)
 {
-	struct passwd *pw;
+	uid_t uid;
+	gid_t gid;
 
 	if (getuid() == 0) {
-		if (!(pw = getpwnam(c->user))) {
-			log_msg(LOG_ERR, "user %s: no such user", c->user);
+		if (find_user(c, &uid, &gid) < 0)
 			return -1;
-		}
-		if (pw->pw_uid == 0 && !c->allow_root) {
+		if (uid == 0 && !c->allow_root) {
 			log_msg(LOG_ERR, "refusing to run as root: set user, or allow_root = true");
 			return -1;
 		}
@@ -264,7 +278,6 @@ static int prepare_dir(const struct config *c, const char *dir)
 {
 	uid_t uid;
 	gid_t gid;
-	struct passwd *pw;
 
 	if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
 		log_msg(LOG_ERR, "spool %s: %s", dir, strerror(errno));
@@ -272,9 +285,9 @@ static int prepare_dir(const struct config *c, const char *dir)
 	}
 	if (getuid() != 0)
 		return 0;
-	if (!(pw = getpwnam(c->user)) || lookup_user(c, &uid, &gid) < 0)
+	if (find_user(c, &uid, &gid) < 0)
 		return -1;
-	if (chown(dir, pw->pw_uid, pw->pw_gid) < 0) {
+	if (chown(dir, uid, gid) < 0) {
 		log_msg(LOG_ERR, "spool %s: cannot give it to %s: %s", dir, c->user, strerror(errno));
 		return -1;
 	}
@@ -293,23 +306,21 @@ int prepare_spools(const struct config *c)
 
 int drop_privileges(const struct config *c)
 {
-	struct passwd *pw;
+	uid_t uid;
+	gid_t gid;
 
 	if (getuid() != 0 && geteuid() != 0)
 		return 0;	/* started as the user already (systemd User=) */
-	pw = getpwnam(c->user);
-	if (!pw) {
-		log_msg(LOG_ERR, "user %s: no such user", c->user);
+	if (find_user(c, &uid, &gid) < 0)
 		return -1;
-	}
-	if (pw->pw_uid == 0) {
+	if (uid == 0) {
 		if (c->allow_root)
 			return 0;
 		log_msg(LOG_ERR, "refusing to run as root: set user, or allow_root = true");
 		return -1;
 	}
-	if (setgroups(1, &pw->pw_gid) < 0 || setgid(pw->pw_gid) < 0 || setuid(pw->pw_uid) < 0 ||
-	    getuid() != pw->pw_uid || geteuid() != pw->pw_uid || setuid(0) == 0) {
+	if (setgroups(1, &gid) < 0 || setgid(gid) < 0 || setuid(uid) < 0 ||
+	    getuid() != uid || geteuid() != uid || setuid(0) == 0) {
 		log_msg(LOG_ERR, "cannot become user %s: %s", c->user, strerror(errno));
 		return -1;
 	}

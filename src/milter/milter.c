@@ -22,9 +22,10 @@
 #define MAX_RCPTS 256
 
 static const char *fault;	/* LINKEDIN_MILTER_TEST_FAULT: an injected error, for tests */
-static bool can_skip;		/* the MTA understands SMFIS_SKIP */
 
+/* one per connection, made at its negotiation; all but can_skip is the message's */
 struct session {
+	bool can_skip;			/* this connection's MTA understands SMFIS_SKIP */
 	struct inbound in;		/* the message, while active */
 	bool active, failed;
 	unsigned forged[N_OWN_HEADERS];	/* our headers in the incoming mail */
@@ -46,11 +47,14 @@ static struct session *session_get(SMFICTX *ctx)
 
 static void message_end(struct session *s)
 {
+	bool can_skip = s->can_skip;
+
 	if (s->active)
 		inbound_free(&s->in);
 	for (size_t i = 0; i < s->n_rcpts; i++)
 		free(s->rcpts[i]);
 	memset(s, 0, sizeof *s);
+	s->can_skip = can_skip;	/* the connection's, kept for its next message */
 }
 
 static const char *queue_id(SMFICTX *ctx)
@@ -165,7 +169,7 @@ static sfsistat do_body(SMFICTX *ctx, unsigned char *data, size_t len)
 		return SMFIS_CONTINUE;
 	if ((fault && !strcmp(fault, "body")) || (rc = scan_body(&s->in.scan, (char *)data, len)) < 0)
 		return failure(ctx, s, MP_BODY);
-	return rc == SCAN_DONE && can_skip ? SMFIS_SKIP : SMFIS_CONTINUE;
+	return rc == SCAN_DONE && s->can_skip ? SMFIS_SKIP : SMFIS_CONTINUE;
 }
 
 static void count_linkedin(const struct inbound *s)
@@ -263,19 +267,23 @@ static sfsistat on_close(SMFICTX *ctx)
 }
 
 /* ask for the least: no connect, HELO, DATA or unknown steps, no replies to
- * headers; the queue id macro at the end of headers and of the message */
+ * headers; the queue id macro at the end of headers and of the message.
+ * This runs first on a connection, so it makes the session; without one
+ * (no memory) the connection is never answered SKIP */
 static sfsistat on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 			     unsigned long f2, unsigned long f3, unsigned long *pf0,
 			     unsigned long *pf1, unsigned long *pf2, unsigned long *pf3)
 {
 	unsigned long want = SMFIP_NOCONNECT | SMFIP_NOHELO | SMFIP_NOUNKNOWN |
 			     SMFIP_NODATA | SMFIP_NR_HDR | SMFIP_SKIP;
+	struct session *s = session_get(ctx);
 
 	*pf0 = f0 & (SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_ADDRCPT | SMFIF_DELRCPT |
 		     SMFIF_QUARANTINE);
 	*pf1 = f1 & want;
 	*pf2 = *pf3 = 0;
-	can_skip = (f1 & SMFIP_SKIP) != 0;
+	if (s)
+		s->can_skip = (f1 & SMFIP_SKIP) != 0;
 	smfi_setsymlist(ctx, SMFIM_EOH, "i");
 	smfi_setsymlist(ctx, SMFIM_EOM, "i");
 	return SMFIS_CONTINUE;

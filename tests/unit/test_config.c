@@ -142,6 +142,39 @@ static void test_bad_values(void **state)
 		     "2: drafts.store: expected maildir:/PATH, imap://HOST/FOLDER or imaps://HOST/FOLDER");
 }
 
+/* the owner's address is checked as the draft's From is: an address the
+ * drafts would refuse (non-ASCII: the From is not encoded) is refused at
+ * load (controls are refused in every value) */
+static void test_bad_address(void **state)
+{
+	static const char *const bad[] = { "jos\xc3\xa9@example.org", "me@b\xc3\xbc" "cher.de",
+					   "me@example.org ",
+					   "<me@example.org>", "me@", "@example.org", "a@b@c" };
+
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		char text[128];
+
+		snprintf(text, sizeof text, "owner = { address = \"%s\"; };\n", bad[i]);
+		expect_error(text, "1: owner.address: must be a plain address such as "
+			     "\"me@example.org\"");
+	}
+}
+
+/* draft names are checked with the templates layer's own rule */
+static void test_bad_template_name(void **state)
+{
+	expect_error("actions = { ask = { draft = \"Ask\"; }; };\n",
+		     "1: actions.ask.draft: template name may hold only a-z 0-9 - _");
+	expect_error("actions = { ask = { draft = \".ask\"; }; };\n",
+		     "1: actions.ask.draft: template name may hold only a-z 0-9 - _");
+	expect_error("actions = { ask = { draft = \"../ask\"; }; };\n",
+		     "1: actions.ask.draft: template name may hold only a-z 0-9 - _");
+	expect_error("actions = { ask = { draft = \"a23456789012345678901234567890123\"; }; };\n",
+		     "1: actions.ask.draft: template name longer than 32 bytes");
+	expect_error("actions = { ask = { draft = \"subject\"; }; };\n",
+		     "1: actions.ask.draft: send-hint, subject and titles are not drafts");
+}
+
 static void test_unreadable_contacts(void **state)
 {
 	char want[256];
@@ -249,6 +282,8 @@ int main(void)
 		cmocka_unit_test(test_unknown_key),
 		cmocka_unit_test(test_wrong_type),
 		cmocka_unit_test(test_bad_values),
+		cmocka_unit_test(test_bad_address),
+		cmocka_unit_test(test_bad_template_name),
 		cmocka_unit_test(test_unreadable_contacts),
 		cmocka_unit_test(test_bad_rule_pattern),
 		cmocka_unit_test(test_syntax_error),

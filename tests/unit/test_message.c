@@ -29,6 +29,30 @@ static void test_utf8_clean(void **state)
 	assert_false(utf8_valid("\xed\xa0\x80", 3));
 }
 
+/* the one encoder html.c and fold.c share: every length, and what is not a
+ * character becomes U+FFFD */
+static void test_utf8_put(void **state)
+{
+	char out[4];
+
+	assert_int_equal(utf8_put('A', out), 1);
+	assert_memory_equal(out, "A", 1);
+	assert_int_equal(utf8_put(0xe9, out), 2);
+	assert_memory_equal(out, "\xc3\xa9", 2);
+	assert_int_equal(utf8_put(0x20ac, out), 3);
+	assert_memory_equal(out, "\xe2\x82\xac", 3);
+	assert_int_equal(utf8_put(0x1f600, out), 4);
+	assert_memory_equal(out, "\xf0\x9f\x98\x80", 4);
+	assert_int_equal(utf8_put(0x10ffff, out), 4);
+	assert_memory_equal(out, "\xf4\x8f\xbf\xbf", 4);
+	for (unsigned long bad = 0; bad < 4; bad++) {
+		const unsigned long cp[] = { 0, 0xd800, 0xdfff, 0x110000 };
+
+		assert_int_equal(utf8_put(cp[bad], out), 3);
+		assert_memory_equal(out, "\xef\xbf\xbd", 3);
+	}
+}
+
 static void test_to_utf8(void **state)
 {
 	bool unknown;
@@ -220,6 +244,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_clean),
+		cmocka_unit_test(test_utf8_put),
 		cmocka_unit_test(test_to_utf8),
 		cmocka_unit_test(test_decode_phrase),
 		cmocka_unit_test(test_mailbox),
