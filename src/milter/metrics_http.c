@@ -35,6 +35,15 @@ static struct MHD_Daemon *server;
 static char unix_socket[108];	/* removed at the end, when it is one */
 
 /* PORT@HOST of an inet: or inet6: socket into a listening socket */
+/* a listener that could not be made: why into ERR, FD closed; -1 */
+static int listen_failed(int fd, char *err, size_t errlen)
+{
+	snprintf(err, errlen, "%s", strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	return -1;
+}
+
 static int inet_listener(const char *spec, char *err, size_t errlen)
 {
 	struct addrinfo hints = { .ai_socktype = SOCK_STREAM, .ai_flags = AI_PASSIVE | AI_NUMERICSERV };
@@ -53,10 +62,7 @@ static int inet_listener(const char *spec, char *err, size_t errlen)
 	if ((fd = socket(res->ai_family, SOCK_STREAM | SOCK_CLOEXEC, 0)) < 0 ||
 	    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) < 0 ||
 	    bind(fd, res->ai_addr, res->ai_addrlen) < 0 || listen(fd, MAX_CONNECTIONS) < 0) {
-		snprintf(err, errlen, "%s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		fd = -1;
+		fd = listen_failed(fd, err, errlen);
 	}
 	freeaddrinfo(res);
 	return fd;
@@ -77,10 +83,7 @@ static int unix_listener(const struct config *c, const char *path, char *err, si
 	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof sa) < 0 ||
 	    listen(fd, MAX_CONNECTIONS) < 0 || socket_access(c, path) < 0) {
-		snprintf(err, errlen, "%s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		fd = -1;
+		fd = listen_failed(fd, err, errlen);
 	}
 	umask(old);
 	return fd;
