@@ -146,7 +146,7 @@ static void *worker(void *arg)
 		memcpy(copy, dirs, sizeof copy);
 		pthread_mutex_unlock(&lock);
 		for (int i = 0; i < n; i++)
-			spool_deliver_due(copy[i], all);
+			spool_deliver_due(copy[i], all, NULL, NULL);
 	}
 }
 
