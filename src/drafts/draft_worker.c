@@ -267,7 +267,8 @@ static bool in_flight(const char *path, void *arg)
 	for (int i = 0; i < q->n_lanes && !busy; i++) {
 		const struct job *j = q->lanes[i].current;
 
-		busy = j && j->abandoned && strcmp(j->spooled.path, path) == 0;
+		busy = j && j->abandoned && j->committed >= 0 &&
+		       strcmp(j->spooled.path, path) == 0;
 	}
 	pthread_mutex_unlock(&q->lock);
 	return busy;
@@ -353,7 +354,8 @@ static enum handoff abandon(struct draft_queue *q, const char *dir, struct job *
 	}
 	j->abandoned = true;
 	j->committed = rc == 0 ? 0 : -1;
-	j->spooled = f;
+	if (rc == 0)
+		j->spooled = f;	/* named before it exists: the spool thread keeps off */
 	pthread_mutex_unlock(&q->lock);
 	if (rc < 0)
 		return HANDOFF_LOST;

@@ -181,15 +181,17 @@ static const char *aside_name(const char *path, char *to, size_t len)
 	return base + 1;
 }
 
-/* FROM moved to failed/ under the name of spool file PATH */
-static void set_aside(const char *from, const char *path)
+/* FROM moved to failed/ under the name of spool file PATH; -1 if it could not be */
+static int set_aside(const char *from, const char *path)
 {
 	char to[1400];
 	const char *name = aside_name(path, to, sizeof to);
 
-	if (name && publish(from, to) == 0)
-		log_msg(LOG_ERR, "draft %s can never be stored: kept in %.*s", name,
-			(int)(strlen(to) - strlen(name) - 1), to);
+	if (!name || publish(from, to) < 0)
+		return -1;
+	log_msg(LOG_ERR, "draft %s can never be stored: kept in %.*s", name,
+		(int)(strlen(to) - strlen(name) - 1), to);
+	return 0;
 }
 
 void spool_set_aside(const char *path)
@@ -207,10 +209,8 @@ int spool_commit_settled(const struct spool_file *f, enum store_result r, char *
 		spool_discard(f);
 		return 0;
 	}
-	if (r == STORE_FAIL) {
-		set_aside(f->tmp, f->path);
-		return 0;
-	}
+	if (r == STORE_FAIL)	/* no failed/: in the spool, where it is tried again */
+		return set_aside(f->tmp, f->path) == 0 ? 0 : spool_commit(f, err, errlen);
 	postponed(f->path, next, sizeof next, ts);
 	if (utimensat(AT_FDCWD, f->tmp, ts, 0) == 0 && publish(f->tmp, next) == 0)
 		return 0;
