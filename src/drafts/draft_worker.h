@@ -1,6 +1,6 @@
-/* draft_worker.h - the store thread: drafts handed over in memory and stored
+/* draft_worker.h - the store workers: drafts handed over in memory and stored
  * while the MTA waits a bounded time; the spool keeps what is not stored by
- * then, and the thread delivers it later */
+ * then, and a thread delivers it later */
 #ifndef DRAFT_QUEUE_H
 #define DRAFT_QUEUE_H
 #include <stddef.h>
@@ -17,8 +17,8 @@ enum handoff {
  * most MS milliseconds for the store thread; spooled in DIR otherwise */
 enum handoff draft_queue_submit(const char *dir, const struct spooled *meta, const char *msg,
 				size_t len, int ms, char *err, size_t errlen);
-/* draft_queue_start - the store thread (once); 0, or -1 when the thread
- * cannot be created. draft_queue_stop ends it */
+/* draft_queue_start - the store threads (once); 0, or -1 when a thread
+ * cannot be created. draft_queue_stop ends them */
 int draft_queue_start(void);
 void draft_queue_stop(void);
 /* draft_queue_kick - DIR is a spool to look at (now, and every 30 seconds) */

@@ -1,7 +1,9 @@
 /* spool.c - the files of drafts waiting for their store: written whole (tmp
- * name, fsync, rename), delivered by the store thread (draft_worker.c),
- * postponed with backoff while the store is away (the mtime is the time of
- * the next try), moved aside when they can never be stored: never lost. */
+ * name, fsync, rename, fsync of the directory), delivered by the spool
+ * thread (draft_worker.c), postponed with backoff while the store is away
+ * (the mtime is the time of the next try, set before the rename so a due
+ * name never shows early), moved aside when they can never be stored:
+ * never lost. */
 #include "autoconfig.h"
 #include "spool.h"
 
@@ -64,9 +66,34 @@ int spool_prepare(const char *dir, const struct spooled *m, const char *msg, siz
 	return 0;
 }
 
+/* the directory of PATH synced: a rename into it survives a crash */
+static void sync_dir_of(const char *path)
+{
+	char dir[1200];
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	if (!slash || snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path) >=
+	    (int)sizeof dir)
+		return;
+	if ((fd = open(dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+}
+
+/* FROM renamed TO, and TO's directory synced */
+static int publish(const char *from, const char *to)
+{
+	if (rename(from, to) < 0)
+		return -1;
+	sync_dir_of(to);
+	return 0;
+}
+
 int spool_commit(const struct spool_file *f, char *err, size_t errlen)
 {
-	if (rename(f->tmp, f->path) == 0)
+	if (publish(f->tmp, f->path) == 0)
 		return 0;
 	snprintf(err, errlen, "%s: %s", f->path, strerror(errno));
 	unlink(f->tmp);
@@ -105,42 +132,91 @@ static const char *parse(char *text, struct spooled *m)
 	return line && *line == '\n' && m->url[0] && m->key[0] ? line + 1 : NULL;
 }
 
-/* PATH renamed with one more attempt, its mtime the time of the next one */
-void spool_postpone(const char *path)
+/* the name of spool file PATH with one more attempt in NEXT, and in TS the
+ * time of that attempt */
+static void postponed(const char *path, char *next, size_t len, struct timespec ts[2])
 {
-	char next[1200], *dot;
+	char *dot;
 	int attempts = 0;
 	time_t when;
-	struct timespec ts[2];
 
-	snprintf(next, sizeof next, "%s", path);
+	snprintf(next, len, "%s", path);
 	dot = strrchr(next, '.');	/* ".draft" */
 	if (dot) {
 		*dot = '\0';
 		dot = strrchr(next, '.');
 		if (dot) {
 			attempts = atoi(dot + 1) + 1;
-			snprintf(dot, sizeof next - (size_t)(dot - next), ".%d.draft", attempts);
+			snprintf(dot, len - (size_t)(dot - next), ".%d.draft", attempts);
 		}
 	}
 	when = time(NULL) + (attempts < 12 ? (30 << attempts > MAX_BACKOFF ? MAX_BACKOFF : 30 << attempts) :
 			     MAX_BACKOFF);
 	ts[0].tv_sec = ts[1].tv_sec = when;
 	ts[0].tv_nsec = ts[1].tv_nsec = 0;
-	if (rename(path, next) == 0)
-		utimensat(AT_FDCWD, next, ts, 0);
+}
+
+/* PATH renamed with one more attempt, its mtime the time of the next one */
+void spool_postpone(const char *path)
+{
+	char next[1200];
+	struct timespec ts[2];
+
+	postponed(path, next, sizeof next, ts);
+	if (utimensat(AT_FDCWD, path, ts, 0) == 0)
+		rename(path, next);
+}
+
+/* the failed/ directory beside spool file PATH made, and PATH's name in it */
+static const char *aside_name(const char *path, char *to, size_t len)
+{
+	char failed[1200];
+	const char *base = strrchr(path, '/');
+
+	if (!base)
+		return NULL;
+	snprintf(failed, sizeof failed, "%.*s/failed", (int)(base - path), path);
+	mkdir(failed, 0700);
+	snprintf(to, len, "%s%s", failed, base);
+	return base + 1;
+}
+
+/* FROM moved to failed/ under the name of spool file PATH; -1 if it could not be */
+static int set_aside(const char *from, const char *path)
+{
+	char to[1400];
+	const char *name = aside_name(path, to, sizeof to);
+
+	if (!name || publish(from, to) < 0)
+		return -1;
+	log_msg(LOG_ERR, "draft %s can never be stored: kept in %.*s", name,
+		(int)(strlen(to) - strlen(name) - 1), to);
+	return 0;
 }
 
 void spool_set_aside(const char *path)
 {
-	char failed[1200], to[1400];
-	const char *base = strrchr(path, '/');
+	set_aside(path, path);
+}
 
-	snprintf(failed, sizeof failed, "%.*s/failed", (int)(base - path), path);
-	mkdir(failed, 0700);
-	snprintf(to, sizeof to, "%s%s", failed, base);
-	if (rename(path, to) == 0)
-		log_msg(LOG_ERR, "draft %s can never be stored: kept in %s", base + 1, failed);
+int spool_commit_settled(const struct spool_file *f, enum store_result r, char *err,
+			 size_t errlen)
+{
+	char next[1200];
+	struct timespec ts[2];
+
+	if (r == STORE_OK || r == STORE_EXISTS) {
+		spool_discard(f);
+		return 0;
+	}
+	if (r == STORE_FAIL)	/* no failed/: in the spool, where it is tried again */
+		return set_aside(f->tmp, f->path) == 0 ? 0 : spool_commit(f, err, errlen);
+	postponed(f->path, next, sizeof next, ts);
+	if (utimensat(AT_FDCWD, f->tmp, ts, 0) == 0 && publish(f->tmp, next) == 0)
+		return 0;
+	snprintf(err, errlen, "%s: %s", next, strerror(errno));
+	unlink(f->tmp);
+	return -1;
 }
 
 enum store_result spool_deliver(const char *path)
@@ -186,8 +262,10 @@ void spool_settle(const char *path, enum store_result r)
 		spool_set_aside(path);
 }
 
-/* every draft of DIR whose time has come (all of them when NOW_ALL) */
-void spool_deliver_due(const char *dir, bool now_all)
+/* every draft of DIR whose time has come (all of them when NOW_ALL) but
+ * those BUSY says another thread is settling */
+void spool_deliver_due(const char *dir, bool now_all, bool (*busy)(const char *, void *),
+		       void *arg)
 {
 	DIR *d = opendir(dir);
 	struct dirent *e;
@@ -201,7 +279,8 @@ void spool_deliver_due(const char *dir, bool now_all)
 		if (e->d_name[0] == '.' || n < 7 || strcmp(e->d_name + n - 6, ".draft") != 0 ||
 		    snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path)
 			continue;
-		if (stat(path, &st) == 0 && (now_all || st.st_mtime <= now))
+		if (stat(path, &st) == 0 && (now_all || st.st_mtime <= now) &&
+		    !(busy && busy(path, arg)))
 			spool_deliver(path);
 	}
 	if (d)

@@ -27,6 +27,11 @@ int spool_prepare(const char *dir, const struct spooled *meta, const char *msg, 
 /* spool_commit - the prepared file under its name, for the store thread;
  * -1 with ERR when it cannot be renamed (the prepared file is removed) */
 int spool_commit(const struct spool_file *f, char *err, size_t errlen);
+/* spool_commit_settled - the prepared file straight under the name the
+ * store result R gives it (postponed, set aside; removed when stored), so
+ * that it is never seen due in between; -1 with ERR when it could not be */
+int spool_commit_settled(const struct spool_file *f, enum store_result r, char *err,
+			 size_t errlen);
 /* spool_discard - the prepared file is not needed after all */
 void spool_discard(const struct spool_file *f);
 
@@ -34,8 +39,10 @@ void spool_discard(const struct spool_file *f);
  * already there), postponed with backoff when the store is away, moved to
  * DIR/failed when it can never be stored. The store result. */
 enum store_result spool_deliver(const char *path);
-/* spool_deliver_due - every file of DIR whose time has come (all: every file) */
-void spool_deliver_due(const char *dir, bool all);
+/* spool_deliver_due - every file of DIR whose time has come (all: every
+ * file), but those for which BUSY (when not NULL) says true with ARG */
+void spool_deliver_due(const char *dir, bool all, bool (*busy)(const char *, void *),
+		       void *arg);
 /* spool_settle - what the store result R means for the spool file PATH */
 void spool_settle(const char *path, enum store_result r);
 void spool_postpone(const char *path);

@@ -45,7 +45,7 @@ enum store_result imap_put(const struct store_job *j, char *err, size_t errlen);
 /* imap_host_is_local - HOST is this machine: "localhost", or an IPv4 or IPv6
  * loopback address in its usual form (a name is never taken for one) */
 bool imap_host_is_local(const char *host);
-/* imap_close_all - close the connections kept for reuse */
+/* imap_close_all - close the connections the calling thread kept for reuse */
 void imap_close_all(void);
 
 #endif

@@ -4,7 +4,8 @@
  * (AUTHENTICATE PLAIN when LOGIN is disabled), the draft key searched first
  * (UID SEARCH HEADER ... SINCE) in the reply memory (store_imap_memory.c),
  * Drafts and Sent, then APPEND with \Draft \Seen. Every network step has a
- * timeout; connections are kept for the next draft. */
+ * timeout; connections are kept for the next draft (by each thread: one
+ * store thread's connections are closed by that thread, imap_close_all). */
 #include "autoconfig.h"
 #include "store.h"
 
@@ -31,7 +32,7 @@ struct conn {
 	time_t used;
 };
 
-static struct conn pool[POOL];	/* used by the one store thread only */
+static __thread struct conn pool[POOL];	/* each store thread its own */
 
 static void read_password(const char *file, struct imap_url *t)
 {

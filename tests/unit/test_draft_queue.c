@@ -2,7 +2,11 @@
  * thread: a draft stored while the milter waits leaves nothing in the spool;
  * one whose store is down, slow or wrong is in the spool before the call
  * returns; a store that answers after the wait settles that spool file, so
- * there is always exactly one copy of each draft */
+ * there is always exactly one copy of each draft. The test binary's own
+ * clock_gettime, rename, unlink and fsync stand in for libc's in the code
+ * under test: a CLOCK_REALTIME that steps, a record of renames and
+ * directory syncs, a slow unlink. */
+#define _GNU_SOURCE
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -10,14 +14,18 @@
 #include <cmocka.h>
 #include <arpa/inet.h>
 #include <dirent.h>
+#include <dlfcn.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <time.h>
 #include <unistd.h>
 #include "draft_worker.h"
 
@@ -26,6 +34,98 @@
 
 static char dir[] = "/tmp/lm-test-queue.XXXXXX";
 static char spool[300], drafts[300];
+
+/* ---------------------------------------------------------------- the shims */
+
+static long realtime_shift;	/* seconds added to CLOCK_REALTIME */
+static int unlink_delay_ms;	/* for spool files (*.draft) */
+static pthread_mutex_t ev_lock = PTHREAD_MUTEX_INITIALIZER;
+static char events[64][520];	/* "rename TO", "fsync DIR" */
+static int n_events;
+
+int clock_gettime(clockid_t id, struct timespec *ts)
+{
+	int rc = (int)syscall(SYS_clock_gettime, id, ts);
+
+	if (rc == 0 && id == CLOCK_REALTIME)
+		ts->tv_sec += __atomic_load_n(&realtime_shift, __ATOMIC_RELAXED);
+	return rc;
+}
+
+static void event(const char *what, const char *path)
+{
+	pthread_mutex_lock(&ev_lock);
+	if (n_events < 64)
+		snprintf(events[n_events++], sizeof events[0], "%s %s", what, path);
+	pthread_mutex_unlock(&ev_lock);
+}
+
+int rename(const char *from, const char *to)
+{
+	int (*real)(const char *, const char *) =
+		(int (*)(const char *, const char *))dlsym(RTLD_NEXT, "rename");
+	int rc = real(from, to);
+
+	if (rc == 0)
+		event("rename", to);
+	return rc;
+}
+
+int unlink(const char *path)
+{
+	int (*real)(const char *) = (int (*)(const char *))dlsym(RTLD_NEXT, "unlink");
+	size_t n = strlen(path);
+	int ms = __atomic_load_n(&unlink_delay_ms, __ATOMIC_RELAXED);
+
+	if (ms && n > 6 && !strcmp(path + n - 6, ".draft"))
+		usleep((useconds_t)ms * 1000);
+	return real(path);
+}
+
+int fsync(int fd)
+{
+	int (*real)(int) = (int (*)(int))dlsym(RTLD_NEXT, "fsync");
+	struct stat st;
+	char link[64], path[400];
+	ssize_t n;
+
+	snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    (n = readlink(link, path, sizeof path - 1)) > 0) {
+		path[n] = '\0';
+		event("fsync", path);
+	}
+	return real(fd);
+}
+
+/* the index of the first event from FROM that is WHAT then PATH (a prefix of
+ * the rest when PREFIX), or -1 */
+static int find_event(int from, const char *what, const char *path, bool prefix)
+{
+	char want[520];
+	int found = -1;
+
+	snprintf(want, sizeof want, "%s %s", what, path);
+	pthread_mutex_lock(&ev_lock);
+	for (int i = from; i < n_events && found < 0; i++)
+		if (prefix ? !strncmp(events[i], want, strlen(want)) : !strcmp(events[i], want))
+			found = i;
+	pthread_mutex_unlock(&ev_lock);
+	return found;
+}
+
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+static void start_clock(struct timespec *t0)
+{
+	syscall(SYS_clock_gettime, CLOCK_MONOTONIC, t0);
+}
 
 static int setup(void **state)
 {
@@ -91,7 +191,7 @@ static enum handoff submit(const char *url, int ms, char *err, size_t errlen)
 
 static int wait_for(const char *path, const char *suffix, int n)
 {
-	for (int i = 0; i < 300 && count(path, suffix) != n; i++)
+	for (int i = 0; i < 800 && count(path, suffix) != n; i++)
 		usleep(10000);
 	return count(path, suffix);
 }
@@ -195,6 +295,147 @@ static void test_queue_stopped_goes_to_spool(void **state)
 	assert_int_equal(count(url, ":2,D"), 1);
 }
 
+/* the Maildir's lock held: its store waits for it */
+static int hold_drafts_lock(void)
+{
+	char lock[400];
+	int fd;
+
+	snprintf(lock, sizeof lock, "%s/.linkedin-milter.lock", drafts);
+	mkdir(drafts, 0700);
+	fd = open(lock, O_RDWR | O_CREAT, 0600);
+	assert_true(fd >= 0);
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+	return fd;
+}
+
+/* a port on 127.0.0.1: LISTENING accepts connections and never says a word
+ * (a dead server); otherwise nobody listens there */
+static int imap_port(bool listening, int *fd)
+{
+	struct sockaddr_in a = { .sin_family = AF_INET };
+	socklen_t alen = sizeof a;
+
+	*fd = socket(AF_INET, SOCK_STREAM, 0);
+	a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	assert_int_equal(bind(*fd, (struct sockaddr *)&a, sizeof a), 0);
+	assert_int_equal(getsockname(*fd, (struct sockaddr *)&a, &alen), 0);
+	if (listening)
+		assert_int_equal(listen(*fd, 16), 0);
+	else
+		close(*fd);
+	return ntohs(a.sin_port);
+}
+
+/* the wait for a store that does not answer lasts the timeout, whatever
+ * CLOCK_REALTIME does meanwhile (stepped back an hour, or forward 5 s) */
+static void test_wait_ignores_wall_clock_steps(void **state)
+{
+	static const long shifts[] = { -3600, 5 };
+	char url[400], cur[400], err[400] = "";
+	struct timespec t0;
+	int fd;
+
+	(void)state;
+	clean();
+	snprintf(url, sizeof url, "maildir:%s", drafts);
+	snprintf(cur, sizeof cur, "%s/cur", drafts);
+	fd = hold_drafts_lock();
+	for (size_t i = 0; i < sizeof shifts / sizeof shifts[0]; i++) {
+		__atomic_store_n(&realtime_shift, shifts[i], __ATOMIC_RELAXED);
+		start_clock(&t0);
+		assert_int_equal(submit(url, 300, err, sizeof err), HANDOFF_SPOOLED);
+		long took = ms_since(&t0);
+
+		__atomic_store_n(&realtime_shift, 0, __ATOMIC_RELAXED);
+		printf("# shift %ld s: waited %ld ms for a 300 ms timeout\n", shifts[i], took);
+		assert_in_range(took, 280, 1500);
+	}
+	close(fd);
+	assert_int_equal(wait_for(spool, ".draft", 0), 0);
+	assert_int_equal(count(cur, ":2,D"), 1);
+}
+
+/* a dead IMAP server holds up its own drafts only: a Maildir draft handed
+ * over meanwhile is stored within its wait */
+static void test_dead_server_delays_only_its_drafts(void **state)
+{
+	char imap[400], url[400], cur[400], err[400] = "";
+	struct spooled m;
+	int fd, port = imap_port(true, &fd);
+
+	(void)state;
+	clean();
+	snprintf(imap, sizeof imap, "imap://bob:secret@127.0.0.1:%d/Drafts", port);
+	snprintf(url, sizeof url, "maildir:%s", drafts);
+	snprintf(cur, sizeof cur, "%s/cur", drafts);
+	m = meta(imap);
+	m.timeout = 3;		/* seconds for the greeting that never comes */
+	assert_int_equal(draft_queue_submit(spool, &m, MSG, strlen(MSG), 200, err, sizeof err),
+			 HANDOFF_SPOOLED);
+	assert_non_null(strstr(err, "no answer"));
+	assert_int_equal(submit(url, 1500, err, sizeof err), HANDOFF_STORED);
+	assert_int_equal(count(cur, ":2,D"), 1);
+	/* the IMAP draft, once its server times out, waits for its next try */
+	assert_int_equal(wait_for(spool, ".1.draft", 1), 1);
+	assert_int_equal(count(spool, ".draft"), 1);
+	close(fd);
+}
+
+/* a slow spool operation (here: removing a settled spool file) delays no
+ * other session's hand-over */
+static void test_slow_spool_io_blocks_nobody(void **state)
+{
+	char url[400], imap[400], err[400] = "";
+	struct timespec t0;
+	int fd, dead, port = imap_port(false, &dead);
+
+	(void)state;
+	clean();
+	snprintf(url, sizeof url, "maildir:%s", drafts);
+	snprintf(imap, sizeof imap, "imap://bob:secret@127.0.0.1:%d/Drafts", port);
+	fd = hold_drafts_lock();
+	assert_int_equal(submit(url, 50, err, sizeof err), HANDOFF_SPOOLED);
+	__atomic_store_n(&unlink_delay_ms, 1500, __ATOMIC_RELAXED);
+	close(fd);	/* stored now; its spool file is removed, slowly */
+	usleep(300000);
+	start_clock(&t0);
+	assert_int_equal(submit(imap, 3000, err, sizeof err), HANDOFF_SPOOLED);
+	long took = ms_since(&t0);
+
+	printf("# a refused store's hand-over took %ld ms during a slow unlink\n", took);
+	assert_in_range(took, 0, 400);
+	assert_int_equal(wait_for(spool, ".0.draft", 0), 0);
+	__atomic_store_n(&unlink_delay_ms, 0, __ATOMIC_RELAXED);
+}
+
+/* the spool directory is synced after a draft is renamed into it, and the
+ * failed/ directory after a draft is set aside there */
+static void test_spool_directory_synced(void **state)
+{
+	char failed[400], err[400] = "";
+	int fd, port = imap_port(false, &fd), i;
+	char url[400];
+
+	(void)state;
+	clean();
+	snprintf(failed, sizeof failed, "%s/failed", spool);
+	snprintf(url, sizeof url, "imap://bob:secret@127.0.0.1:%d/Drafts", port);
+	pthread_mutex_lock(&ev_lock);
+	n_events = 0;
+	pthread_mutex_unlock(&ev_lock);
+	assert_int_equal(submit(url, 3000, err, sizeof err), HANDOFF_SPOOLED);
+	char prefix[420];
+
+	snprintf(prefix, sizeof prefix, "%s/", spool);
+	assert_true((i = find_event(0, "rename", prefix, true)) >= 0);
+	assert_true(find_event(i + 1, "fsync", spool, false) > i);
+	assert_int_equal(submit("maildir:relative/Drafts", 3000, err, sizeof err), HANDOFF_SPOOLED);
+	snprintf(prefix, sizeof prefix, "%s/", failed);
+	assert_true((i = find_event(0, "rename", prefix, true)) >= 0);
+	assert_true(find_event(i + 1, "fsync", failed, false) > i);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -203,7 +444,13 @@ int main(void)
 		cmocka_unit_test(test_wrong_store_set_aside),
 		cmocka_unit_test(test_slow_store_settles_the_spool_file),
 		cmocka_unit_test(test_queue_stopped_goes_to_spool),
+		cmocka_unit_test(test_wait_ignores_wall_clock_steps),
+		cmocka_unit_test(test_dead_server_delays_only_its_drafts),
+		cmocka_unit_test(test_slow_spool_io_blocks_nobody),
+		cmocka_unit_test(test_spool_directory_synced),
 	};
 
+	if (getenv("TEST_FILTER"))	/* one test alone, e.g. TEST_FILTER=test_wait* */
+		cmocka_set_test_filter(getenv("TEST_FILTER"));
 	return cmocka_run_group_tests_name("draft_queue", tests, setup, teardown);
 }
