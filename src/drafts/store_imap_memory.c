@@ -133,12 +133,26 @@ void imap_memory_unclaim(mailimap *imap, uint32_t uid)
 		expunge_set(imap, set);
 }
 
+/* a flag list of \Seen alone; NULL when out of memory */
+static struct mailimap_flag_list *seen_only(void)
+{
+	struct mailimap_flag_list *flags = mailimap_flag_list_new_empty();
+	struct mailimap_flag *seen = mailimap_flag_new_seen();
+
+	if (flags && seen && mailimap_flag_list_add(flags, seen) == MAILIMAP_NO_ERROR)
+		return flags;
+	if (seen)
+		mailimap_flag_free(seen);
+	if (flags)
+		mailimap_flag_list_free(flags);
+	return NULL;
+}
+
 static int append_claim(mailimap *imap, const char *key, time_t now, uint32_t *uid)
 {
 	char msg[1024];
 	struct tm tm;
-	struct mailimap_flag_list *flags = mailimap_flag_list_new_empty();
-	struct mailimap_flag *seen = mailimap_flag_new_seen();
+	struct mailimap_flag_list *flags = seen_only();
 	struct mailimap_date_time *when;
 	uint32_t validity = 0;
 	int n, rc = -1;
@@ -152,14 +166,9 @@ static int append_claim(mailimap *imap, const char *key, time_t now, uint32_t *u
 		     "linkedin-milter drafted a reply for this inviter; it makes no other one\r\n"
 		     "before once_per_days have passed. Deleting this message or folder makes\r\n"
 		     "it forget.\r\n", key, key, (long long)now, key);
-	if (flags && seen && when && n > 0 && (size_t)n < sizeof msg &&
-	    mailimap_flag_list_add(flags, seen) == MAILIMAP_NO_ERROR) {
-		seen = NULL;
+	if (flags && when && n > 0 && (size_t)n < sizeof msg)
 		rc = mailimap_uidplus_append(imap, MEMORY, flags, when, msg, (size_t)n, &validity,
 					     uid) == MAILIMAP_NO_ERROR ? 0 : -1;
-	}
-	if (seen)
-		mailimap_flag_free(seen);
 	if (flags)
 		mailimap_flag_list_free(flags);
 	if (when)
