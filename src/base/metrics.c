@@ -23,7 +23,9 @@ struct family {
 	unsigned n[2];
 };
 
-static const struct family counters[MC_COUNT] = {
+/* not const: the label values of verdicts and reasons are tables of the
+ * layers above, given at the start by metrics_names */
+static struct family counters[MC_COUNT] = {
 	[MC_MESSAGES] = { P "messages_total", "Messages seen (MAIL FROM).", "counter",
 			  { NULL }, { { NULL } }, { 1, 1 } },
 	[MC_ACCEPTED_AT_HEADERS] = { P "accepted_at_headers_total",
@@ -32,8 +34,7 @@ static const struct family counters[MC_COUNT] = {
 	[MC_LINKEDIN] = { P "linkedin_total", "LinkedIn mails by kind.", "counter",
 			  { "kind" }, { { "invitation", "reminder", "notification" } }, { 3, 1 } },
 	[MC_VERDICTS] = { P "verdicts_total", "Invitations by verdict.", "counter",
-			  { "verdict" },
-			  { { "accept", "consider", "ask", "decline", "ignore", "phish" } }, { 6, 1 } },
+			  { "verdict" }, { { NULL } }, { 0, 1 } },
 	[MC_REASONS] = { P "reasons_total", "Reasons given, by the default rules' ids.", "counter",
 			 { "reason" },
 			 { { "lookalike-domain", "dkim-fail", "dmarc-fail", "foreign-links",
@@ -154,6 +155,17 @@ void metrics_observe(enum metric_histogram h, unsigned a, uint64_t start)
 	atomic_fetch_add_explicit(&x->bucket[i], 1, memory_order_relaxed);
 	atomic_fetch_add_explicit(&x->sum_us, us, memory_order_relaxed);
 	atomic_fetch_add_explicit(&x->count, 1, memory_order_relaxed);
+}
+
+void metrics_names(enum metric_counter c, const char *(*name)(unsigned), unsigned n)
+{
+	struct family *f = &counters[c];
+
+	if ((unsigned)c >= MC_COUNT || !f->label[0] || f->label[1] || n > MAX_VALUES)
+		return;
+	for (unsigned i = 0; i < n; i++)
+		f->values[0][i] = name(i);
+	f->n[0] = n;
 }
 
 unsigned metrics_reason(const char *id)

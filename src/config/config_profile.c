@@ -14,9 +14,12 @@
 #include "str.h"
 
 static const char *const mode_names[] = { "strict", "selective", "open", NULL };
-static const char *const action_names[ACTION_COUNT] = {
-	"accept", "consider", "ask", "decline", "ignore", "phish", "notification"
-};
+
+/* the key of the action group of verdict I (or ACTION_NOTIFICATION) */
+static const char *action_name(int i)
+{
+	return i == ACTION_NOTIFICATION ? "notification" : verdict_name((enum verdict)i);
+}
 
 const char *mode_name(enum mode m)
 {
@@ -213,6 +216,22 @@ int read_owner(struct schema_ctx *ctx, const config_setting_t *s,
 	return schema_read(ctx, s, path, profile_keys, OWNER_KEYS, &cfg->owner, NULL);
 }
 
+/* "unknown verdict (accept, ..., phish or notification)" at E */
+static void unknown_verdict(struct schema_ctx *ctx, const config_setting_t *e, const char *sub)
+{
+	char msg[200] = "unknown verdict (";
+	size_t n = strlen(msg);
+
+	for (int i = 0; i < ACTION_COUNT && n < sizeof msg; i++) {
+		int w = snprintf(msg + n, sizeof msg - n, "%s%s", i == 0 ? "" :
+				 i + 1 == ACTION_COUNT ? " or " : ", ", action_name(i));
+		n += w > 0 ? (size_t)w : 0;
+	}
+	if (n + 1 < sizeof msg)
+		strcat(msg, ")");
+	schema_error(ctx, e, sub, "%s", msg);
+}
+
 int read_actions(struct schema_ctx *ctx, const config_setting_t *s,
 		 const char *path, void *base, const struct key *k)
 {
@@ -223,7 +242,7 @@ int read_actions(struct schema_ctx *ctx, const config_setting_t *s,
 
 	/* a group of groups: one per verdict, each read with action_keys */
 	for (int i = 0; i < ACTION_COUNT; i++)
-		slots[i] = (struct key){ action_names[i], KEY_CUSTOM, 0, 0, 0, NULL, NULL, NULL };
+		slots[i] = (struct key){ action_name(i), KEY_CUSTOM, 0, 0, 0, NULL, NULL, NULL };
 	if (!config_setting_is_group(s))
 		return schema_read(ctx, s, path, slots, ACTION_COUNT, NULL, NULL);
 	n = config_setting_length(s);
@@ -233,11 +252,10 @@ int read_actions(struct schema_ctx *ctx, const config_setting_t *s,
 
 		schema_path(sub, sizeof sub, path, config_setting_name(e), 0);
 		for (v = 0; v < ACTION_COUNT; v++)
-			if (strcmp(config_setting_name(e), action_names[v]) == 0)
+			if (strcmp(config_setting_name(e), action_name(v)) == 0)
 				break;
 		if (v == ACTION_COUNT) {
-			schema_error(ctx, e, sub, "unknown verdict (accept, consider, ask, "
-				     "decline, ignore, phish or notification)");
+			unknown_verdict(ctx, e, sub);
 			errs++;
 			continue;
 		}
