@@ -57,7 +57,7 @@ is "every reason id is in linkedin-milter.conf.5" \
 	"$(missing "$TMP/linkedin-milter.conf.5.txt" $reasons)" ""
 is "every reason id is in linkedin-milter.8" \
 	"$(missing "$TMP/linkedin-milter.8.txt" $reasons)" ""
-headers=$(grep -ohE '"X-LinkedIn-[A-Za-z-]+' "$top_srcdir/src/milter/milter_apply.c" "$top_srcdir/src/drafts/draft_message.c" |
+headers=$(grep -ohE '"X-LinkedIn-[A-Za-z-]+' "$top_srcdir/src/milter/milter_apply.c" "$top_srcdir/src/drafts/draft_message.c" "$top_srcdir/src/drafts/draft_message.h" |
 	tr -d '"' | sort -u)
 is "every header the milter writes is in linkedin-milter.8" \
 	"$(missing "$TMP/linkedin-milter.8.txt" $headers)" ""

@@ -6,6 +6,7 @@
  * folders are kept, the least recently used given up first. */
 #include "autoconfig.h"
 #include "maildir_keys.h"
+#include "draft_message.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -21,6 +22,7 @@
 #define MAX_KEYS 20000		/* drafts looked at in one folder */
 #define MAX_FOLDERS 64
 #define KEY_MAX 64
+#define HEADER_LEN (sizeof DRAFT_KEY_HEADER ":" - 1)	/* "X-LinkedIn-Draft-Key:" */
 
 struct entry {
 	char key[KEY_MAX];
@@ -72,10 +74,10 @@ static int key_in_file(const char *path, char *out)
 	buf[n] = '\0';
 	if ((end = strstr(buf, "\r\n\r\n")) || (end = strstr(buf, "\n\n")))
 		*end = '\0';
-	for (p = buf; (p = strcasestr(p, "X-LinkedIn-Draft-Key:")) != NULL; p++) {
+	for (p = buf; (p = strcasestr(p, DRAFT_KEY_HEADER ":")) != NULL; p++) {
 		if (p != buf && p[-1] != '\n')
 			continue;
-		p += 21 + strspn(p + 21, " \t");
+		p += HEADER_LEN + strspn(p + HEADER_LEN, " \t");
 		len = strspn(p, "0123456789abcdef");
 		if (len >= 16 && len < KEY_MAX) {
 			memcpy(out, p, len);
