@@ -36,12 +36,7 @@ static struct family counters[MC_COUNT] = {
 	[MC_VERDICTS] = { P "verdicts_total", "Invitations by verdict.", "counter",
 			  { "verdict" }, { { NULL } }, { 0, 1 } },
 	[MC_REASONS] = { P "reasons_total", "Reasons given, by the default rules' ids.", "counter",
-			 { "reason" },
-			 { { "lookalike-domain", "dkim-fail", "dmarc-fail", "foreign-links",
-			     "freemail-sender", "foreign-sender", "foreign-envelope",
-			     "no-authentication", "not-authentic", "claim-mismatch", "numbers-game",
-			     "unsolicited-pitch", "known-inviter", "friend", "shared-context",
-			     "personal-note", "generic-note", "no-note", "other" } }, { 19, 1 } },
+			 { "reason" }, { { NULL } }, { 0, 1 } },
 	[MC_ERRORS] = { P "errors_total", "Internal errors by where they happened.", "counter",
 			{ "place" }, { { "mail_from", "end_of_headers", "body", "end_of_message" } },
 			{ 4, 1 } },
@@ -166,16 +161,6 @@ void metrics_names(enum metric_counter c, const char *(*name)(unsigned), unsigne
 	for (unsigned i = 0; i < n; i++)
 		f->values[0][i] = name(i);
 	f->n[0] = n;
-}
-
-unsigned metrics_reason(const char *id)
-{
-	const struct family *f = &counters[MC_REASONS];
-	unsigned i;
-
-	for (i = 0; i + 1 < f->n[0] && strcmp(f->values[0][i], id); i++)
-		;
-	return i;
 }
 
 enum metric_store metrics_store(const char *url)

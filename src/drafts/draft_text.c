@@ -14,6 +14,7 @@
 #include "encode.h"
 #include "fold.h"
 #include "greeting.h"
+#include "reasons.h"
 #include "templates.h"
 #include "buf.h"
 #include "strlist.h"
@@ -84,7 +85,7 @@ static const struct template *variant(const struct scan *s, const char *name, co
 	const struct template *tpl = NULL;
 	char v[48];
 
-	if (claim_ok && s->result.n_reasons && !strcmp(s->result.reasons[0], "claim-mismatch")) {
+	if (claim_ok && s->result.n_reasons && reason_from_name(s->result.reasons[0]) == REASON_CLAIM_MISMATCH) {
 		snprintf(v, sizeof v, "%s-%s", name, claim_name(s->inv.claim));
 		tpl = templates_find(t, lang, v);
 	}

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 #include "plan.h"
+#include "reasons.h"
 #include "draft_submit.h"
 #include "scan.h"
 #include "log.h"
@@ -175,7 +176,7 @@ static void count_linkedin(const struct scan *s)
 	if (s->result.verdict >= 0 && s->result.verdict < VERDICT_COUNT)
 		metrics_count(MC_VERDICTS, (unsigned)s->result.verdict, 0);
 	for (size_t i = 0; i < s->result.n_reasons; i++)
-		metrics_count(MC_REASONS, metrics_reason(s->result.reasons[i]), 0);
+		metrics_count(MC_REASONS, reason_from_name(s->result.reasons[i]), 0);
 }
 
 static sfsistat do_eom(SMFICTX *ctx)
@@ -308,6 +309,7 @@ int milter_register(void)
 
 	fault = getenv("LINKEDIN_MILTER_TEST_FAULT");
 	metrics_names(MC_VERDICTS, verdict_label, VERDICT_COUNT);
+	metrics_names(MC_REASONS, reason_label, REASON_COUNT);
 	return smfi_register(desc) == MI_SUCCESS ? 0 : -1;
 }
 

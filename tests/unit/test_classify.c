@@ -14,6 +14,7 @@
 #include "config.h"
 #include "contacts.h"
 #include "fold.h"
+#include "reasons.h"
 #include "strlist.h"
 
 static char dir[] = "/tmp/lm-test-classify.XXXXXX";
@@ -333,6 +334,25 @@ static void test_explain(void **state)
 	assert_string_equal(text, "claims to be a colleague at Initech, which is not one of your employers");
 }
 
+/* every reason id of the table comes back to its own number, and any other
+ * text (a user rule's) is REASON_USER, counted as "other" */
+static void test_reason_table(void **state)
+{
+	(void)state;
+	for (int r = 0; r < REASON_USER; r++) {
+		assert_non_null(reason_name((enum reason)r));
+		assert_non_null(strchr(reason_name((enum reason)r), '-'));
+		assert_int_equal(reason_from_name(reason_name((enum reason)r)), r);
+	}
+	assert_string_equal(reason_name(REASON_CLAIM_MISMATCH), "claim-mismatch");
+	assert_string_equal(reason_name(REASON_NO_NOTE), "no-note");
+	assert_int_equal(reason_from_name("too pushy"), REASON_USER);
+	assert_int_equal(reason_from_name("friend"), REASON_USER);
+	assert_int_equal(reason_from_name(NULL), REASON_USER);
+	assert_string_equal(reason_label(REASON_USER), "other");
+	assert_string_equal(reason_label(REASON_COUNT + 3), "other");
+}
+
 static void test_fold(void **state)
 {
 	char *f = fold("  José   NÚÑEZ-García, Jr. ");
@@ -362,6 +382,7 @@ int main(void)
 		cmocka_unit_test(test_seed004_context_or_ignore),
 		cmocka_unit_test(test_shared_context_pitch),
 		cmocka_unit_test(test_explain),
+		cmocka_unit_test(test_reason_table),
 		cmocka_unit_test(test_fold),
 	};
 
