@@ -8,12 +8,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include "config_check.h"
+#include "config_keys.h"
 #include "contacts.h"
 #include "templates.h"
 #include "strlist.h"
 #include "str.h"
 
-static const char *const mode_names[] = { "strict", "selective", "open", NULL };
+static const char *const mode_names[] = {
+	[MODE_STRICT] = "strict", [MODE_SELECTIVE] = "selective", [MODE_OPEN] = "open", NULL
+};
 
 /* the key of the action group of verdict I (or ACTION_NOTIFICATION) */
 static const char *action_name(int i)
@@ -23,7 +26,7 @@ static const char *action_name(int i)
 
 const char *mode_name(enum mode m)
 {
-	return (unsigned)m < 3 ? mode_names[m] : "?";
+	return (unsigned)m < ARRAY_LEN(mode_names) - 1 ? mode_names[m] : "?";
 }
 
 /* ---------------------------------------------------------------- tables */
@@ -31,20 +34,26 @@ const char *mode_name(enum mode m)
 #define PK(name, type, field, ...) \
 	{ name, type, offsetof(struct profile, field), __VA_ARGS__ }
 static const struct key profile_keys[] = {
-	PK("names", KEY_STRLIST, names, 0, 0, NULL, NULL, NULL),
-	PK("employers", KEY_STRLIST, employers, 0, 0, NULL, NULL, NULL),
-	PK("schools", KEY_STRLIST, schools, 0, 0, NULL, NULL, NULL),
-	PK("groups", KEY_STRLIST, groups, 0, 0, NULL, NULL, NULL),
-	PK("contacts", KEY_PATHLIST, contacts_files, 0, 0, NULL, check_readable, NULL),
-	PK("mode", KEY_ENUM, mode, 0, 0, mode_names, NULL, NULL),
-	PK("language", KEY_STRING, language, 0, 0, NULL, check_lang, NULL),
-	PK("address", KEY_STRING, address, 0, 0, NULL, check_address, NULL),
+	[PK_NAMES] = PK("names", KEY_STRLIST, names, 0, 0, NULL, NULL, NULL),
+	[PK_EMPLOYERS] = PK("employers", KEY_STRLIST, employers, 0, 0, NULL, NULL, NULL),
+	[PK_SCHOOLS] = PK("schools", KEY_STRLIST, schools, 0, 0, NULL, NULL, NULL),
+	[PK_GROUPS] = PK("groups", KEY_STRLIST, groups, 0, 0, NULL, NULL, NULL),
+	[PK_CONTACTS] = PK("contacts", KEY_PATHLIST, contacts_files, 0, 0, NULL, check_readable, NULL),
+	[PK_MODE] = PK("mode", KEY_ENUM, mode, 0, 0, mode_names, NULL, NULL),
+	[PK_LANGUAGE] = PK("language", KEY_STRING, language, 0, 0, NULL, check_lang, NULL),
+	[PK_ADDRESS] = PK("address", KEY_STRING, address, 0, 0, NULL, check_address, NULL),
 	/* only in profiles = ( ... ) */
-	PK("recipients", KEY_STRLIST, recipient_res, 0, 0, NULL, check_regex, NULL),
-	PK("actions", KEY_CUSTOM, actions, 0, 0, NULL, NULL, read_actions),
-	PK("drafts", KEY_CUSTOM, drafts, 0, 0, NULL, NULL, read_drafts),
+	[PK_RECIPIENTS] = PK("recipients", KEY_STRLIST, recipient_res, 0, 0, NULL, check_regex, NULL),
+	[PK_ACTIONS] = PK("actions", KEY_CUSTOM, actions, 0, 0, NULL, NULL, read_actions),
+	[PK_DRAFTS] = PK("drafts", KEY_CUSTOM, drafts, 0, 0, NULL, NULL, read_drafts),
 };
-#define OWNER_KEYS 8		/* the owner group has the first eight */
+_Static_assert(ARRAY_LEN(profile_keys) == PK_COUNT, "a row for every enum profile_key");
+
+const struct key *profile_key_table(size_t *n)
+{
+	*n = ARRAY_LEN(profile_keys);
+	return profile_keys;
+}
 
 #define AK(name, type, field, check) \
 	{ name, type, offsetof(struct action, field), 0, 0, NULL, check, NULL }
@@ -213,7 +222,7 @@ int read_owner(struct schema_ctx *ctx, const config_setting_t *s,
 {
 	struct config *cfg = base;
 
-	return schema_read(ctx, s, path, profile_keys, OWNER_KEYS, &cfg->owner, NULL);
+	return schema_read(ctx, s, path, profile_keys, PK_OWNER_COUNT, &cfg->owner, NULL);
 }
 
 /* "unknown verdict (accept, ..., phish or notification)" at E */
