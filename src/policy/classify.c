@@ -39,22 +39,9 @@ static bool decide(struct ctx *x, enum verdict v, const char *reason, const char
 
 static const char *field_value(const struct ctx *x, enum field f)
 {
-	const struct invitation *inv = x->inv;
+	const struct field_src src = { x->inv, x->rcpt, x->subject };
 
-	switch (f) {
-	case FIELD_NAME: return inv->name;
-	case FIELD_HEADLINE: return inv->headline;
-	case FIELD_PROFILE_URL: return inv->profile_url;
-	case FIELD_EMAIL: return inv->email;
-	case FIELD_NOTE: return inv->note;
-	case FIELD_NOTE_KIND: return note_kind_name(inv->note_kind);
-	case FIELD_CLAIM: return inv->claim != CLAIM_NONE ? claim_name(inv->claim) : NULL;
-	case FIELD_CLAIM_ORG: return inv->claim_org;
-	case FIELD_LANGUAGE: return inv->language[0] ? inv->language : NULL;
-	case FIELD_RECIPIENT: return x->rcpt;
-	case FIELD_SUBJECT: return x->subject;
-	default: return NULL;
-	}
+	return field_text(f, &src);
 }
 
 static bool user_rules(struct ctx *x, bool before)

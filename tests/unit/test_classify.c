@@ -353,6 +353,40 @@ static void test_reason_table(void **state)
 	assert_string_equal(reason_label(REASON_COUNT + 3), "other");
 }
 
+/* the field table: every rule field's name finds its row again, the
+ * number field is no rule field, and each text comes from its own member */
+static void test_field_table(void **state)
+{
+	struct invitation inv = { .kind = KIND_INVITATION, .name = "N", .headline = "H",
+				  .profile_url = "U", .email = "E", .note = "T",
+				  .note_kind = NOTE_GENERIC, .claim = CLAIM_FRIEND,
+				  .claim_org = "O", .mutual = 7, .language = "de" };
+	const struct field_src src = { &inv, "r@example.org", "S" };
+	static const char *const want[FIELD_COUNT] = {
+		"N", "H", "U", "E", "T", "generic", "friend", "O", NULL, "de",
+		"r@example.org", "S"
+	};
+
+	(void)state;
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		const struct field_def *d = field_def((enum field)f);
+
+		assert_non_null(d);
+		assert_non_null(d->name);
+		assert_int_equal(field_from_name(d->name), d->rule ? f : -1);
+		if (want[f])
+			assert_string_equal(field_text((enum field)f, &src), want[f]);
+		else
+			assert_null(field_text((enum field)f, &src));
+	}
+	assert_string_equal(field_name(FIELD_EMAIL), "inviter.email");
+	assert_int_equal(field_from_name("mutual"), -1);
+	assert_int_equal(field_def(FIELD_MUTUAL)->number(&src), 7);
+	assert_null(field_def(FIELD_COUNT));
+	inv.kind = KIND_LINKEDIN;	/* a note kind only for invitations and reminders */
+	assert_null(field_text(FIELD_NOTE_KIND, &src));
+}
+
 static void test_fold(void **state)
 {
 	char *f = fold("  José   NÚÑEZ-García, Jr. ");
@@ -383,6 +417,7 @@ int main(void)
 		cmocka_unit_test(test_shared_context_pitch),
 		cmocka_unit_test(test_explain),
 		cmocka_unit_test(test_reason_table),
+		cmocka_unit_test(test_field_table),
 		cmocka_unit_test(test_fold),
 	};
 
