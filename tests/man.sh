@@ -51,13 +51,13 @@ is "every key of conf/linkedin-milter.conf is in linkedin-milter.conf.5" \
 	"$(missing "$TMP/linkedin-milter.conf.5.txt" $keys)" ""
 
 # reason ids of the default rules, and the headers of the milter
-reasons=$(grep -oE '"[a-z]+(-[a-z]+)+"' "$top_srcdir/src/policy/classify.c" | tr -d '"' | sort -u)
-ok "src/policy/classify.c has reason ids to look for" [ "$(echo "$reasons" | wc -l)" -ge 9 ]
+reasons=$(grep -oE '"[a-z]+(-[a-z]+)+"' "$top_srcdir/src/policy/reasons.c" | tr -d '"' | sort -u)
+ok "src/policy/reasons.c has reason ids to look for" [ "$(echo "$reasons" | wc -l)" -ge 9 ]
 is "every reason id is in linkedin-milter.conf.5" \
 	"$(missing "$TMP/linkedin-milter.conf.5.txt" $reasons)" ""
 is "every reason id is in linkedin-milter.8" \
 	"$(missing "$TMP/linkedin-milter.8.txt" $reasons)" ""
-headers=$(grep -ohE '"X-LinkedIn-[A-Za-z-]+' "$top_srcdir/src/milter/milter_apply.c" "$top_srcdir/src/drafts/draft_message.c" |
+headers=$(grep -ohE '"X-LinkedIn-[A-Za-z-]+' "$top_srcdir/src/milter/milter_apply.c" "$top_srcdir/src/drafts/draft_message.c" "$top_srcdir/src/drafts/draft_message.h" |
 	tr -d '"' | sort -u)
 is "every header the milter writes is in linkedin-milter.8" \
 	"$(missing "$TMP/linkedin-milter.8.txt" $headers)" ""

@@ -23,7 +23,9 @@ struct family {
 	unsigned n[2];
 };
 
-static const struct family counters[MC_COUNT] = {
+/* not const: the label values of verdicts and reasons are tables of the
+ * layers above, given at the start by metrics_names */
+static struct family counters[MC_COUNT] = {
 	[MC_MESSAGES] = { P "messages_total", "Messages seen (MAIL FROM).", "counter",
 			  { NULL }, { { NULL } }, { 1, 1 } },
 	[MC_ACCEPTED_AT_HEADERS] = { P "accepted_at_headers_total",
@@ -32,15 +34,9 @@ static const struct family counters[MC_COUNT] = {
 	[MC_LINKEDIN] = { P "linkedin_total", "LinkedIn mails by kind.", "counter",
 			  { "kind" }, { { "invitation", "reminder", "notification" } }, { 3, 1 } },
 	[MC_VERDICTS] = { P "verdicts_total", "Invitations by verdict.", "counter",
-			  { "verdict" },
-			  { { "accept", "consider", "ask", "decline", "ignore", "phish" } }, { 6, 1 } },
+			  { "verdict" }, { { NULL } }, { 0, 1 } },
 	[MC_REASONS] = { P "reasons_total", "Reasons given, by the default rules' ids.", "counter",
-			 { "reason" },
-			 { { "lookalike-domain", "dkim-fail", "dmarc-fail", "foreign-links",
-			     "freemail-sender", "foreign-sender", "foreign-envelope",
-			     "no-authentication", "not-authentic", "claim-mismatch", "numbers-game",
-			     "unsolicited-pitch", "known-inviter", "friend", "shared-context",
-			     "personal-note", "generic-note", "no-note", "other" } }, { 19, 1 } },
+			 { "reason" }, { { NULL } }, { 0, 1 } },
 	[MC_ERRORS] = { P "errors_total", "Internal errors by where they happened.", "counter",
 			{ "place" }, { { "mail_from", "end_of_headers", "body", "end_of_message" } },
 			{ 4, 1 } },
@@ -156,14 +152,15 @@ void metrics_observe(enum metric_histogram h, unsigned a, uint64_t start)
 	atomic_fetch_add_explicit(&x->count, 1, memory_order_relaxed);
 }
 
-unsigned metrics_reason(const char *id)
+void metrics_names(enum metric_counter c, const char *(*name)(unsigned), unsigned n)
 {
-	const struct family *f = &counters[MC_REASONS];
-	unsigned i;
+	struct family *f = &counters[c];
 
-	for (i = 0; i + 1 < f->n[0] && strcmp(f->values[0][i], id); i++)
-		;
-	return i;
+	if ((unsigned)c >= MC_COUNT || !f->label[0] || f->label[1] || n > MAX_VALUES)
+		return;
+	for (unsigned i = 0; i < n; i++)
+		f->values[0][i] = name(i);
+	f->n[0] = n;
 }
 
 enum metric_store metrics_store(const char *url)

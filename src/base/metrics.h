@@ -1,8 +1,8 @@
 /* metrics.h - the daemon's counters, gauges and latency histograms, kept with
  * relaxed atomics (the mail path only ever adds to a counter) and written in
  * the Prometheus text format for the metrics endpoint (metrics_http.c).
- * Every label value comes from a fixed table here: never a name, an address
- * or a note from the mail. */
+ * Every label value comes from a fixed table, here or (verdicts, reasons) given by
+ * metrics_names: never a name, an address or a note from the mail. */
 #ifndef METRICS_H
 #define METRICS_H
 #include <stdint.h>
@@ -13,7 +13,7 @@ enum metric_counter {
 	MC_ACCEPTED_AT_HEADERS,	/* no label */
 	MC_LINKEDIN,		/* kind: enum kind - 1 */
 	MC_VERDICTS,		/* verdict: enum verdict */
-	MC_REASONS,		/* reason: metrics_reason() */
+	MC_REASONS,		/* reason: enum reason (reasons.h) */
 	MC_ERRORS,		/* place: enum metric_place */
 	MC_ON_ERROR,		/* outcome: 0 accept, 1 tempfail */
 	MC_DRAFTS,		/* store (enum metric_store) x result (enum metric_draft) */
@@ -55,8 +55,10 @@ long metrics_gauge(enum metric_gauge g);
 uint64_t metrics_clock(void);
 /* metrics_observe - the time since START (metrics_clock) into histogram H, label A */
 void metrics_observe(enum metric_histogram h, unsigned a, uint64_t start);
-/* metrics_reason - the label of reason id ID: one of the default rules' ids, else "other" */
-unsigned metrics_reason(const char *id);
+/* metrics_names - the values of the one label of counter C: NAME(0) to
+ * NAME(N - 1), N at most 20; for the tables of higher layers (verdicts, reasons),
+ * once at the start, before any count (a counter not named counts nothing) */
+void metrics_names(enum metric_counter c, const char *(*name)(unsigned), unsigned n);
 /* metrics_store - the label of a store URL */
 enum metric_store metrics_store(const char *url);
 /* metrics_render - everything, in the Prometheus text exposition format; -1 when out of memory */

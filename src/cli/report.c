@@ -3,6 +3,7 @@
 #include "autoconfig.h"
 #include "report.h"
 
+#include <string.h>
 #include "plan.h"
 #include "classify.h"
 #include "json.h"
@@ -13,18 +14,49 @@ static void json_bool(struct buf *b, int v)
 	buf_puts(b, v < 0 ? "null" : v ? "true" : "false");
 }
 
-static void inviter(struct buf *b, const struct invitation *inv)
+/* one field's value: a string, a number, or null */
+static void field_value(struct buf *b, const struct field_def *d, const struct field_src *src)
 {
-	buf_putc(b, '{');
-	json_key(b, "name", 1);
-	json_string(b, inv->name);
-	json_key(b, "headline", 0);
-	json_string(b, inv->headline);
-	json_key(b, "profile_url", 0);
-	json_string(b, inv->profile_url);
-	json_key(b, "email", 0);
-	json_string(b, inv->email);
-	buf_putc(b, '}');
+	long n;
+
+	if (!d->number)
+		json_string(b, d->text(src));
+	else if ((n = d->number(src)) >= 0)
+		buf_printf(b, "%ld", n);
+	else
+		buf_puts(b, "null");
+}
+
+/* the fields of the field table the JSON has, in its order; "group.key"
+ * fields next to each other go into one object "group" */
+static void fields(struct buf *b, const struct field_src *src)
+{
+	char group[32] = "";
+
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		const struct field_def *d = field_def((enum field)f);
+		const char *dot = strchr(d->name, '.');
+		size_t glen = dot ? (size_t)(dot - d->name) : 0;
+		bool first = false;
+
+		if (!d->json)
+			continue;
+		if (group[0] && (glen != strlen(group) || strncmp(d->name, group, glen))) {
+			buf_putc(b, '}');
+			group[0] = '\0';
+		}
+		if (dot && !group[0] && glen < sizeof group) {
+			memcpy(group, d->name, glen);
+			group[glen] = '\0';
+			json_key(b, group, 0);
+			buf_putc(b, '{');
+			first = true;
+		}
+		json_key(b, group[0] ? dot + 1 : d->name, first);
+		field_value(b, d, src);
+	}
+	if (group[0])
+		buf_putc(b, '}');
 }
 
 static void reasons(struct buf *b, const struct verdict_result *r)
@@ -57,8 +89,8 @@ static void explanations(struct buf *b, const struct inbound *s)
 void report_json(struct buf *b, const char *file, const struct inbound *s, bool explain)
 {
 	const struct invitation *inv = &s->scan.inv;
+	const struct field_src src = { inv, s->scan.rcpt, s->scan.h.subject };
 	struct plan plan;
-	bool fields = inv->kind == KIND_INVITATION || inv->kind == KIND_REMINDER;
 
 	buf_putc(b, '{');
 	json_key(b, "file", 1);
@@ -67,23 +99,7 @@ void report_json(struct buf *b, const char *file, const struct inbound *s, bool 
 	json_string(b, kind_name(inv->kind));
 	json_key(b, "authentic", 0);
 	json_bool(b, inv->kind == KIND_NONE ? -1 : inv->authentic);
-	json_key(b, "inviter", 0);
-	inviter(b, inv);
-	json_key(b, "note", 0);
-	json_string(b, inv->note);
-	json_key(b, "note_kind", 0);
-	json_string(b, fields ? note_kind_name(inv->note_kind) : NULL);
-	json_key(b, "claim", 0);
-	json_string(b, inv->claim != CLAIM_NONE ? claim_name(inv->claim) : NULL);
-	json_key(b, "claim_org", 0);
-	json_string(b, inv->claim_org);
-	json_key(b, "mutual", 0);
-	if (inv->mutual >= 0)
-		buf_printf(b, "%ld", inv->mutual);
-	else
-		buf_puts(b, "null");
-	json_key(b, "language", 0);
-	json_string(b, inv->language[0] ? inv->language : NULL);
+	fields(b, &src);
 	json_key(b, "verdict", 0);
 	json_string(b, verdict_name(s->result.verdict));
 	json_key(b, "reasons", 0);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include "embedded.h"
 #include "config_check.h"
+#include "config_keys.h"
 #include "config_profile.h"
 #include "config_schema.h"
 #include "contacts.h"
@@ -23,18 +24,30 @@
 #include "str.h"
 #include "org_key.h"
 
-static const char *const on_error_names[] = { "accept", "tempfail", NULL };
-static const char *const level_names[] = {
-	"error", "warning", "notice", "info", "debug", NULL
+static const char *const on_error_names[] = {
+	[ON_ERROR_ACCEPT] = "accept", [ON_ERROR_TEMPFAIL] = "tempfail", NULL
 };
-static const int level_values[] = { LOG_ERR, LOG_WARNING, LOG_NOTICE, LOG_INFO, LOG_DEBUG };
-static const char *const facility_names[] = {
-	"mail", "daemon", "user", "local0", "local1", "local2", "local3",
-	"local4", "local5", "local6", "local7", NULL
+
+/* log_level and syslog_facility: a name and its syslog value per row */
+enum { LEVEL_ERROR, LEVEL_WARNING, LEVEL_NOTICE, LEVEL_INFO, LEVEL_DEBUG, LEVEL_COUNT };
+static const char *const level_names[LEVEL_COUNT + 1] = {
+	[LEVEL_ERROR] = "error", [LEVEL_WARNING] = "warning", [LEVEL_NOTICE] = "notice",
+	[LEVEL_INFO] = "info", [LEVEL_DEBUG] = "debug", [LEVEL_COUNT] = NULL
 };
-static const int facility_values[] = {
-	LOG_MAIL, LOG_DAEMON, LOG_USER, LOG_LOCAL0, LOG_LOCAL1, LOG_LOCAL2,
-	LOG_LOCAL3, LOG_LOCAL4, LOG_LOCAL5, LOG_LOCAL6, LOG_LOCAL7
+static const int level_values[LEVEL_COUNT] = {
+	[LEVEL_ERROR] = LOG_ERR, [LEVEL_WARNING] = LOG_WARNING, [LEVEL_NOTICE] = LOG_NOTICE,
+	[LEVEL_INFO] = LOG_INFO, [LEVEL_DEBUG] = LOG_DEBUG
+};
+enum { FAC_MAIL, FAC_DAEMON, FAC_USER, FAC_LOCAL0, FAC_COUNT = FAC_LOCAL0 + 8 };
+static const char *const facility_names[FAC_COUNT + 1] = {
+	[FAC_MAIL] = "mail", [FAC_DAEMON] = "daemon", [FAC_USER] = "user",
+	[FAC_LOCAL0] = "local0", "local1", "local2", "local3", "local4", "local5", "local6",
+	"local7", [FAC_COUNT] = NULL
+};
+static const int facility_values[FAC_COUNT] = {
+	[FAC_MAIL] = LOG_MAIL, [FAC_DAEMON] = LOG_DAEMON, [FAC_USER] = LOG_USER,
+	[FAC_LOCAL0] = LOG_LOCAL0, LOG_LOCAL1, LOG_LOCAL2, LOG_LOCAL3, LOG_LOCAL4,
+	LOG_LOCAL5, LOG_LOCAL6, LOG_LOCAL7
 };
 
 static int read_profiles_later(struct schema_ctx *ctx, const config_setting_t *s,
@@ -45,30 +58,46 @@ static int read_profiles_later(struct schema_ctx *ctx, const config_setting_t *s
 
 #define CK(name, type, field, min, max, names, check, read) \
 	{ name, type, offsetof(struct config, field), min, max, names, check, read }
-enum { K_PATTERNS = 10, K_LEXICONS = 11 };	/* indexes in config_keys[] */
 static const struct key config_keys[] = {
-	CK("socket", KEY_STRING, socket, 0, 0, NULL, check_socket, NULL),
-	CK("socket_group", KEY_STRING, socket_group, 0, 0, NULL, check_token, NULL),
-	CK("socket_mode", KEY_OCTAL, socket_mode, 0, 0, NULL, NULL, NULL),
-	CK("user", KEY_STRING, user, 0, 0, NULL, check_token, NULL),
-	CK("allow_root", KEY_BOOL, allow_root, 0, 0, NULL, NULL, NULL),
-	CK("pidfile", KEY_STRING, pidfile, 0, 0, NULL, check_absolute, NULL),
-	CK("on_error", KEY_ENUM, on_error, 0, 0, on_error_names, NULL, NULL),
-	CK("max_scan_bytes", KEY_INT, engine.max_scan_bytes, 4096, 64 << 20, NULL, NULL, NULL),
-	CK("authserv_id", KEY_STRING, engine.authserv_id, 0, 0, NULL, check_token, NULL),
-	CK("require_authentication", KEY_BOOL, engine.require_authentication, 0, 0, NULL, NULL, NULL),
-	CK("patterns", KEY_PATH, patterns_file, 0, 0, NULL, check_readable, NULL),
-	CK("lexicons", KEY_PATH, lexicons_file, 0, 0, NULL, check_readable, NULL),
-	CK("log_level", KEY_ENUM, log_level, 0, 0, level_names, NULL, NULL),
-	CK("syslog_facility", KEY_ENUM, syslog_facility, 0, 0, facility_names, NULL, NULL),
-	CK("milter_timeout", KEY_INT, milter_timeout, 1, 86400, NULL, NULL, NULL),
-	CK("owner", KEY_CUSTOM, owner, 0, 0, NULL, NULL, read_owner),
-	CK("actions", KEY_CUSTOM, owner.profile.actions, 0, 0, NULL, NULL, read_actions),
-	CK("profiles", KEY_CUSTOM, profiles, 0, 0, NULL, NULL, read_profiles_later),
-	CK("drafts", KEY_CUSTOM, owner.drafts, 0, 0, NULL, NULL, read_drafts),
-	CK("metrics", KEY_STRING, metrics, 0, 0, NULL, check_metrics, NULL),
-	CK("rules", KEY_CUSTOM, rules, 0, 0, NULL, NULL, read_rules),
+	[K_SOCKET] = CK("socket", KEY_STRING, socket, 0, 0, NULL, check_socket, NULL),
+	[K_SOCKET_GROUP] = CK("socket_group", KEY_STRING, socket_group,
+		0, 0, NULL, check_token, NULL),
+	[K_SOCKET_MODE] = CK("socket_mode", KEY_OCTAL, socket_mode, 0, 0, NULL, NULL, NULL),
+	[K_USER] = CK("user", KEY_STRING, user, 0, 0, NULL, check_token, NULL),
+	[K_ALLOW_ROOT] = CK("allow_root", KEY_BOOL, allow_root, 0, 0, NULL, NULL, NULL),
+	[K_PIDFILE] = CK("pidfile", KEY_STRING, pidfile, 0, 0, NULL, check_absolute, NULL),
+	[K_ON_ERROR] = CK("on_error", KEY_ENUM, on_error, 0, 0, on_error_names, NULL, NULL),
+	[K_MAX_SCAN_BYTES] = CK("max_scan_bytes", KEY_INT, engine.max_scan_bytes,
+		4096, 64 << 20, NULL, NULL, NULL),
+	[K_AUTHSERV_ID] = CK("authserv_id", KEY_STRING, engine.authserv_id,
+		0, 0, NULL, check_token, NULL),
+	[K_REQUIRE_AUTHENTICATION] = CK("require_authentication", KEY_BOOL, engine.require_authentication,
+		0, 0, NULL, NULL, NULL),
+	[K_PATTERNS] = CK("patterns", KEY_PATH, patterns_file,
+		0, 0, NULL, check_readable, NULL),
+	[K_LEXICONS] = CK("lexicons", KEY_PATH, lexicons_file,
+		0, 0, NULL, check_readable, NULL),
+	[K_LOG_LEVEL] = CK("log_level", KEY_ENUM, log_level, 0, 0, level_names, NULL, NULL),
+	[K_SYSLOG_FACILITY] = CK("syslog_facility", KEY_ENUM, syslog_facility,
+		0, 0, facility_names, NULL, NULL),
+	[K_MILTER_TIMEOUT] = CK("milter_timeout", KEY_INT, milter_timeout,
+		1, 86400, NULL, NULL, NULL),
+	[K_OWNER] = CK("owner", KEY_CUSTOM, owner, 0, 0, NULL, NULL, read_owner),
+	[K_ACTIONS] = CK("actions", KEY_CUSTOM, owner.profile.actions, 0, 0, NULL, NULL, read_actions),
+	[K_PROFILES] = CK("profiles", KEY_CUSTOM, profiles,
+		0, 0, NULL, NULL, read_profiles_later),
+	[K_DRAFTS] = CK("drafts", KEY_CUSTOM, owner.drafts, 0, 0, NULL, NULL, read_drafts),
+	[K_METRICS] = CK("metrics", KEY_STRING, metrics, 0, 0, NULL, check_metrics, NULL),
+	[K_RULES] = CK("rules", KEY_CUSTOM, rules, 0, 0, NULL, NULL, read_rules),
 };
+_Static_assert(ARRAY_LEN(config_keys) == K_COUNT, "a row for every enum config_key");
+_Static_assert(K_COUNT <= sizeof(unsigned long) * 8, "a bit of SEEN for every key");
+
+const struct key *config_key_table(size_t *n)
+{
+	*n = ARRAY_LEN(config_keys);
+	return config_keys;
+}
 
 static struct config *config_new(void)
 {
@@ -88,8 +117,8 @@ static struct config *config_new(void)
 	c->engine.authserv_id = str_dup("");
 	c->patterns_file = str_dup(SYSCONFDIR "/patterns.conf");
 	c->lexicons_file = str_dup(SYSCONFDIR "/lexicons.conf");
-	c->log_level = 3;	/* info */
-	c->syslog_facility = 0;	/* mail */
+	c->log_level = LEVEL_INFO;
+	c->syslog_facility = FAC_MAIL;
 	c->milter_timeout = 7210;
 	profile_defaults(&c->owner);
 	return c;

@@ -8,34 +8,44 @@
 #include <stdlib.h>
 #include <string.h>
 #include "config_check.h"
+#include "config_keys.h"
 #include "contacts.h"
 #include "templates.h"
 #include "strlist.h"
 #include "str.h"
 
-static const char *const action_names[ACTION_COUNT] = {
-	"accept", "consider", "ask", "decline", "ignore", "phish", "notification"
-};
+/* the key of the action group of verdict I (or ACTION_NOTIFICATION) */
+static const char *action_name(int i)
+{
+	return i == ACTION_NOTIFICATION ? "notification" : verdict_name((enum verdict)i);
+}
 
 /* ---------------------------------------------------------------- tables */
 
 #define PK(name, type, field, ...) \
 	{ name, type, offsetof(struct profile_conf, profile.field), __VA_ARGS__ }
 static const struct key profile_keys[] = {
-	PK("names", KEY_STRLIST, names, 0, 0, NULL, NULL, NULL),
-	PK("employers", KEY_STRLIST, employers, 0, 0, NULL, NULL, NULL),
-	PK("schools", KEY_STRLIST, schools, 0, 0, NULL, NULL, NULL),
-	PK("groups", KEY_STRLIST, groups, 0, 0, NULL, NULL, NULL),
-	PK("contacts", KEY_PATHLIST, contacts_files, 0, 0, NULL, check_readable, NULL),
-	PK("mode", KEY_ENUM, mode, 0, 0, mode_names, NULL, NULL),
-	PK("language", KEY_STRING, language, 0, 0, NULL, check_lang, NULL),
-	PK("address", KEY_STRING, address, 0, 0, NULL, check_address, NULL),
+	[PK_NAMES] = PK("names", KEY_STRLIST, names, 0, 0, NULL, NULL, NULL),
+	[PK_EMPLOYERS] = PK("employers", KEY_STRLIST, employers, 0, 0, NULL, NULL, NULL),
+	[PK_SCHOOLS] = PK("schools", KEY_STRLIST, schools, 0, 0, NULL, NULL, NULL),
+	[PK_GROUPS] = PK("groups", KEY_STRLIST, groups, 0, 0, NULL, NULL, NULL),
+	[PK_CONTACTS] = PK("contacts", KEY_PATHLIST, contacts_files, 0, 0, NULL, check_readable, NULL),
+	[PK_MODE] = PK("mode", KEY_ENUM, mode, 0, 0, mode_names, NULL, NULL),
+	[PK_LANGUAGE] = PK("language", KEY_STRING, language, 0, 0, NULL, check_lang, NULL),
+	[PK_ADDRESS] = PK("address", KEY_STRING, address, 0, 0, NULL, check_address, NULL),
 	/* only in profiles = ( ... ) */
-	PK("recipients", KEY_STRLIST, recipient_res, 0, 0, NULL, check_regex, NULL),
-	PK("actions", KEY_CUSTOM, actions, 0, 0, NULL, NULL, read_actions),
-	{ "drafts", KEY_CUSTOM, offsetof(struct profile_conf, drafts), 0, 0, NULL, NULL, read_drafts },
+	[PK_RECIPIENTS] = PK("recipients", KEY_STRLIST, recipient_res, 0, 0, NULL, check_regex, NULL),
+	[PK_ACTIONS] = PK("actions", KEY_CUSTOM, actions, 0, 0, NULL, NULL, read_actions),
+	[PK_DRAFTS] = { "drafts", KEY_CUSTOM, offsetof(struct profile_conf, drafts), 0, 0, NULL, NULL,
+			read_drafts },
 };
-#define OWNER_KEYS 8		/* the owner group has the first eight */
+_Static_assert(ARRAY_LEN(profile_keys) == PK_COUNT, "a row for every enum profile_key");
+
+const struct key *profile_key_table(size_t *n)
+{
+	*n = ARRAY_LEN(profile_keys);
+	return profile_keys;
+}
 
 #define AK(name, type, field, check) \
 	{ name, type, offsetof(struct action, field), 0, 0, NULL, check, NULL }
@@ -216,7 +226,23 @@ int read_owner(struct schema_ctx *ctx, const config_setting_t *s,
 {
 	struct config *cfg = base;
 
-	return schema_read(ctx, s, path, profile_keys, OWNER_KEYS, &cfg->owner, NULL);
+	return schema_read(ctx, s, path, profile_keys, PK_OWNER_COUNT, &cfg->owner, NULL);
+}
+
+/* "unknown verdict (accept, ..., phish or notification)" at E */
+static void unknown_verdict(struct schema_ctx *ctx, const config_setting_t *e, const char *sub)
+{
+	char msg[200] = "unknown verdict (";
+	size_t n = strlen(msg);
+
+	for (int i = 0; i < ACTION_COUNT && n < sizeof msg; i++) {
+		int w = snprintf(msg + n, sizeof msg - n, "%s%s", i == 0 ? "" :
+				 i + 1 == ACTION_COUNT ? " or " : ", ", action_name(i));
+		n += w > 0 ? (size_t)w : 0;
+	}
+	if (n + 1 < sizeof msg)
+		strcat(msg, ")");
+	schema_error(ctx, e, sub, "%s", msg);
 }
 
 int read_actions(struct schema_ctx *ctx, const config_setting_t *s,
@@ -229,7 +255,7 @@ int read_actions(struct schema_ctx *ctx, const config_setting_t *s,
 
 	/* a group of groups: one per verdict, each read with action_keys */
 	for (int i = 0; i < ACTION_COUNT; i++)
-		slots[i] = (struct key){ action_names[i], KEY_CUSTOM, 0, 0, 0, NULL, NULL, NULL };
+		slots[i] = (struct key){ action_name(i), KEY_CUSTOM, 0, 0, 0, NULL, NULL, NULL };
 	if (!config_setting_is_group(s))
 		return schema_read(ctx, s, path, slots, ACTION_COUNT, NULL, NULL);
 	n = config_setting_length(s);
@@ -239,11 +265,10 @@ int read_actions(struct schema_ctx *ctx, const config_setting_t *s,
 
 		schema_path(sub, sizeof sub, path, config_setting_name(e), 0);
 		for (v = 0; v < ACTION_COUNT; v++)
-			if (strcmp(config_setting_name(e), action_names[v]) == 0)
+			if (strcmp(config_setting_name(e), action_name(v)) == 0)
 				break;
 		if (v == ACTION_COUNT) {
-			schema_error(ctx, e, sub, "unknown verdict (accept, consider, ask, "
-				     "decline, ignore, phish or notification)");
+			unknown_verdict(ctx, e, sub);
 			errs++;
 			continue;
 		}

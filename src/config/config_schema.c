@@ -99,7 +99,7 @@ static void unknown_key(struct schema_ctx *ctx, const config_setting_t *s,
 	int bestd = 3;
 
 	for (size_t i = 0; i < n; i++) {
-		int d = distance(config_setting_name(s), keys[i].name);
+		int d = keys[i].name ? distance(config_setting_name(s), keys[i].name) : bestd;
 
 		if (d < bestd) {
 			bestd = d;
@@ -306,6 +306,14 @@ static int read_key(struct schema_ctx *ctx, const config_setting_t *s,
 	return -1;
 }
 
+int schema_find(const struct key *keys, size_t n, const char *name)
+{
+	for (size_t j = 0; j < n; j++)
+		if (keys[j].name && strcmp(name, keys[j].name) == 0)
+			return (int)j;
+	return -1;
+}
+
 int schema_read(struct schema_ctx *ctx, const config_setting_t *group,
 		const char *path, const struct key *keys, size_t nkeys,
 		void *base, unsigned long *seen)
@@ -323,17 +331,14 @@ int schema_read(struct schema_ctx *ctx, const config_setting_t *group,
 	for (int i = 0; i < n; i++) {
 		const config_setting_t *s = config_setting_get_elem(group, (unsigned)i);
 		const char *name = config_setting_name(s);
-		size_t j;
+		int j = schema_find(keys, nkeys, name);
 
 		schema_path(sub, sizeof sub, path, name, 0);
-		for (j = 0; j < nkeys; j++)
-			if (strcmp(name, keys[j].name) == 0)
-				break;
-		if (j == nkeys) {
+		if (j < 0) {
 			unknown_key(ctx, s, sub, keys, nkeys);
 			continue;
 		}
-		if (seen && j < sizeof *seen * 8)
+		if (seen && (size_t)j < sizeof *seen * 8)
 			*seen |= 1UL << j;
 		read_key(ctx, s, sub, &keys[j], base);
 	}

@@ -47,6 +47,9 @@ int schema_read(struct schema_ctx *ctx, const config_setting_t *group,
 		const char *path, const struct key *keys, size_t nkeys,
 		void *base, unsigned long *seen);
 
+/* schema_find - the row of KEYS (N rows) named NAME; -1 when none is */
+int schema_find(const struct key *keys, size_t n, const char *name);
+
 /* schema_error - report a problem with setting S at PATH */
 void schema_error(struct schema_ctx *ctx, const config_setting_t *s,
 		  const char *path, const char *fmt, ...)

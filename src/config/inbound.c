@@ -6,6 +6,7 @@
 
 #include <string.h>
 #include "classify.h"
+#include "reasons.h"
 
 void inbound_init(struct inbound *m, struct config *cfg)
 {
@@ -59,5 +60,5 @@ void inbound_draft_input(const struct inbound *m, struct draft_input *in)
 	in->set = &m->profile->drafts;
 	in->patterns = &m->cfg->engine.patterns;
 	in->claim_mismatch = m->result.n_reasons > 0 &&
-			     strcmp(m->result.reasons[0], "claim-mismatch") == 0;
+			     reason_from_name(m->result.reasons[0]) == REASON_CLAIM_MISMATCH;
 }

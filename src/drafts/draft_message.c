@@ -170,7 +170,7 @@ static void headers(const struct draft_input *s, struct draft *d, const char *fr
 		   at ? at + 1 : "localhost");
 	if (s->set->auto_send && to)
 		buf_puts(b, "Auto-Submitted: auto-replied\r\n");
-	buf_printf(b, "X-LinkedIn-Draft-Key: %s\r\n", d->key);
+	buf_printf(b, DRAFT_KEY_HEADER ": %s\r\n", d->key);
 	buf_puts(b, "MIME-Version: 1.0\r\n"
 		    "Content-Type: text/plain; charset=UTF-8\r\n"
 		    "Content-Transfer-Encoding: quoted-printable\r\n\r\n");

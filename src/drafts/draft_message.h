@@ -6,6 +6,9 @@
 #include "buf.h"
 
 #define DRAFT_KEY_LEN 32
+/* the header that carries a draft's key: in each draft, each Maildir file
+ * and each IMAP memory message read back for it */
+#define DRAFT_KEY_HEADER "X-LinkedIn-Draft-Key"
 
 struct draft {
 	char key[DRAFT_KEY_LEN + 1];	/* hex: recipient and inviter */

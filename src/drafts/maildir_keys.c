@@ -10,6 +10,7 @@
  * the log explains is better than a second draft for the same inviter. */
 #include "autoconfig.h"
 #include "maildir_keys.h"
+#include "draft_message.h"
 
 #include <dirent.h>
 #include <fcntl.h>
@@ -25,6 +26,7 @@
 #define HEAD_READ 16384		/* bytes of a draft read to find its key */
 #define MAX_FOLDERS 64
 #define KEY_MAX 64
+#define HEADER_LEN (sizeof DRAFT_KEY_HEADER ":" - 1)	/* "X-LinkedIn-Draft-Key:" */
 
 struct entry {
 	char key[KEY_MAX];
@@ -77,10 +79,10 @@ static int key_in_file(const char *path, char *out)
 	buf[n] = '\0';
 	if ((end = strstr(buf, "\r\n\r\n")) || (end = strstr(buf, "\n\n")))
 		*end = '\0';
-	for (p = buf; (p = strcasestr(p, "X-LinkedIn-Draft-Key:")) != NULL; p++) {
+	for (p = buf; (p = strcasestr(p, DRAFT_KEY_HEADER ":")) != NULL; p++) {
 		if (p != buf && p[-1] != '\n')
 			continue;
-		p += 21 + strspn(p + 21, " \t");
+		p += HEADER_LEN + strspn(p + HEADER_LEN, " \t");
 		len = strspn(p, "0123456789abcdef");
 		if (len >= 16 && len < KEY_MAX) {
 			memcpy(out, p, len);

@@ -8,6 +8,7 @@
  * draft. Claims older than once_per_days are expunged after each new one. */
 #include "autoconfig.h"
 #include "store_imap.h"
+#include "draft_message.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,7 +30,7 @@ static struct mailimap_search_key *key_since(const char *key, time_t since)
 {
 	struct mailimap_search_key *all = mailimap_search_key_new_multiple_empty(), *k = NULL,
 				   *d = NULL;
-	char *name = strdup("X-LinkedIn-Draft-Key"), *value = strdup(key);
+	char *name = strdup(DRAFT_KEY_HEADER), *value = strdup(key);
 	struct mailimap_date *date = day_of(since);
 
 	if (name && value)
@@ -162,7 +163,7 @@ static int append_claim(mailimap *imap, const char *key, time_t now, uint32_t *u
 				      tm.tm_min, tm.tm_sec, 0);
 	n = snprintf(msg, sizeof msg, "From: linkedin-milter <postmaster@localhost>\r\n"
 		     "Subject: reply drafted %s\r\nMessage-ID: <%s.%lld@linkedin-milter>\r\n"
-		     "X-LinkedIn-Draft-Key: %s\r\nAuto-Submitted: auto-generated\r\n\r\n"
+		     DRAFT_KEY_HEADER ": %s\r\nAuto-Submitted: auto-generated\r\n\r\n"
 		     "linkedin-milter drafted a reply for this inviter; it makes no other one\r\n"
 		     "before once_per_days have passed. Deleting this message or folder makes\r\n"
 		     "it forget.\r\n", key, key, (long long)now, key);

@@ -1,4 +1,5 @@
-/* invitation.c - names of kinds, verdicts and fields; freeing an invitation */
+/* invitation.c - names of kinds and verdicts, the field table (what the
+ * test mode writes and user rules match); freeing an invitation */
 #include "autoconfig.h"
 #include "invitation.h"
 
@@ -10,10 +11,65 @@ static const char *const note_kinds[] = { NULL, "none", "personal", "generic" };
 static const char *const verdicts[VERDICT_COUNT] = {
 	"accept", "consider", "ask", "decline", "ignore", "phish"
 };
-static const char *const fields[FIELD_COUNT] = {
-	"inviter.name", "inviter.headline", "inviter.profile_url", "inviter.email",
-	"note", "note_kind", "claim", "claim_org", "language", "recipient", "subject"
+
+/* ---------------------------------------------------------------- fields */
+
+static const char *f_name(const struct field_src *s) { return s->inv->name; }
+static const char *f_headline(const struct field_src *s) { return s->inv->headline; }
+static const char *f_profile_url(const struct field_src *s) { return s->inv->profile_url; }
+static const char *f_email(const struct field_src *s) { return s->inv->email; }
+static const char *f_note(const struct field_src *s) { return s->inv->note; }
+static const char *f_claim_org(const struct field_src *s) { return s->inv->claim_org; }
+static const char *f_recipient(const struct field_src *s) { return s->rcpt; }
+static const char *f_subject(const struct field_src *s) { return s->subject; }
+static long f_mutual(const struct field_src *s) { return s->inv->mutual; }
+
+static const char *f_note_kind(const struct field_src *s)
+{
+	enum kind k = s->inv->kind;
+
+	return k == KIND_INVITATION || k == KIND_REMINDER ? note_kind_name(s->inv->note_kind)
+							    : NULL;
+}
+
+static const char *f_claim(const struct field_src *s)
+{
+	return s->inv->claim != CLAIM_NONE ? claim_name(s->inv->claim) : NULL;
+}
+
+static const char *f_language(const struct field_src *s)
+{
+	return s->inv->language[0] ? s->inv->language : NULL;
+}
+
+#define TEXT(n, rule, json, get) { n, rule, json, get, NULL }
+static const struct field_def fields[] = {
+	[FIELD_NAME] = TEXT("inviter.name", true, true, f_name),
+	[FIELD_HEADLINE] = TEXT("inviter.headline", true, true, f_headline),
+	[FIELD_PROFILE_URL] = TEXT("inviter.profile_url", true, true, f_profile_url),
+	[FIELD_EMAIL] = TEXT("inviter.email", true, true, f_email),
+	[FIELD_NOTE] = TEXT("note", true, true, f_note),
+	[FIELD_NOTE_KIND] = TEXT("note_kind", true, true, f_note_kind),
+	[FIELD_CLAIM] = TEXT("claim", true, true, f_claim),
+	[FIELD_CLAIM_ORG] = TEXT("claim_org", true, true, f_claim_org),
+	[FIELD_MUTUAL] = { "mutual", false, true, NULL, f_mutual },
+	[FIELD_LANGUAGE] = TEXT("language", true, true, f_language),
+	[FIELD_RECIPIENT] = TEXT("recipient", true, false, f_recipient),
+	[FIELD_SUBJECT] = TEXT("subject", true, false, f_subject),
 };
+_Static_assert(sizeof fields / sizeof fields[0] == FIELD_COUNT, "a row for every field");
+
+const struct field_def *field_def(enum field f)
+{
+	return f >= 0 && f < FIELD_COUNT ? &fields[f] : NULL;
+}
+
+const char *field_text(enum field f, const struct field_src *src)
+{
+	const struct field_def *d = field_def(f);
+
+	return d && d->text ? d->text(src) : NULL;
+}
 
 const char *kind_name(enum kind k)
 {
@@ -32,7 +88,7 @@ const char *verdict_name(enum verdict v)
 
 const char *field_name(enum field f)
 {
-	return f >= 0 && f < FIELD_COUNT ? fields[f] : "?";
+	return f >= 0 && f < FIELD_COUNT ? fields[f].name : "?";
 }
 
 int verdict_from_name(const char *s)
@@ -46,7 +102,7 @@ int verdict_from_name(const char *s)
 int field_from_name(const char *s)
 {
 	for (int i = 0; i < FIELD_COUNT; i++)
-		if (strcmp(s, fields[i]) == 0)
+		if (fields[i].rule && strcmp(s, fields[i].name) == 0)
 			return i;
 	return -1;
 }

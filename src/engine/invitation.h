@@ -14,10 +14,11 @@ enum verdict {
 	VERDICT_IGNORE, VERDICT_PHISH, VERDICT_COUNT, VERDICT_NONE = -1
 };
 
-/* fields user rules can match */
+/* the fields of an invitation and its message, in the order of the test
+ * mode's JSON: each a row of the field table (invitation.c) */
 enum field {
 	FIELD_NAME, FIELD_HEADLINE, FIELD_PROFILE_URL, FIELD_EMAIL, FIELD_NOTE,
-	FIELD_NOTE_KIND, FIELD_CLAIM, FIELD_CLAIM_ORG, FIELD_LANGUAGE,
+	FIELD_NOTE_KIND, FIELD_CLAIM, FIELD_CLAIM_ORG, FIELD_MUTUAL, FIELD_LANGUAGE,
 	FIELD_RECIPIENT, FIELD_SUBJECT, FIELD_COUNT
 };
 
@@ -38,12 +39,31 @@ struct invitation {
 	char why_detail[160];	/* what that reason is about: a domain, a host */
 };
 
+/* what a field is read from: the invitation and the message around it */
+struct field_src {
+	const struct invitation *inv;
+	const char *rcpt, *subject;
+};
+
+/* one row of the field table */
+struct field_def {
+	const char *name;	/* in rules; "inviter.name" is "name" in the JSON object "inviter" */
+	bool rule;		/* user rules can match it (its text) */
+	bool json;		/* the test mode's JSON has it */
+	const char *(*text)(const struct field_src *src);	/* NULL when unknown */
+	long (*number)(const struct field_src *src);	/* a number field: -1 when unknown */
+};
+
+/* field_def - the row of field F; NULL when F is out of range */
+const struct field_def *field_def(enum field f);
+/* field_text - the text of field F of SRC; NULL when unknown or not a text */
+const char *field_text(enum field f, const struct field_src *src);
 const char *kind_name(enum kind k);
 const char *note_kind_name(enum note_kind k);
 const char *verdict_name(enum verdict v);
 const char *field_name(enum field f);
 int verdict_from_name(const char *s);	/* -1 when unknown */
-int field_from_name(const char *s);	/* -1 when unknown */
+int field_from_name(const char *s);	/* a field rules can match; -1 when none */
 void invitation_free(struct invitation *inv);
 
 #endif

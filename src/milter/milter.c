@@ -8,10 +8,12 @@
 
 #include <libmilter/mfapi.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include "plan.h"
+#include "reasons.h"
 #include "draft_submit.h"
 #include "inbound.h"
 #include "log.h"
@@ -178,7 +180,7 @@ static void count_linkedin(const struct inbound *s)
 	if (s->result.verdict >= 0 && s->result.verdict < VERDICT_COUNT)
 		metrics_count(MC_VERDICTS, (unsigned)s->result.verdict, 0);
 	for (size_t i = 0; i < s->result.n_reasons; i++)
-		metrics_count(MC_REASONS, metrics_reason(s->result.reasons[i]), 0);
+		metrics_count(MC_REASONS, reason_from_name(s->result.reasons[i]), 0);
 }
 
 static sfsistat do_eom(SMFICTX *ctx)
@@ -289,6 +291,12 @@ static sfsistat on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	return SMFIS_CONTINUE;
 }
 
+/* the verdict label of the metrics, from the one table of verdict names */
+static const char *verdict_label(unsigned v)
+{
+	return verdict_name((enum verdict)v);
+}
+
 int milter_register(void)
 {
 	static struct smfiDesc desc = {
@@ -308,6 +316,8 @@ int milter_register(void)
 	};
 
 	fault = getenv("LINKEDIN_MILTER_TEST_FAULT");
+	metrics_names(MC_VERDICTS, verdict_label, VERDICT_COUNT);
+	metrics_names(MC_REASONS, reason_label, REASON_COUNT);
 	return smfi_register(desc) == MI_SUCCESS ? 0 : -1;
 }
 
@@ -319,18 +329,19 @@ int milter_sessions(void)
 void milter_log_counters(void)
 {
 	unsigned long linkedin = 0, errors = 0;
+	char verdicts[VERDICT_COUNT * 32] = "";
+	size_t n = 0;
 
 	for (unsigned k = 0; k < 3; k++)
 		linkedin += metrics_value(MC_LINKEDIN, k, 0);
 	for (unsigned p = 0; p < MP_COUNT; p++)
 		errors += metrics_value(MC_ERRORS, p, 0);
+	for (int v = 0; v < VERDICT_COUNT && n < sizeof verdicts; v++) {
+		int w = snprintf(verdicts + n, sizeof verdicts - n, "%s=%lu ", verdict_name(v),
+				 metrics_value(MC_VERDICTS, (unsigned)v, 0));
+		n += w > 0 ? (size_t)w : 0;
+	}
 	log_msg(LOG_NOTICE, "totals: messages=%lu accepted-at-headers=%lu linkedin=%lu "
-		"accept=%lu consider=%lu ask=%lu decline=%lu ignore=%lu phish=%lu errors=%lu",
-		metrics_value(MC_MESSAGES, 0, 0), metrics_value(MC_ACCEPTED_AT_HEADERS, 0, 0),
-		linkedin, metrics_value(MC_VERDICTS, VERDICT_ACCEPT, 0),
-		metrics_value(MC_VERDICTS, VERDICT_CONSIDER, 0),
-		metrics_value(MC_VERDICTS, VERDICT_ASK, 0),
-		metrics_value(MC_VERDICTS, VERDICT_DECLINE, 0),
-		metrics_value(MC_VERDICTS, VERDICT_IGNORE, 0),
-		metrics_value(MC_VERDICTS, VERDICT_PHISH, 0), errors);
+		"%serrors=%lu", metrics_value(MC_MESSAGES, 0, 0),
+		metrics_value(MC_ACCEPTED_AT_HEADERS, 0, 0), linkedin, verdicts, errors);
 }

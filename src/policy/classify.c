@@ -12,6 +12,7 @@
 #include "pitch.h"
 #include "strlist.h"
 #include "org_key.h"
+#include "reasons.h"
 
 struct ctx {
 	const struct policy *c;
@@ -38,22 +39,9 @@ static bool decide(struct ctx *x, enum verdict v, const char *reason, const char
 
 static const char *field_value(const struct ctx *x, enum field f)
 {
-	const struct invitation *inv = x->inv;
+	const struct field_src src = { x->inv, x->rcpt, x->subject };
 
-	switch (f) {
-	case FIELD_NAME: return inv->name;
-	case FIELD_HEADLINE: return inv->headline;
-	case FIELD_PROFILE_URL: return inv->profile_url;
-	case FIELD_EMAIL: return inv->email;
-	case FIELD_NOTE: return inv->note;
-	case FIELD_NOTE_KIND: return note_kind_name(inv->note_kind);
-	case FIELD_CLAIM: return inv->claim != CLAIM_NONE ? claim_name(inv->claim) : NULL;
-	case FIELD_CLAIM_ORG: return inv->claim_org;
-	case FIELD_LANGUAGE: return inv->language[0] ? inv->language : NULL;
-	case FIELD_RECIPIENT: return x->rcpt;
-	case FIELD_SUBJECT: return x->subject;
-	default: return NULL;
-	}
+	return field_text(f, &src);
 }
 
 static bool user_rules(struct ctx *x, bool before)
@@ -96,9 +84,9 @@ static bool known_inviter(struct ctx *x)
 	const struct contacts *ct = x->p->contacts;
 
 	if (x->inv->email && contacts_has_address(ct, x->inv->email))
-		return decide(x, VERDICT_ACCEPT, "known-inviter", x->inv->email);
+		return decide(x, VERDICT_ACCEPT, reason_name(REASON_KNOWN_INVITER), x->inv->email);
 	if (x->inv->name && contacts_has_name(ct, x->inv->name))
-		return decide(x, VERDICT_ACCEPT, "known-inviter", x->inv->name);
+		return decide(x, VERDICT_ACCEPT, reason_name(REASON_KNOWN_INVITER), x->inv->name);
 	return false;
 }
 
@@ -112,20 +100,20 @@ static bool claim_mismatch(struct ctx *x)
 	case CLAIM_CLASSMATE: list = &x->p->org_keys[1]; break;
 	case CLAIM_GROUP: list = &x->p->org_keys[2]; break;
 	case CLAIM_FRIEND:	/* not a contact, so the claim is unverified */
-		return decide(x, VERDICT_ASK, "claim-mismatch", "friend");
+		return decide(x, VERDICT_ASK, reason_name(REASON_CLAIM_MISMATCH), "friend");
 	default:
 		return false;
 	}
 	if (!inv->claim_org || org_in(x->c, inv->claim_org, list))
 		return false;
-	return decide(x, VERDICT_ASK, "claim-mismatch", inv->claim_org);
+	return decide(x, VERDICT_ASK, reason_name(REASON_CLAIM_MISMATCH), inv->claim_org);
 }
 
 static bool numbers_game(struct ctx *x)
 {
 	if (lexicon(x, ROLE_NUMBERS_GAME, x->inv->note) ||
 	    lexicon(x, ROLE_NUMBERS_GAME, x->inv->headline))
-		return decide(x, VERDICT_IGNORE, "numbers-game", NULL);
+		return decide(x, VERDICT_IGNORE, reason_name(REASON_NUMBERS_GAME), NULL);
 	return false;
 }
 
@@ -149,7 +137,7 @@ static bool unsolicited_pitch(struct ctx *x)
 	char title[160];
 
 	if (is_pitch(x, title, sizeof title))
-		return decide(x, VERDICT_DECLINE, "unsolicited-pitch", title);
+		return decide(x, VERDICT_DECLINE, reason_name(REASON_UNSOLICITED_PITCH), title);
 	return false;
 }
 
@@ -181,9 +169,9 @@ static bool shared_context(struct ctx *x)
 		return false;
 	/* someone you met is not a stranger, whatever their job: the owner
 	 * sees both */
-	decide(x, VERDICT_CONSIDER, "shared-context", hit);
+	decide(x, VERDICT_CONSIDER, reason_name(REASON_SHARED_CONTEXT), hit);
 	if (is_pitch(x, title, sizeof title))
-		decide(x, VERDICT_CONSIDER, "unsolicited-pitch", title);
+		decide(x, VERDICT_CONSIDER, reason_name(REASON_UNSOLICITED_PITCH), title);
 	return true;
 }
 
@@ -193,10 +181,11 @@ static bool fallback(struct ctx *x)
 
 	if (x->inv->note_kind == NOTE_PERSONAL)
 		return decide(x, m == MODE_STRICT ? VERDICT_ASK : VERDICT_CONSIDER,
-			      "personal-note", NULL);
+			      reason_name(REASON_PERSONAL_NOTE), NULL);
 	return decide(x, m == MODE_STRICT ? VERDICT_DECLINE :
 			 m == MODE_OPEN ? VERDICT_CONSIDER : VERDICT_ASK,
-		      x->inv->note_kind == NOTE_GENERIC ? "generic-note" : "no-note", NULL);
+		      reason_name(x->inv->note_kind == NOTE_GENERIC ? REASON_GENERIC_NOTE
+								: REASON_NO_NOTE), NULL);
 }
 
 void classify(const struct policy *c, const struct profile *p,
@@ -210,7 +199,7 @@ void classify(const struct policy *c, const struct profile *p,
 	r->rule = -1;
 	/* a forgery is phish whatever any other rule would say */
 	if (inv->authentic == 0) {
-		decide(&x, VERDICT_PHISH, inv->why && *inv->why ? inv->why : "not-authentic",
+		decide(&x, VERDICT_PHISH, inv->why && *inv->why ? inv->why : reason_name(REASON_NOT_AUTHENTIC),
 		       inv->why_detail);
 		return;
 	}
@@ -225,26 +214,24 @@ void classify(const struct policy *c, const struct profile *p,
 
 /* why a message is not LinkedIn's: one sentence per reason id, around the
  * detail (a domain, a host) */
-static const struct { const char *id, *before, *after; } phish_texts[] = {
-	{ "lookalike-domain", "the sender or a link uses ", ", a domain made to look like LinkedIn's" },
-	{ "dkim-fail", "our own DKIM check failed for the signature of ", "" },
-	{ "dmarc-fail", "our own DMARC check failed for ", "" },
-	{ "foreign-links", "a link of the LinkedIn layout goes to ", ", which is not LinkedIn's" },
-	{ "freemail-sender", "it claims to be LinkedIn but was sent from the free-mail provider ", "" },
-	{ "foreign-sender", "it claims to be LinkedIn but was sent from ", "" },
-	{ "foreign-envelope", "it was sent from ", " (envelope) and our checks found no DKIM or DMARC pass for LinkedIn" },
-	{ "no-authentication", "our verifier ", " found no DKIM or DMARC pass for LinkedIn, which the configuration requires" },
-	{ "not-authentic", "it is not authentic LinkedIn mail ", "" },
+static const struct { const char *before, *after; } phish_texts[REASON_COUNT] = {
+	[REASON_LOOKALIKE_DOMAIN] = { "the sender or a link uses ", ", a domain made to look like LinkedIn's" },
+	[REASON_DKIM_FAIL] = { "our own DKIM check failed for the signature of ", "" },
+	[REASON_DMARC_FAIL] = { "our own DMARC check failed for ", "" },
+	[REASON_FOREIGN_LINKS] = { "a link of the LinkedIn layout goes to ", ", which is not LinkedIn's" },
+	[REASON_FREEMAIL_SENDER] = { "it claims to be LinkedIn but was sent from the free-mail provider ", "" },
+	[REASON_FOREIGN_SENDER] = { "it claims to be LinkedIn but was sent from ", "" },
+	[REASON_FOREIGN_ENVELOPE] = { "it was sent from ", " (envelope) and our checks found no DKIM or DMARC pass for LinkedIn" },
+	[REASON_NO_AUTHENTICATION] = { "our verifier ", " found no DKIM or DMARC pass for LinkedIn, which the configuration requires" },
+	[REASON_NOT_AUTHENTIC] = { "it is not authentic LinkedIn mail ", "" },
 };
 
-static bool explain_phish(const char *id, const char *d, char *out, size_t len)
+static bool explain_phish(enum reason id, const char *d, char *out, size_t len)
 {
-	for (size_t k = 0; k < sizeof phish_texts / sizeof phish_texts[0]; k++)
-		if (!strcmp(id, phish_texts[k].id)) {
-			snprintf(out, len, "%s%s%s", phish_texts[k].before, d, phish_texts[k].after);
-			return true;
-		}
-	return false;
+	if (!phish_texts[id].before)
+		return false;
+	snprintf(out, len, "%s%s%s", phish_texts[id].before, d, phish_texts[id].after);
+	return true;
 }
 
 static void explain_claim(const struct invitation *inv, const char *d, char *out, size_t len)
@@ -262,30 +249,31 @@ static void explain_claim(const struct invitation *inv, const char *d, char *out
 void explain(const struct profile *p, const struct invitation *inv,
 	     const struct verdict_result *r, size_t i, char *out, size_t len)
 {
-	const char *id = r->reasons[i], *d = r->detail[i];
+	const char *d = r->detail[i];
+	enum reason id = reason_from_name(r->reasons[i]);
 
 	if (r->rule >= 0)
-		snprintf(out, len, "matches your rule on %s (reason %s)", d, id);
+		snprintf(out, len, "matches your rule on %s (reason %s)", d, r->reasons[i]);
 	else if (r->verdict == VERDICT_PHISH && explain_phish(id, d, out, len))
 		return;
-	else if (!strcmp(id, "known-inviter"))
+	else if (id == REASON_KNOWN_INVITER)
 		snprintf(out, len, "%s is in your contacts", d);
-	else if (!strcmp(id, "claim-mismatch"))
+	else if (id == REASON_CLAIM_MISMATCH)
 		explain_claim(inv, d, out, len);
-	else if (!strcmp(id, "numbers-game"))
+	else if (id == REASON_NUMBERS_GAME)
 		snprintf(out, len, "the note or headline is about collecting connections");
-	else if (!strcmp(id, "unsolicited-pitch") && *d)
+	else if (id == REASON_UNSOLICITED_PITCH && *d)
 		snprintf(out, len, "the job title \"%s\" is a sales, recruiting, property, insurance "
 			 "or finance role, and you are not in open mode", d);
-	else if (!strcmp(id, "unsolicited-pitch"))
+	else if (id == REASON_UNSOLICITED_PITCH)
 		snprintf(out, len, "the note sells something, and you are not in open mode");
-	else if (!strcmp(id, "shared-context") && *d)
+	else if (id == REASON_SHARED_CONTEXT && *d)
 		snprintf(out, len, "the personal note mentions %s", d);
-	else if (!strcmp(id, "shared-context"))
+	else if (id == REASON_SHARED_CONTEXT)
 		snprintf(out, len, "the personal note says where you met");
-	else if (!strcmp(id, "personal-note"))
+	else if (id == REASON_PERSONAL_NOTE)
 		snprintf(out, len, "a personal note, with no shared context (mode %s)", mode_name(p->mode));
-	else if (!strcmp(id, "generic-note"))
+	else if (id == REASON_GENERIC_NOTE)
 		snprintf(out, len, "only LinkedIn's stock note (mode %s)", mode_name(p->mode));
 	else
 		snprintf(out, len, "no note (mode %s)", mode_name(p->mode));

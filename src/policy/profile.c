@@ -2,7 +2,9 @@
 #include "autoconfig.h"
 #include "profile.h"
 
-const char *const mode_names[MODE_COUNT + 1] = { "strict", "selective", "open", NULL };
+const char *const mode_names[MODE_COUNT + 1] = {
+	[MODE_STRICT] = "strict", [MODE_SELECTIVE] = "selective", [MODE_OPEN] = "open", NULL
+};
 
 const char *mode_name(enum mode m)
 {

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "contacts.h"
 #include "fold.h"
+#include "reasons.h"
 #include "strlist.h"
 
 static char dir[] = "/tmp/lm-test-classify.XXXXXX";
@@ -333,6 +334,59 @@ static void test_explain(void **state)
 	assert_string_equal(text, "claims to be a colleague at Initech, which is not one of your employers");
 }
 
+/* every reason id of the table comes back to its own number, and any other
+ * text (a user rule's) is REASON_USER, counted as "other" */
+static void test_reason_table(void **state)
+{
+	(void)state;
+	for (int r = 0; r < REASON_USER; r++) {
+		assert_non_null(reason_name((enum reason)r));
+		assert_non_null(strchr(reason_name((enum reason)r), '-'));
+		assert_int_equal(reason_from_name(reason_name((enum reason)r)), r);
+	}
+	assert_string_equal(reason_name(REASON_CLAIM_MISMATCH), "claim-mismatch");
+	assert_string_equal(reason_name(REASON_NO_NOTE), "no-note");
+	assert_int_equal(reason_from_name("too pushy"), REASON_USER);
+	assert_int_equal(reason_from_name("friend"), REASON_USER);
+	assert_int_equal(reason_from_name(NULL), REASON_USER);
+	assert_string_equal(reason_label(REASON_USER), "other");
+	assert_string_equal(reason_label(REASON_COUNT + 3), "other");
+}
+
+/* the field table: every rule field's name finds its row again, the
+ * number field is no rule field, and each text comes from its own member */
+static void test_field_table(void **state)
+{
+	struct invitation inv = { .kind = KIND_INVITATION, .name = "N", .headline = "H",
+				  .profile_url = "U", .email = "E", .note = "T",
+				  .note_kind = NOTE_GENERIC, .claim = CLAIM_FRIEND,
+				  .claim_org = "O", .mutual = 7, .language = "de" };
+	const struct field_src src = { &inv, "r@example.org", "S" };
+	static const char *const want[FIELD_COUNT] = {
+		"N", "H", "U", "E", "T", "generic", "friend", "O", NULL, "de",
+		"r@example.org", "S"
+	};
+
+	(void)state;
+	for (int f = 0; f < FIELD_COUNT; f++) {
+		const struct field_def *d = field_def((enum field)f);
+
+		assert_non_null(d);
+		assert_non_null(d->name);
+		assert_int_equal(field_from_name(d->name), d->rule ? f : -1);
+		if (want[f])
+			assert_string_equal(field_text((enum field)f, &src), want[f]);
+		else
+			assert_null(field_text((enum field)f, &src));
+	}
+	assert_string_equal(field_name(FIELD_EMAIL), "inviter.email");
+	assert_int_equal(field_from_name("mutual"), -1);
+	assert_int_equal(field_def(FIELD_MUTUAL)->number(&src), 7);
+	assert_null(field_def(FIELD_COUNT));
+	inv.kind = KIND_LINKEDIN;	/* a note kind only for invitations and reminders */
+	assert_null(field_text(FIELD_NOTE_KIND, &src));
+}
+
 static void test_fold(void **state)
 {
 	char *f = fold("  José   NÚÑEZ-García, Jr. ");
@@ -362,6 +416,8 @@ int main(void)
 		cmocka_unit_test(test_seed004_context_or_ignore),
 		cmocka_unit_test(test_shared_context_pitch),
 		cmocka_unit_test(test_explain),
+		cmocka_unit_test(test_reason_table),
+		cmocka_unit_test(test_field_table),
 		cmocka_unit_test(test_fold),
 	};
 

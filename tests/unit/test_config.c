@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <syslog.h>
 #include "config.h"
+#include "config_keys.h"
 #include "strlist.h"
 
 static char tmpdir[] = "/tmp/lm-test-config.XXXXXX";
@@ -41,6 +43,59 @@ static void expect_error(const char *text, const char *expected)
 	snprintf(want, sizeof want, "%s:%s", path, expected);
 	assert_int_equal(errs.msgs.n, 1);
 	assert_string_equal(errs.msgs.v[0], want);
+	errlist_free(&errs);
+}
+
+/* every row of TABLE (N rows) has a name that finds that row again: no
+ * row left empty by an enum value without its initializer, no name twice */
+static void rows_round_trip(const struct key *table, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		assert_non_null(table[i].name);
+		assert_int_equal(schema_find(table, n, table[i].name), (int)i);
+	}
+	assert_int_equal(schema_find(table, n, "no_such_key"), -1);
+}
+
+/* the rows the code goes to by number hold the key of that number */
+static void test_key_tables(void **state)
+{
+	static const char *const owner[] = { "names", "employers", "schools", "groups",
+					     "contacts", "mode", "language", "address" };
+	const struct key *t;
+	size_t n;
+
+	(void)state;
+	t = config_key_table(&n);
+	assert_int_equal(n, K_COUNT);
+	rows_round_trip(t, n);
+	assert_string_equal(t[K_PATTERNS].name, "patterns");
+	assert_int_equal(t[K_PATTERNS].offset, offsetof(struct config, patterns_file));
+	assert_string_equal(t[K_LEXICONS].name, "lexicons");
+	assert_int_equal(t[K_LEXICONS].offset, offsetof(struct config, lexicons_file));
+	t = profile_key_table(&n);
+	assert_int_equal(n, PK_COUNT);
+	rows_round_trip(t, n);
+	/* the owner group reads the rows before PK_OWNER_COUNT: exactly these */
+	assert_int_equal(PK_OWNER_COUNT, sizeof owner / sizeof owner[0]);
+	for (int i = 0; i < PK_OWNER_COUNT; i++)
+		assert_int_equal(schema_find(t, PK_OWNER_COUNT, owner[i]), i);
+	assert_int_equal(schema_find(t, PK_OWNER_COUNT, "recipients"), -1);
+	assert_int_equal(schema_find(t, n, "recipients"), PK_RECIPIENTS);
+}
+
+/* the defaults of the enumerated keys are their rows by name */
+static void test_enum_defaults(void **state)
+{
+	struct errlist errs = { 0 };
+	struct config *c = config_load(NULL, &errs);
+
+	(void)state;
+	assert_non_null(c);
+	assert_int_equal(config_log_level(c), LOG_INFO);
+	assert_int_equal(config_syslog_facility(c), LOG_MAIL);
+	assert_string_equal(mode_name(c->owner.profile.mode), "selective");
+	config_unref(c);
 	errlist_free(&errs);
 }
 
@@ -290,6 +345,8 @@ int main(void)
 		cmocka_unit_test(test_profiles_inherit_owner),
 		cmocka_unit_test(test_rules_and_refcount),
 		cmocka_unit_test(test_bad_patterns_file),
+		cmocka_unit_test(test_key_tables),
+		cmocka_unit_test(test_enum_defaults),
 	};
 	int rc;
 
