@@ -256,16 +256,8 @@ void config_unref(struct config *c)
 {
 	if (!c || atomic_fetch_sub(&c->refs, 1) != 1)
 		return;
-	free(c->file);
-	free(c->dir);
-	free(c->socket);
-	free(c->socket_group);
-	free(c->metrics);
-	free(c->user);
-	free(c->pidfile);
-	free(c->engine.authserv_id);
-	free(c->patterns_file);
-	free(c->lexicons_file);
+	FREE_ALL(c->file, c->dir, c->socket, c->socket_group, c->metrics, c->user, c->pidfile,
+		 c->engine.authserv_id, c->patterns_file, c->lexicons_file);
 	patterns_free(&c->engine.patterns);
 	profile_free(&c->owner);
 	for (size_t i = 0; i < c->n_profiles; i++)

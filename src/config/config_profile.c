@@ -141,10 +141,7 @@ static int action_copy(struct action *d, const struct action *s)
 
 static void action_free(struct action *a)
 {
-	free(a->subject_prefix);
-	free(a->folder);
-	free(a->detail);
-	free(a->draft);
+	FREE_ALL(a->subject_prefix, a->folder, a->detail, a->draft);
 }
 
 static int drafts_copy(struct draft_settings *d, const struct draft_settings *s)
@@ -162,11 +159,7 @@ static int drafts_copy(struct draft_settings *d, const struct draft_settings *s)
 static void drafts_free(struct draft_settings *d)
 {
 	templates_free(d->library);
-	free(d->store);
-	free(d->templates);
-	free(d->credentials);
-	free(d->spool);
-	free(d->sent_folder);
+	FREE_ALL(d->store, d->templates, d->credentials, d->spool, d->sent_folder);
 }
 
 /* profile_copy - DST (zeroed) becomes a deep copy of SRC, without recipients */
@@ -196,9 +189,7 @@ void profile_free(struct profile_conf *pc)
 {
 	struct profile *p = &pc->profile;
 
-	free(p->label);
-	free(p->language);
-	free(p->address);
+	FREE_ALL(p->label, p->language, p->address);
 	strlist_free(&p->names);
 	strlist_free(&p->employers);
 	strlist_free(&p->schools);
@@ -290,6 +281,19 @@ int read_drafts(struct schema_ctx *ctx, const config_setting_t *s,
 	return schema_read(ctx, s, path, draft_keys, ARRAY_LEN(draft_keys), d, NULL);
 }
 
+/* list S at PATH: an array of its length *N in elements of SIZE, zeroed;
+ * NULL when S is no list (reported) or memory ran out */
+static void *list_alloc(struct schema_ctx *ctx, const config_setting_t *s, const char *path,
+			size_t size, int *n)
+{
+	if (!config_setting_is_list(s) && !config_setting_is_array(s)) {
+		schema_error(ctx, s, path, "must be a list ( { ... }, ... )");
+		return NULL;
+	}
+	*n = config_setting_length(s);
+	return alloc_zeroed((size_t)*n, size);
+}
+
 static int compile_recipients(struct schema_ctx *ctx, const config_setting_t *s,
 			      const char *path, struct profile *p)
 {
@@ -316,12 +320,7 @@ int read_profiles(struct schema_ctx *ctx, const config_setting_t *s,
 	int n, errs = 0;
 	char path[64], label[32];
 
-	if (!config_setting_is_list(s) && !config_setting_is_array(s)) {
-		schema_error(ctx, s, "profiles", "must be a list ( { ... }, ... )");
-		return 1;
-	}
-	n = config_setting_length(s);
-	cfg->profiles = alloc_zeroed((size_t)n, sizeof *cfg->profiles);
+	cfg->profiles = list_alloc(ctx, s, "profiles", sizeof *cfg->profiles, &n);
 	if (!cfg->profiles)
 		return 1;
 	for (int i = 0; i < n; i++) {
@@ -394,12 +393,7 @@ int read_rules(struct schema_ctx *ctx, const config_setting_t *s,
 	int n, errs = 0;
 	char sub[64];
 
-	if (!config_setting_is_list(s) && !config_setting_is_array(s)) {
-		schema_error(ctx, s, path, "must be a list ( { ... }, ... )");
-		return 1;
-	}
-	n = config_setting_length(s);
-	cfg->rules = alloc_zeroed((size_t)n, sizeof *cfg->rules);
+	cfg->rules = list_alloc(ctx, s, path, sizeof *cfg->rules, &n);
 	if (!cfg->rules)
 		return 1;
 	for (int i = 0; i < n; i++) {

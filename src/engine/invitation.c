@@ -2,6 +2,7 @@
  * test mode writes and user rules match); freeing an invitation */
 #include "autoconfig.h"
 #include "invitation.h"
+#include "str.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -109,12 +110,7 @@ int field_from_name(const char *s)
 
 void invitation_free(struct invitation *inv)
 {
-	free(inv->name);
-	free(inv->headline);
-	free(inv->profile_url);
-	free(inv->email);
-	free(inv->note);
-	free(inv->claim_org);
+	FREE_ALL(inv->name, inv->headline, inv->profile_url, inv->email, inv->note, inv->claim_org);
 	memset(inv, 0, sizeof *inv);
 	inv->authentic = -1;
 	inv->mutual = -1;

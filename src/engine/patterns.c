@@ -371,10 +371,7 @@ static int add_pattern(struct patterns *ps, struct pattern *p)
 
 static void pattern_clear(struct pattern *p)
 {
-	free(p->era);
-	free(p->status);
-	free(p->text);
-	free(p->file);
+	FREE_ALL(p->era, p->status, p->text, p->file);
 	pcre2_code_free(p->code);
 }
 
