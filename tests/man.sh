@@ -51,8 +51,8 @@ is "every key of conf/linkedin-milter.conf is in linkedin-milter.conf.5" \
 	"$(missing "$TMP/linkedin-milter.conf.5.txt" $keys)" ""
 
 # reason ids of the default rules, and the headers of the milter
-reasons=$(grep -oE '"[a-z]+(-[a-z]+)+"' "$top_srcdir/src/policy/reasons.c" | tr -d '"' | sort -u)
-ok "src/policy/reasons.c has reason ids to look for" [ "$(echo "$reasons" | wc -l)" -ge 9 ]
+reasons=$(grep -oE '"[a-z]+(-[a-z]+)+"' "$top_srcdir/src/engine/reasons.c" | tr -d '"' | sort -u)
+ok "src/engine/reasons.c has reason ids to look for" [ "$(echo "$reasons" | wc -l)" -ge 9 ]
 is "every reason id is in linkedin-milter.conf.5" \
 	"$(missing "$TMP/linkedin-milter.conf.5.txt" $reasons)" ""
 is "every reason id is in linkedin-milter.8" \

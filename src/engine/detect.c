@@ -7,6 +7,7 @@
 #include "detect.h"
 #include "authres.h"
 #include "lookalike.h"
+#include "reasons.h"
 #include "str.h"
 
 #include <ctype.h>
@@ -208,7 +209,7 @@ struct evidence {
 	size_t len;
 };
 
-static const char *found(struct evidence *x, const char *id, const char *what)
+static const char *found(struct evidence *x, enum reason id, const char *what)
 {
 	char uni[256];
 
@@ -217,7 +218,7 @@ static const char *found(struct evidence *x, const char *id, const char *what)
 		snprintf(x->detail, x->len, "%s (%s)", uni, what);
 	else
 		snprintf(x->detail, x->len, "%s", what);
-	return id;
+	return reason_name(id);
 }
 
 /* a link LinkedIn's template put there (not one the inviter wrote in the note) */
@@ -237,20 +238,20 @@ static const char *links_check(struct evidence *x, bool lookalikes)
 		const char *u = x->m->links.v[i];
 
 		if (!*u && !lookalikes)
-			return found(x, "foreign-links", "more links than were read");
+			return found(x, REASON_FOREIGN_LINKS, "more links than were read");
 		if (!str_has_prefix_ci(u, "http://") && !str_has_prefix_ci(u, "https://"))
 			continue;	/* mailto:, tel:, fragments */
 		if (!url_host(u, host, sizeof host)) {
 			if (!lookalikes && template_link(x, u))
-				return found(x, "foreign-links", "a link without a host");
+				return found(x, REASON_FOREIGN_LINKS, "a link without a host");
 			continue;
 		}
 		if (genuine_domain(x->c, host) || domain_in_set(hosts, host, strlen(host)))
 			continue;
 		if (lookalikes && lookalike(x->c, host))
-			return found(x, "lookalike-domain", host);
+			return found(x, REASON_LOOKALIKE_DOMAIN, host);
 		if (!lookalikes && template_link(x, u))
-			return found(x, "foreign-links", host);
+			return found(x, REASON_FOREIGN_LINKS, host);
 	}
 	return NULL;
 }
@@ -261,7 +262,7 @@ static const char *lookalike_check(struct evidence *x)
 
 	if (!d && lookalike(x->c, x->h->reply_to.domain))
 		d = x->h->reply_to.domain;
-	return d ? found(x, "lookalike-domain", d) : links_check(x, true);
+	return d ? found(x, REASON_LOOKALIKE_DOMAIN, d) : links_check(x, true);
 }
 
 static const char *sender_check(struct evidence *x)
@@ -273,8 +274,8 @@ static const char *sender_check(struct evidence *x)
 		return NULL;
 	/* LinkedIn's name on an address at a free-mail provider */
 	if (domain_in_set(patterns_role(&x->c->patterns, ROLE_FREEMAIL), d, strlen(d)))
-		return found(x, "freemail-sender", d);
-	return found(x, "foreign-sender", *d ? d : "no sender address");
+		return found(x, REASON_FREEMAIL_SENDER, d);
+	return found(x, REASON_FOREIGN_SENDER, *d ? d : "no sender address");
 }
 
 static const char *envelope_check(struct evidence *x)
@@ -282,9 +283,9 @@ static const char *envelope_check(struct evidence *x)
 	const struct headers *h = x->h;
 
 	if (x->envfrom && *x->envfrom && !genuine_domain(x->c, x->envfrom))
-		return found(x, "foreign-envelope", x->envfrom);
+		return found(x, REASON_FOREIGN_ENVELOPE, x->envfrom);
 	if (h->return_path.addr[0] && !genuine_domain(x->c, h->return_path.domain))
-		return found(x, "foreign-envelope", h->return_path.domain);
+		return found(x, REASON_FOREIGN_ENVELOPE, h->return_path.domain);
 	return NULL;
 }
 
@@ -311,7 +312,7 @@ static const char *weigh(struct evidence *x)
 		return id;
 	ar = authres(x);
 	if (ar == AUTHRES_FAIL || ar == AUTHRES_FAIL_DMARC)
-		return found(x, ar == AUTHRES_FAIL ? "dkim-fail" : "dmarc-fail", "linkedin.com");
+		return found(x, ar == AUTHRES_FAIL ? REASON_DKIM_FAIL : REASON_DMARC_FAIL, "linkedin.com");
 	if ((id = sender_check(x)) != NULL || (id = links_check(x, false)) != NULL)
 		return id;
 	if (ar == AUTHRES_PASS)
@@ -319,7 +320,7 @@ static const char *weigh(struct evidence *x)
 	if ((id = envelope_check(x)) != NULL)
 		return id;
 	if (x->c->require_authentication)
-		return found(x, "no-authentication", x->c->authserv_id);
+		return found(x, REASON_NO_AUTHENTICATION, x->c->authserv_id);
 	return NULL;
 }
 

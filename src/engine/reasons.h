@@ -1,9 +1,11 @@
 /* reasons.h - the reason ids of the default rules, one table: the id a
  * verdict carries (JSON, headers, log lines), its metric label, and the
- * number the explanation, the drafts and the metrics go by. A user rule
- * gives its own reason text: that is REASON_USER. */
-#ifndef REASONS_H
-#define REASONS_H
+ * number the explanation, the drafts and the metrics go by. Detection
+ * (engine) gives the ids of mail that is not LinkedIn's, classification
+ * (policy) the others. A user rule gives its own reason text: that is
+ * REASON_USER. */
+#ifndef LM_REASONS_H
+#define LM_REASONS_H
 
 /* in the order of the metric's label values */
 enum reason {
