@@ -49,13 +49,14 @@ is "Polish invitation: the draft greets in the owner's English" "$greeting" "Hi 
 if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 	chmod 711 "$TMP"	# the daemon, once nobody, reads what is below
 	mkdir -m 755 "$TMP/u"
+	srcdir=$(cd "$top_srcdir" && pwd)	# the configuration names files from its own directory
 	user_conf() {	# user_conf USER-LINE: a daemon configuration in $TMP/u
 		printf 'socket = "unix:%s/u/lm.sock";\npidfile = "%s/u/lm.pid";\n%s\n' \
 			"$TMP" "$TMP" "$1" >"$TMP/u/lm.conf"
 		printf 'patterns = "%s/conf/patterns.conf";\nlexicons = "%s/conf/lexicons.conf";\n' \
-			"$top_srcdir" "$top_srcdir" >>"$TMP/u/lm.conf"
+			"$srcdir" "$srcdir" >>"$TMP/u/lm.conf"
 		printf 'drafts = { spool = "%s/u/spool"; templates = "%s/conf/templates"; };\n' \
-			"$TMP" "$top_srcdir" >>"$TMP/u/lm.conf"
+			"$TMP" "$srcdir" >>"$TMP/u/lm.conf"
 	}
 	user_conf 'user = "lm-no-such-user"; allow_root = true;'
 	err=$(timeout 30 "$LM" -f -c "$TMP/u/lm.conf" 2>&1); rc=$?

@@ -10,20 +10,23 @@
 
 void inbound_init(struct inbound *m, struct config *cfg)
 {
-	memset(m, 0, sizeof *m);
+	/* no memset of the whole: scan_init clears the scan, the rest is set */
 	m->cfg = config_ref(cfg);
 	m->profile = &cfg->owner;
 	scan_init(&m->scan, &cfg->engine);
 	m->result.verdict = VERDICT_NONE;
+	m->result.n_reasons = 0;
 	m->result.rule = -1;
 }
 
 void inbound_free(struct inbound *m)
 {
-	scan_free(&m->scan);
+	scan_free(&m->scan);	/* clears the scan: no memset of the whole again */
 	if (m->cfg)
 		config_unref(m->cfg);
-	memset(m, 0, sizeof *m);
+	m->cfg = NULL;
+	m->profile = NULL;
+	m->result.n_reasons = 0;
 }
 
 static bool is_invitation(const struct invitation *inv)
