@@ -1,8 +1,8 @@
 /* encode.h - text from the network made safe for headers and drafts:
  * control characters and line breaks removed, lengths bounded, RFC 2047
  * words for headers and quoted-printable for bodies */
-#ifndef ENCODE_H
-#define ENCODE_H
+#ifndef LM_ENCODE_H
+#define LM_ENCODE_H
 #include <stddef.h>
 #include "buf.h"
 

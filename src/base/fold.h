@@ -1,7 +1,7 @@
 /* fold.h - compare names the way people do: case, accents and punctuation
  * do not matter ("José Núñez" = "jose nunez") */
-#ifndef FOLD_H
-#define FOLD_H
+#ifndef LM_FOLD_H
+#define LM_FOLD_H
 #include <stddef.h>
 
 /* fold - a new string: lower case, Latin accents removed, punctuation made

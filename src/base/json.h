@@ -1,7 +1,7 @@
 /* json.h - write JSON values into a buffer: strings always valid UTF-8 and
  * escaped, whatever bytes they came from */
-#ifndef JSON_H
-#define JSON_H
+#ifndef LM_JSON_H
+#define LM_JSON_H
 #include "buf.h"
 
 void json_string(struct buf *b, const char *s);	/* NULL writes null */

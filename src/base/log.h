@@ -1,6 +1,6 @@
 /* log.h - one logging path for the daemon and the tools: syslog or stderr */
-#ifndef LOG_H
-#define LOG_H
+#ifndef LM_LOG_H
+#define LM_LOG_H
 #include <syslog.h>
 
 /* log_open - IDENT for syslog; TO_STDERR sends lines to stderr instead;

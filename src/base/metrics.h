@@ -3,8 +3,8 @@
  * the Prometheus text format for the metrics endpoint (metrics_http.c).
  * Every label value comes from a fixed table, here or (verdicts, reasons) given by
  * metrics_names: never a name, an address or a note from the mail. */
-#ifndef METRICS_H
-#define METRICS_H
+#ifndef LM_METRICS_H
+#define LM_METRICS_H
 #include <stdint.h>
 #include "buf.h"
 

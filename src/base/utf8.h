@@ -1,6 +1,6 @@
 /* utf8.h - make any bytes valid UTF-8 text, and convert charsets to UTF-8 */
-#ifndef UTF8_H
-#define UTF8_H
+#ifndef LM_UTF8_H
+#define LM_UTF8_H
 #include <stdbool.h>
 #include <stddef.h>
 

@@ -1,6 +1,6 @@
 /* report.h - the test-mode JSON object of one scanned message */
-#ifndef REPORT_H
-#define REPORT_H
+#ifndef LM_REPORT_H
+#define LM_REPORT_H
 #include <stdbool.h>
 #include "inbound.h"
 #include "buf.h"

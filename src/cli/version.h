@@ -1,6 +1,6 @@
 /* version.h - the program's version and its libraries' */
-#ifndef VERSION_H
-#define VERSION_H
+#ifndef LM_VERSION_H
+#define LM_VERSION_H
 #include <stdio.h>
 #include "config.h"
 

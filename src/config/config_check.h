@@ -1,6 +1,6 @@
 /* config_check.h - checks of single configuration values */
-#ifndef CONFIG_CHECK_H
-#define CONFIG_CHECK_H
+#ifndef LM_CONFIG_CHECK_H
+#define LM_CONFIG_CHECK_H
 #include <stddef.h>
 
 int check_socket(const char *v, char *err, size_t len);

@@ -1,8 +1,8 @@
 /* config_keys.h - the rows of the key tables of config.c and
  * config_profile.c, by name: each table is indexed by its enum with
  * designated initializers, so a key inserted anywhere shifts no other one */
-#ifndef CONFIG_KEYS_H
-#define CONFIG_KEYS_H
+#ifndef LM_CONFIG_KEYS_H
+#define LM_CONFIG_KEYS_H
 #include <stddef.h>
 #include "config_schema.h"
 

@@ -1,7 +1,7 @@
 /* config_profile.h - the owner profile, per-recipient profiles, actions,
  * drafts and user rules of the configuration */
-#ifndef CONFIG_PROFILE_H
-#define CONFIG_PROFILE_H
+#ifndef LM_CONFIG_PROFILE_H
+#define LM_CONFIG_PROFILE_H
 #include "config.h"
 #include "config_schema.h"
 

@@ -1,8 +1,8 @@
 /* config_schema.h - read a libconfig group through a table of known keys:
  * types, ranges and names are checked, unknown keys reported with the file
  * and line, values stored at offsets of a C struct. */
-#ifndef CONFIG_SCHEMA_H
-#define CONFIG_SCHEMA_H
+#ifndef LM_CONFIG_SCHEMA_H
+#define LM_CONFIG_SCHEMA_H
 #include <libconfig.h>
 #include <stddef.h>
 #include "strlist.h"

@@ -1,8 +1,8 @@
 /* draft_text.h - the words of a reply draft: the template that answers the
  * invitation, in its language, with the inviter's values filled and long
  * lines wrapped; and a subject that makes sense to the inviter */
-#ifndef DRAFT_TEXT_H
-#define DRAFT_TEXT_H
+#ifndef LM_DRAFT_TEXT_H
+#define LM_DRAFT_TEXT_H
 #include <stdbool.h>
 #include "buf.h"
 #include "draft_input.h"

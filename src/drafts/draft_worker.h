@@ -1,8 +1,8 @@
 /* draft_worker.h - the store workers: drafts handed over in memory and stored
  * while the MTA waits a bounded time; the spool keeps what is not stored by
  * then, and a thread delivers it later */
-#ifndef DRAFT_QUEUE_H
-#define DRAFT_QUEUE_H
+#ifndef LM_DRAFT_WORKER_H
+#define LM_DRAFT_WORKER_H
 #include <stddef.h>
 #include "spool.h"
 

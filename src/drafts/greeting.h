@@ -1,8 +1,8 @@
 /* greeting.h - the name a reply draft greets the inviter with: the first
  * name of the inviter's name, in Unicode case, titles skipped; or nothing,
  * so that the draft falls back to its neutral greeting */
-#ifndef GREETING_H
-#define GREETING_H
+#ifndef LM_GREETING_H
+#define LM_GREETING_H
 
 #define MAX_GREETING_NAME 64	/* bytes; a longer first name is refused */
 

@@ -1,7 +1,7 @@
 /* maildir_keys.h - the draft keys a Maildir folder holds, read once and
  * kept while the folder is unchanged (the store's "one draft per inviter") */
-#ifndef MAILDIR_KEYS_H
-#define MAILDIR_KEYS_H
+#ifndef LM_MAILDIR_KEYS_H
+#define LM_MAILDIR_KEYS_H
 #include <time.h>
 
 #define MAX_KEYS 100000		/* drafts kept of one folder; a larger one is refused */

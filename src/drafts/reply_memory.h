@@ -1,8 +1,8 @@
 /* reply_memory.h - the Maildir store's memory of drafted replies: a ledger
  * file in the Drafts folder, so one inviter gets one draft per once_per_days
  * even when the owner deleted, moved or sent it (IMAP: store_imap_memory.c) */
-#ifndef REPLY_MEMORY_H
-#define REPLY_MEMORY_H
+#ifndef LM_REPLY_MEMORY_H
+#define LM_REPLY_MEMORY_H
 #include <stddef.h>
 #include <time.h>
 

@@ -1,8 +1,8 @@
 /* spool.h - the files of drafts that wait for their store: written durably,
  * delivered by the store thread, retried with backoff while the store is
  * away, set aside when they can never be stored, never lost */
-#ifndef SPOOL_H
-#define SPOOL_H
+#ifndef LM_SPOOL_H
+#define LM_SPOOL_H
 #include <stdbool.h>
 #include "store.h"
 

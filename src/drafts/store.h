@@ -1,7 +1,7 @@
 /* store.h - where drafts go: a Maildir (the default) or an IMAP server's
  * Drafts folder; one interface, chosen by the URL */
-#ifndef STORE_H
-#define STORE_H
+#ifndef LM_STORE_H
+#define LM_STORE_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>

@@ -1,7 +1,7 @@
 /* store_imap.h - inside the IMAP store: the key search and the reply memory
  * (store_imap_memory.c) that store_imap.c uses around its APPEND */
-#ifndef STORE_IMAP_H
-#define STORE_IMAP_H
+#ifndef LM_STORE_IMAP_H
+#define LM_STORE_IMAP_H
 #include <libetpan/libetpan.h>
 #include <stdint.h>
 #include <time.h>

@@ -1,8 +1,8 @@
 /* templates.h - reply-draft templates: <lang>/<name> files in the configured
  * directory, over the shipped ones compiled into the binary; checked at load
  * (reload included), rendered with the invitation's values */
-#ifndef TEMPLATES_H
-#define TEMPLATES_H
+#ifndef LM_TEMPLATES_H
+#define LM_TEMPLATES_H
 #include <stdbool.h>
 #include "buf.h"
 #include "strlist.h"

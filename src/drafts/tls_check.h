@@ -1,6 +1,6 @@
 /* tls_check.h - whether a TLS peer's certificate is one to trust */
-#ifndef TLS_CHECK_H
-#define TLS_CHECK_H
+#ifndef LM_TLS_CHECK_H
+#define LM_TLS_CHECK_H
 #include <stddef.h>
 #include <libetpan/libetpan.h>
 

@@ -1,7 +1,7 @@
 /* authres.h - what our own Authentication-Results headers say about DKIM
  * and DMARC for a set of domains (RFC 8601) */
-#ifndef AUTHRES_H
-#define AUTHRES_H
+#ifndef LM_AUTHRES_H
+#define LM_AUTHRES_H
 #include <stddef.h>
 #include "headers.h"
 #include "patterns.h"

@@ -1,6 +1,6 @@
 /* detect.h - is this LinkedIn mail, of which kind, and is it authentic */
-#ifndef DETECT_H
-#define DETECT_H
+#ifndef LM_DETECT_H
+#define LM_DETECT_H
 #include <stdbool.h>
 #include "engine_settings.h"
 #include "headers.h"

@@ -1,7 +1,7 @@
 /* extract.h - the fields of an invitation, read with the patterns of
  * patterns.conf from the decoded text, the subject and the From name */
-#ifndef EXTRACT_H
-#define EXTRACT_H
+#ifndef LM_EXTRACT_H
+#define LM_EXTRACT_H
 #include "engine_settings.h"
 #include "headers.h"
 #include "invitation.h"

@@ -1,7 +1,7 @@
 /* headers.h - the header fields of one message, collected one at a time (as
  * the milter receives them) with the few the engine reads kept apart */
-#ifndef HEADERS_H
-#define HEADERS_H
+#ifndef LM_HEADERS_H
+#define LM_HEADERS_H
 #include <stdbool.h>
 #include <stddef.h>
 #include "buf.h"

@@ -1,7 +1,7 @@
 /* html.h - HTML to plain text: tags removed, entities decoded, block
  * elements as line breaks, link targets collected */
-#ifndef HTML_H
-#define HTML_H
+#ifndef LM_HTML_H
+#define LM_HTML_H
 #include <stddef.h>
 #include "buf.h"
 #include "strlist.h"

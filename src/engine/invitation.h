@@ -1,7 +1,7 @@
 /* invitation.h - what the engine learns about one message: its kind, whether
  * it is authentic, and the fields of the invitation it carries */
-#ifndef INVITATION_H
-#define INVITATION_H
+#ifndef LM_INVITATION_H
+#define LM_INVITATION_H
 #include <stdbool.h>
 #include "patterns.h"
 

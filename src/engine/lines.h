@@ -1,8 +1,8 @@
 /* lines.h - the inviter's part of the decoded text cut into lines, each
  * trimmed of blanks (Unicode spaces and zero-width characters too) and
  * given a structural class by the line roles of patterns.conf */
-#ifndef LINES_H
-#define LINES_H
+#ifndef LM_LINES_H
+#define LM_LINES_H
 #include <stdbool.h>
 #include <stddef.h>
 #include "patterns.h"

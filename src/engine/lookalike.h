@@ -1,7 +1,7 @@
 /* lookalike.h - domains that imitate LinkedIn's: ASCII look-alike patterns,
  * and IDN homographs by their Unicode confusable skeletons (UTS #39) */
-#ifndef LOOKALIKE_H
-#define LOOKALIKE_H
+#ifndef LM_LOOKALIKE_H
+#define LM_LOOKALIKE_H
 #include <stdbool.h>
 #include <stddef.h>
 #include "patterns.h"

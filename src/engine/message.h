@@ -1,7 +1,7 @@
 /* message.h - one raw message decoded with libetpan into the UTF-8 text of
  * its best part and the link targets it carries */
-#ifndef MESSAGE_H
-#define MESSAGE_H
+#ifndef LM_MESSAGE_H
+#define LM_MESSAGE_H
 #include <stdbool.h>
 #include <stddef.h>
 #include "strlist.h"

@@ -1,7 +1,7 @@
 /* namekey.h - names compared as a reader compares them: whatever the case,
  * the accents, the spaces and the punctuation */
-#ifndef NAMEKEY_H
-#define NAMEKEY_H
+#ifndef LM_NAMEKEY_H
+#define LM_NAMEKEY_H
 #include <stdbool.h>
 #include <stddef.h>
 

@@ -1,7 +1,7 @@
 /* note.h - the inviter's personal note, found by its place among the
  * classified lines and cleaned of quote marks, greeting and signature */
-#ifndef NOTE_H
-#define NOTE_H
+#ifndef LM_NOTE_H
+#define LM_NOTE_H
 #include "lines.h"
 #include "patterns.h"
 

@@ -2,8 +2,8 @@
  * checked and compiled once (PCRE2 with the JIT where it can), then shared
  * read-only by every thread. The roles are the engine's vocabulary; the
  * strings that recognise LinkedIn mail live only in the data files. */
-#ifndef PATTERNS_H
-#define PATTERNS_H
+#ifndef LM_PATTERNS_H
+#define LM_PATTERNS_H
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 #include <stdbool.h>

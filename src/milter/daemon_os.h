@@ -1,7 +1,7 @@
 /* daemon_os.h - the operating-system side of starting the daemon: the
  * listening socket, going to the background, the pidfile, privileges */
-#ifndef DAEMON_OS_H
-#define DAEMON_OS_H
+#ifndef LM_DAEMON_OS_H
+#define LM_DAEMON_OS_H
 #include "config.h"
 
 /* open_listener - the socket, opened before privileges are dropped: a stale

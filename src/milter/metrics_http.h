@@ -1,7 +1,7 @@
 /* metrics_http.h - the metrics endpoint (`metrics` in the configuration):
  * listening before the daemon forks, serving on its own thread after */
-#ifndef METRICS_HTTP_H
-#define METRICS_HTTP_H
+#ifndef LM_METRICS_HTTP_H
+#define LM_METRICS_HTTP_H
 #include "config.h"
 
 /* metrics_listen - the socket of C's `metrics` opened (nothing when it is

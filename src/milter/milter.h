@@ -1,7 +1,7 @@
 /* milter.h - the libmilter glue: callbacks, negotiation, actions on the
  * message. The work itself is the engine's. */
-#ifndef MILTER_H
-#define MILTER_H
+#ifndef LM_MILTER_H
+#define LM_MILTER_H
 #include "config.h"
 
 /* milter_register - smfi_register() our callbacks; -1 on failure */

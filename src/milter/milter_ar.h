@@ -1,8 +1,8 @@
 /* milter_ar.h - which Authentication-Results naming our authserv-id were
  * added on this host by a verifier milter before us, and which came with
  * the mail (forged, RFC 8601 section 5: not believed, and removed) */
-#ifndef MILTER_AR_H
-#define MILTER_AR_H
+#ifndef LM_MILTER_AR_H
+#define LM_MILTER_AR_H
 #include <stdbool.h>
 #include <stddef.h>
 #include "headers.h"

@@ -1,7 +1,7 @@
 /* classify.h - an invitation and the owner's profile into a verdict with
  * reasons, by the default rules of the design and the user's own rules */
-#ifndef CLASSIFY_H
-#define CLASSIFY_H
+#ifndef LM_CLASSIFY_H
+#define LM_CLASSIFY_H
 #include "profile.h"
 #include "verdict.h"
 

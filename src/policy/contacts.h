@@ -1,7 +1,7 @@
 /* contacts.h - the people the owner knows: plain lists and vCard files,
  * matched by address exactly and by name case- and accent-insensitively */
-#ifndef CONTACTS_H
-#define CONTACTS_H
+#ifndef LM_CONTACTS_H
+#define LM_CONTACTS_H
 #include <stdbool.h>
 #include "strlist.h"
 

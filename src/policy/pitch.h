@@ -1,7 +1,7 @@
 /* pitch.h - pitches by role: the job title of a headline, a note that sells;
  * lexicons matched in the notification's language and English only */
-#ifndef PITCH_H
-#define PITCH_H
+#ifndef LM_PITCH_H
+#define LM_PITCH_H
 #include <stdbool.h>
 #include <stddef.h>
 #include "patterns.h"
