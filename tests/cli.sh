@@ -49,14 +49,19 @@ is "Polish invitation: the draft greets in the owner's English" "$greeting" "Hi 
 if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 	chmod 711 "$TMP"	# the daemon, once nobody, reads what is below
 	mkdir -m 755 "$TMP/u"
-	srcdir=$(cd "$top_srcdir" && pwd)	# the configuration names files from its own directory
+	# the data files copied where the daemon's user can read them (the daemon
+	# checks that it can, for reloads; the source tree may be root's alone)
+	mkdir -m 755 "$TMP/u/conf"
+	cp -R "$top_srcdir/conf/patterns.conf" "$top_srcdir/conf/lexicons.conf" \
+		"$top_srcdir/conf/templates" "$TMP/u/conf/"
+	chmod -R a+rX "$TMP/u/conf"
 	user_conf() {	# user_conf USER-LINE: a daemon configuration in $TMP/u
 		printf 'socket = "unix:%s/u/lm.sock";\npidfile = "%s/u/lm.pid";\n%s\n' \
 			"$TMP" "$TMP" "$1" >"$TMP/u/lm.conf"
 		printf 'patterns = "%s/conf/patterns.conf";\nlexicons = "%s/conf/lexicons.conf";\n' \
-			"$srcdir" "$srcdir" >>"$TMP/u/lm.conf"
+			"$TMP/u" "$TMP/u" >>"$TMP/u/lm.conf"
 		printf 'drafts = { spool = "%s/u/spool"; templates = "%s/conf/templates"; };\n' \
-			"$TMP" "$srcdir" >>"$TMP/u/lm.conf"
+			"$TMP" "$TMP/u" >>"$TMP/u/lm.conf"
 	}
 	user_conf 'user = "lm-no-such-user"; allow_root = true;'
 	err=$(timeout 30 "$LM" -f -c "$TMP/u/lm.conf" 2>&1); rc=$?
@@ -69,11 +74,13 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 		"linkedin-milter: error: refusing to run as root: set user, or allow_root = true"
 	user_conf 'user = "nobody";'
 	"$LM" -f -c "$TMP/u/lm.conf" 2>"$TMP/u/err" & pid=$!
-	# the last step of the start is becoming the user
-	for i in $(seq 100); do [ "$(ps -o user= -p "$pid")" = nobody ] && break; sleep 0.1; done
+	# the last step of the start is becoming the user (its uid read from /proc)
+	uid_of() { awk '/^Uid:/ { print $2 }' "/proc/$1/status" 2>/dev/null; }
+	for i in $(seq 100); do [ "$(uid_of "$pid")" = "$(id -u nobody)" ] && break; sleep 0.1; done
 	is "the spool is given to the user" "$(stat -c %U:%a "$TMP/u/spool")" "nobody:700"
 	is "the pidfile is given to the user" "$(stat -c %U "$TMP/u/lm.pid")" "nobody"
-	is "the daemon runs as the user" "$(ps -o user= -p "$pid")" "nobody"
+	is "the daemon runs as the user" "$(uid_of "$pid")" "$(id -u nobody)"
+	[ -s "$TMP/u/err" ] && sed 's/^/# /' "$TMP/u/err"
 	kill "$pid"
 	wait "$pid"
 fi
