@@ -27,6 +27,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "imap_url.h"
 #include "log.h"
 
 #define MAX_LANES 8
@@ -115,21 +116,16 @@ static void job_free(struct job *j)
 	}
 }
 
-/* the lane key of a store URL: "imap:HOST:PORT", or "local" for a Maildir */
+/* the lane key of a store URL: "imap:HOST:PORT", "local" for a Maildir
+ * (and for a URL that is neither: its store fails at once anyway) */
 static void host_key(const char *url, char *out, size_t len)
 {
-	const char *p = strstr(url, "://"), *end, *at;
+	struct imap_url u;
 
-	if (strncmp(url, "imap", 4) != 0 || !p) {
+	if (strncmp(url, "imap", 4) == 0 && imap_url_parse(url, &u) == 0)
+		snprintf(out, len, "imap:%s:%u", u.host, (unsigned)u.port);
+	else
 		snprintf(out, len, "local");
-		return;
-	}
-	p += 3;
-	end = p + strcspn(p, "/?");
-	at = memrchr(p, '@', (size_t)(end - p));
-	if (at)
-		p = at + 1;
-	snprintf(out, len, "imap:%.*s", (int)(end - p), p);
 }
 
 /* ---------------------------------------------------------------- with the lock held */
