@@ -4,6 +4,8 @@
 #include "buf.h"
 
 #include <errno.h>
+#include <stdio.h>
+#include <string.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -58,4 +60,28 @@ int write_all(int fd, const void *data, size_t n)
 		n -= (size_t)w;
 	}
 	return 0;
+}
+
+int fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC), rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+int fsync_parent(const char *path)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+
+	if (!slash || snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path) >=
+	    (int)sizeof dir) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	return fsync_dir(dir[0] ? dir : "/");
 }

@@ -66,28 +66,12 @@ int spool_prepare(const char *dir, const struct spooled *m, const char *msg, siz
 	return 0;
 }
 
-/* the directory of PATH synced: a rename into it survives a crash */
-static void sync_dir_of(const char *path)
-{
-	char dir[1200];
-	const char *slash = strrchr(path, '/');
-	int fd;
-
-	if (!slash || snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path) >=
-	    (int)sizeof dir)
-		return;
-	if ((fd = open(dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
-		fsync(fd);
-		close(fd);
-	}
-}
-
 /* FROM renamed TO, and TO's directory synced */
 static int publish(const char *from, const char *to)
 {
 	if (rename(from, to) < 0)
 		return -1;
-	sync_dir_of(to);
+	fsync_parent(to);
 	return 0;
 }
 

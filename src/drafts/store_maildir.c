@@ -61,7 +61,7 @@ static enum store_result deliver(const char *dir, const struct store_job *j, cha
 	char host[64] = "localhost", name[256], tmp[4400], cur[4400];
 	static unsigned long counter;
 	struct timespec ts;
-	int fd, dfd;
+	int fd;
 
 	gethostname(host, sizeof host - 1);
 	host[strcspn(host, "/:")] = '\0';
@@ -87,10 +87,7 @@ static enum store_result deliver(const char *dir, const struct store_job *j, cha
 		return STORE_RETRY;
 	}
 	snprintf(tmp, sizeof tmp, "%s/cur", dir);
-	if ((dfd = open(tmp, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
-		fsync(dfd);
-		close(dfd);
-	}
+	fsync_dir(tmp);
 	return STORE_OK;
 }
 
