@@ -223,9 +223,11 @@ void carry_out(struct act *a, const struct inbound *s)
 		recipient_detail(a, p.detail, &done);
 	if (p.quarantine)
 		quarantine(a, s, &done);
-	inbound_draft_input(s, &in);
-	if (p.draft && drafts_submit(&in, p.draft, a->qid) == 0)
-		done_add(&done, "draft", p.draft);
+	if (p.draft) {
+		inbound_draft_input(s, &in);
+		if (drafts_submit(&in, p.draft, a->qid) == 0)
+			done_add(&done, "draft", p.draft);
+	}
 	log_line(a, s, &done);
 	buf_free(&done);
 }
