@@ -1,6 +1,8 @@
 /* authres.c - read Authentication-Results headers (RFC 8601): only ours,
  * named by authserv-id, and only the dkim and dmarc results about the
- * genuine domains */
+ * genuine domains. Only passes are evidence for the mail (a failed DKIM
+ * signature is as if absent, RFC 6376 section 6.1); a DMARC fail is the
+ * evidence against it */
 #include "autoconfig.h"
 #include "authres.h"
 
@@ -118,21 +120,35 @@ static int resinfo_verdict(const char *resinfo, struct pattern_set domains, bool
 		return AUTHRES_NONE;
 	if (strcasecmp(result, "pass") == 0)
 		return AUTHRES_PASS;
-	if (strcasecmp(result, "fail") == 0)
-		return *dmarc ? AUTHRES_FAIL_DMARC : AUTHRES_FAIL;
+	/* RFC 6376 section 6.1: a signature that fails is as if absent; only
+	 * DMARC's fail (no aligned pass at all) is evidence against the mail */
+	if (strcasecmp(result, "fail") == 0 && *dmarc)
+		return AUTHRES_FAIL_DMARC;
 	return AUTHRES_NONE;
 }
 
-/* the authserv-id that starts VALUE (after comments are gone) is ID; an
- * opendkim-style "/job-id" after it is allowed */
-static bool starts_with_id(const char *value, const char *id)
+/* the authserv-id that starts VALUE (after comments are gone) is one of
+ * IDS; an opendkim-style "/job-id" after it is allowed */
+static bool starts_with_id(const char *value, const struct strlist *ids)
 {
 	size_t n;
 
 	while (isspace((unsigned char)*value))
 		value++;
 	n = strcspn(value, " \t;/");
-	return n == strlen(id) && strncasecmp(value, id, n) == 0;
+	for (size_t i = 0; ids && i < ids->n; i++)
+		if (ids->v[i][0] && n == strlen(ids->v[i]) &&
+		    strncasecmp(value, ids->v[i], n) == 0)
+			return true;
+	return false;
+}
+
+bool authres_any_id(const struct strlist *ids)
+{
+	for (size_t i = 0; ids && i < ids->n; i++)
+		if (ids->v[i][0])
+			return true;
+	return false;
 }
 
 static bool failed(int v)
@@ -140,7 +156,7 @@ static bool failed(int v)
 	return v == AUTHRES_FAIL || v == AUTHRES_FAIL_DMARC;
 }
 
-static int header_verdict(const char *authserv_id, const char *value,
+static int header_verdict(const struct strlist *authserv_id, const char *value,
 			  struct pattern_set domains)
 {
 	char *copy = strip_comments(value), *save = NULL, *part;
@@ -178,13 +194,13 @@ static void job_id(const char *value, char *job, size_t len)
 	}
 }
 
-bool authres_ours(const char *authserv_id, const char *value, char *job, size_t len)
+bool authres_ours(const struct strlist *authserv_id, const char *value, char *job, size_t len)
 {
 	char *copy;
 	bool ours;
 
 	*job = '\0';
-	if (!authserv_id || !*authserv_id || !value)
+	if (!authres_any_id(authserv_id) || !value)
 		return false;
 	if ((copy = strip_comments(value)) == NULL)
 		return true;	/* out of memory: when in doubt, it goes */
@@ -195,12 +211,12 @@ bool authres_ours(const char *authserv_id, const char *value, char *job, size_t 
 	return ours;
 }
 
-int authres_verdict(const char *authserv_id, const char *const *headers,
+int authres_verdict(const struct strlist *authserv_id, const char *const *headers,
 		    const unsigned char *trust, size_t n, struct pattern_set domains)
 {
 	int verdict = AUTHRES_NONE;
 
-	if (!authserv_id || !*authserv_id)
+	if (!authres_any_id(authserv_id))
 		return AUTHRES_NONE;
 	for (size_t i = 0; i < n; i++) {
 		int t = trust ? trust[i] : AR_TRUSTED;

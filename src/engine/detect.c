@@ -294,7 +294,7 @@ static int authres(const struct evidence *x)
 {
 	const struct headers *h = x->h;
 
-	return authres_verdict(x->c->authserv_id, (const char *const *)h->auth_results,
+	return authres_verdict(&x->c->authserv_id, (const char *const *)h->auth_results,
 			       h->ar_trust, h->n_auth_results,
 			       patterns_role(&x->c->patterns, ROLE_DOMAIN));
 }
@@ -320,7 +320,8 @@ static const char *weigh(struct evidence *x)
 	if ((id = envelope_check(x)) != NULL)
 		return id;
 	if (x->c->require_authentication)
-		return found(x, REASON_NO_AUTHENTICATION, x->c->authserv_id);
+		return found(x, REASON_NO_AUTHENTICATION,
+			     x->c->authserv_id.n ? x->c->authserv_id.v[0] : "");
 	return NULL;
 }
 

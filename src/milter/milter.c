@@ -130,7 +130,7 @@ static sfsistat do_header(SMFICTX *ctx, char *name, char *value)
 		return reply(true);
 	}
 	if (strcasecmp(name, "Authentication-Results") == 0)
-		ar_track_header(&s->ar, s->in.cfg->engine.authserv_id, value, s->in.scan.h.received);
+		ar_track_header(&s->ar, &s->in.cfg->engine.authserv_id, value, s->in.scan.h.received);
 	if (scan_header(&s->in.scan, name, value) < 0)
 		s->failed = true;	/* reported at the end of headers */
 	return reply(true);
