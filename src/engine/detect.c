@@ -268,7 +268,8 @@ static const char *lookalike_check(struct evidence *x)
 static const char *sender_check(struct evidence *x)
 {
 	const struct headers *h = x->h;
-	const char *d = sender_domain(h);
+	/* a list's Sender names who distributed the mail, not who wrote it */
+	const char *d = h->v[H_LIST_ID] ? h->from.domain : sender_domain(h);
 
 	if (genuine_domain(x->c, d))
 		return NULL;
@@ -300,9 +301,10 @@ static int authres(const struct evidence *x)
 }
 
 /* the reason id why the mail is not LinkedIn's, or NULL when it is: a
- * look-alike or a dkim/dmarc fail of ours always counts, and so do the
+ * look-alike or a dmarc fail of ours always counts, and so do the
  * template's links and the sending domain; a dkim or dmarc pass of ours
- * outweighs a foreign envelope (forwarders, SRS, mailing lists) */
+ * outweighs a foreign envelope (forwarders, SRS), and on list mail (List-Id)
+ * also the list's Sender, From and footer: the list only passed it on */
 static const char *weigh(struct evidence *x)
 {
 	const char *id;
@@ -313,6 +315,8 @@ static const char *weigh(struct evidence *x)
 	ar = authres(x);
 	if (ar == AUTHRES_FAIL || ar == AUTHRES_FAIL_DMARC)
 		return found(x, ar == AUTHRES_FAIL ? REASON_DKIM_FAIL : REASON_DMARC_FAIL, "linkedin.com");
+	if (ar == AUTHRES_PASS && x->h->v[H_LIST_ID])
+		return NULL;
 	if ((id = sender_check(x)) != NULL || (id = links_check(x, false)) != NULL)
 		return id;
 	if (ar == AUTHRES_PASS)

@@ -26,6 +26,8 @@ import quopri
 import re
 import sys
 
+from variants_gateways import gateway_variants
+
 NL = re.compile(rb"\r?\n")
 
 # ---------------------------------------------------------------- MIME
@@ -338,6 +340,7 @@ def transformations(raw, exp):
     add("html-only", html)
     if html:
         add("html-divs", map_leaves(html, lambda s, c: divs(s)))
+    gateway_variants(raw, exp, add, map_leaves, header_end)
     return t
 
 
@@ -365,7 +368,10 @@ def main():
             want = json.loads(json.dumps(exp))
             want["file"] = fname
             for k, v in changes.items():
-                want["inviter"][k] = v
+                if k in ("verdict", "reasons"):
+                    want[k] = v
+                else:
+                    want["inviter"][k] = v
             with open(os.path.join(d, fname), "wb") as f:
                 f.write(new)
             with open(os.path.join(d, fname[:-4] + ".json"), "w", encoding="utf-8") as f:
