@@ -118,6 +118,9 @@ static bool presents(const struct engine_settings *c, const struct headers *h,
 	if (genuine_domain(c, h->from.domain) || genuine_domain(c, h->sender.domain) ||
 	    genuine_domain(c, envfrom) || match_role(c, ROLE_DISPLAY, h->from.display))
 		return true;
+	/* a list or group that rewrote From keeps LinkedIn's address in Reply-To */
+	if (h->v[H_LIST_ID] && genuine_domain(c, h->reply_to.domain))
+		return true;
 	if ((fake = lookalike_sender(c, h, envfrom)) != NULL)	/* an IDN homograph: at once */
 		return lookalike_idn(fake) || subj != SIG_NONE ||
 		       body_has(b, 0) || body_has(b, 1) || body_has(b, 2);

@@ -16,8 +16,9 @@
 #include "str.h"
 
 #define MAX_TAGS 3		/* "[EXT] [EXTERNAL] Re: ..." at most */
-#define MAX_BANNER_PARAS 3	/* paragraphs taken off each end */
-#define MAX_BANNER_BYTES 2048	/* a banner paragraph is never longer */
+#define MAX_BANNERS 3		/* banners taken off each end */
+#define MAX_BANNER_LINES 8	/* one banner is never longer */
+#define MAX_BANNER_BYTES 2048
 
 /* ---------------------------------------------------------------- tags */
 
@@ -54,71 +55,96 @@ void gateway_untag(const struct engine_settings *c, struct headers *h)
 
 /* ---------------------------------------------------------------- banners */
 
-/* the paragraph at P (up to a blank line or END) is a banner */
-static bool banner_para(const struct engine_settings *c, const char *p, const char *end)
+/* FLAT gets the text [P, END) with its whitespace collapsed; false when
+ * it is longer than a banner can be */
+static bool flatten(const char *p, const char *end, char *flat, size_t *n)
 {
-	char flat[MAX_BANNER_BYTES];
-	size_t n = 0;
 	bool space = false;
 
-	if ((size_t)(end - p) >= sizeof flat)
-		return false;
+	*n = 0;
 	for (; p < end; p++) {
-		bool ws = *p == ' ' || *p == '\t' || *p == '\n' || *p == '\r';
-
-		if (ws) {
-			space = n > 0;
+		if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r') {
+			space = *n > 0;
 			continue;
 		}
-		if (space)
-			flat[n++] = ' ';
-		space = false;
-		flat[n++] = *p;
-	}
-	return n && role_match(&c->patterns, ROLE_BANNER, flat, n);
-}
-
-/* the line at P is blank (spaces only) up to its newline or END */
-static bool blank_line(const char *p, const char *end)
-{
-	while (p < end && *p != '\n') {
-		if (*p != ' ' && *p != '\t' && *p != '\r')
+		if (*n + 2 >= MAX_BANNER_BYTES)
 			return false;
-		p++;
+		if (space)
+			flat[(*n)++] = ' ';
+		space = false;
+		flat[(*n)++] = *p;
 	}
 	return true;
 }
 
-/* the next paragraph at or after P: [*S, *E); false at the end */
-static bool next_para(const char *p, const char *end, const char **s, const char **e)
+static bool is_banner(const struct engine_settings *c, const char *p, const char *end)
 {
-	while (p < end && blank_line(p, end)) {	/* blank lines before it */
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
+	char flat[MAX_BANNER_BYTES];
+	size_t n;
 
-		p = nl ? nl + 1 : end;
-	}
-	if (p >= end)
-		return false;
-	*s = p;
-	while (p < end && !blank_line(p, end)) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
+	return flatten(p, end, flat, &n) && n &&
+	       role_match(&c->patterns, ROLE_BANNER, flat, n);
+}
 
-		p = nl ? nl + 1 : end;
+static const char *next_line(const char *p, const char *end)
+{
+	const char *nl = memchr(p, '\n', (size_t)(end - p));
+
+	return nl ? nl + 1 : end;
+}
+
+/* the line that ends at E (exclusive of its newline) ends a sentence */
+static bool sentence_end(const char *s, const char *e)
+{
+	while (e > s && (e[-1] == '\n' || e[-1] == '\r' || e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	return e == s || strchr(".!?)]", e[-1]) != NULL;
+}
+
+/* the end of a banner at the top of [P, END): the fewest lines that read
+ * as one, to the end of their sentence; NULL when there is none. Blank
+ * lines do not matter: a gateway's banner may be glued to the text. */
+static const char *banner_top(const struct engine_settings *c, const char *p, const char *end)
+{
+	const char *e = p;
+
+	p += strspn(p, " \t\r\n");
+	for (int k = 0; k < MAX_BANNER_LINES && e < end; k++) {
+		e = next_line(e > p ? e : p, end);
+		if (!is_banner(c, p, e))
+			continue;
+		while (!sentence_end(p, e) && e < end && k++ < MAX_BANNER_LINES &&
+		       *e != '\n' && *e != '\r')
+			e = next_line(e, end);
+		return e;
 	}
-	*e = p;
-	return true;
+	return NULL;
+}
+
+/* the start of a banner at the bottom of [TEXT, END), or NULL */
+static const char *banner_bottom(const struct engine_settings *c, const char *text, const char *end)
+{
+	const char *s = end;
+
+	while (s > text && strchr(" \t\r\n", s[-1]))
+		s--;
+	for (int k = 0; k < MAX_BANNER_LINES && s > text; k++) {
+		s--;	/* to the start of the line before */
+		while (s > text && s[-1] != '\n')
+			s--;
+		if (is_banner(c, s, end))
+			return s;
+	}
+	return NULL;
 }
 
 size_t gateway_unbanner(const struct engine_settings *c, char *text, size_t len)
 {
-	const char *end = text + len, *p = text, *s, *e;
-	const char *last[MAX_BANNER_PARAS] = { NULL };
-	size_t nlast = 0, cut_end;
+	const char *end = text + len, *p = text, *e;
 
 	if (!patterns_role(&c->patterns, ROLE_BANNER).n)
 		return len;
-	for (int i = 0; i < MAX_BANNER_PARAS && next_para(p, end, &s, &e) &&
-	     banner_para(c, s, e); i++)	/* at the top */
+	for (int i = 0; i < MAX_BANNERS && (e = banner_top(c, p, end)) != NULL; i++)
 		p = e;
 	if (p != text) {
 		len = (size_t)(end - p);
@@ -126,16 +152,11 @@ size_t gateway_unbanner(const struct engine_settings *c, char *text, size_t len)
 		text[len] = '\0';
 		end = text + len;
 	}
-	/* the starts of the last paragraphs, then those at the bottom */
-	for (p = text; next_para(p, end, &s, &e); p = e) {
-		memmove(last, last + (nlast == MAX_BANNER_PARAS), sizeof last - sizeof last[0]);
-		last[nlast < MAX_BANNER_PARAS ? nlast++ : MAX_BANNER_PARAS - 1] = s;
-	}
-	cut_end = len;
-	for (size_t i = nlast; i > 1 && banner_para(c, last[i - 1], text + cut_end); i--)
-		cut_end = (size_t)(last[i - 1] - text);	/* never the only paragraph */
-	text[cut_end] = '\0';
-	return cut_end;
+	for (int i = 0; i < MAX_BANNERS && (e = banner_bottom(c, text, end)) != NULL; i++)
+		end = e;
+	len = (size_t)(end - text);
+	text[len] = '\0';
+	return len;
 }
 
 /* ---------------------------------------------------------------- links */

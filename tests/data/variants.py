@@ -305,7 +305,8 @@ def transformations(raw, exp):
             add("wrap-%d" % w, map_leaves(raw, plain_fn(lambda s, w=w: rewrap(s, w))))
         add("trailing-ws", map_leaves(raw, plain_fn(
             lambda s: "\n".join(ln + " \t" if ln else ln for ln in lines_of(s)))))
-        if note:
+        if note and not re.search(r"outside (?:of )?(?:your|the) organi[sz]ation", text):
+            # (a gateway's banner stays where the gateway put it; move_note would take it along)
             for where, q in (("below", False), ("above", True), ("below", True)):
                 moved = move_note(text, name, where, q)
                 if moved is not None:
