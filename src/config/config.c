@@ -72,6 +72,8 @@ static const struct key config_keys[] = {
 		4096, 64 << 20, NULL, NULL, NULL),
 	[K_AUTHSERV_ID] = CK("authserv_id", KEY_STRLIST, engine.authserv_id,
 		0, 0, NULL, check_token, NULL),
+	[K_TRUSTED_ARC_SEALERS] = CK("trusted_arc_sealers", KEY_STRLIST, engine.trusted_arc_sealers,
+		0, 0, NULL, check_token, NULL),
 	[K_REQUIRE_AUTHENTICATION] = CK("require_authentication", KEY_BOOL, engine.require_authentication,
 		0, 0, NULL, NULL, NULL),
 	[K_PATTERNS] = CK("patterns", KEY_PATH, patterns_file,
@@ -259,6 +261,7 @@ void config_unref(struct config *c)
 	FREE_ALL(c->file, c->dir, c->socket, c->socket_group, c->metrics, c->user, c->pidfile,
 		 c->patterns_file, c->lexicons_file);
 	strlist_free(&c->engine.authserv_id);
+	strlist_free(&c->engine.trusted_arc_sealers);
 	patterns_free(&c->engine.patterns);
 	profile_free(&c->owner);
 	for (size_t i = 0; i < c->n_profiles; i++)

@@ -229,3 +229,79 @@ int authres_verdict(const struct strlist *authserv_id, const char *const *header
 	}
 	return verdict;
 }
+
+/* ---------------------------------------------------------------- ARC */
+
+/* a trusted header of ours (IDS) says arc=pass */
+static bool ours_arc_pass(const struct strlist *ids, const char *const *headers,
+			  const unsigned char *trust, size_t n)
+{
+	bool pass = false;
+
+	for (size_t i = 0; i < n && !pass; i++) {
+		char *copy, *save = NULL, *part, method[16], result[16];
+
+		if ((trust ? trust[i] : AR_TRUSTED) != AR_TRUSTED ||
+		    (copy = strip_comments(headers[i])) == NULL)
+			continue;
+		part = strtok_r(copy, ";", &save);
+		if (part && starts_with_id(part, ids))
+			while (!pass && (part = strtok_r(NULL, ";", &save)) != NULL)
+				pass = method_result(part, method, result) &&
+				       strcasecmp(method, "arc") == 0 && strcasecmp(result, "pass") == 0;
+		free(copy);
+	}
+	return pass;
+}
+
+/* AUTHSERV (N bytes) is one of SEALERS or a host under one */
+static bool sealer_trusted(const char *authserv, size_t n, const struct strlist *sealers)
+{
+	for (size_t i = 0; sealers && i < sealers->n; i++) {
+		size_t k = strlen(sealers->v[i]);
+
+		if (k && n >= k && strncasecmp(authserv + n - k, sealers->v[i], k) == 0 &&
+		    (n == k || authserv[n - k - 1] == '.'))
+			return true;
+	}
+	return false;
+}
+
+/* one ARC-Authentication-Results ("i=1; mx.google.com; dkim=pass ...") of a
+ * trusted sealer says dkim=pass for DOMAINS */
+static bool aar_pass(const char *value, const struct strlist *sealers, struct pattern_set domains)
+{
+	char *copy = strip_comments(value), *save = NULL, *part;
+	bool pass = false;
+
+	if (!copy)
+		return false;
+	part = strtok_r(copy, ";", &save);	/* i=N */
+	if (part && (part = strtok_r(NULL, ";", &save)) != NULL) {
+		size_t n;
+
+		part += strspn(part, " \t");
+		n = strcspn(part, " \t/");
+		if (sealer_trusted(part, n, sealers))
+			while (!pass && (part = strtok_r(NULL, ";", &save)) != NULL) {
+				bool dmarc = false;
+
+				pass = resinfo_verdict(part, domains, &dmarc) == AUTHRES_PASS && !dmarc;
+			}
+	}
+	free(copy);
+	return pass;
+}
+
+bool authres_arc_pass(const struct strlist *authserv_id, const char *const *headers,
+		      const unsigned char *trust, size_t n, const char *const *aar, size_t naar,
+		      const struct strlist *sealers, struct pattern_set domains)
+{
+	if (!sealers || !sealers->n || !naar || !authres_any_id(authserv_id) ||
+	    !ours_arc_pass(authserv_id, headers, trust, n))
+		return false;
+	for (size_t i = 0; i < naar; i++)
+		if (aar_pass(aar[i], sealers, domains))
+			return true;
+	return false;
+}

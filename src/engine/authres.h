@@ -24,5 +24,13 @@ bool authres_any_id(const struct strlist *ids);
  * (one that arrived with the mail is a forgery, RFC 8601 section 5); the
  * verifier's job id of "ID/JOB" into JOB (size LEN), "" when none */
 bool authres_ours(const struct strlist *authserv_id, const char *value, char *job, size_t len);
+/* authres_arc_pass - forwarded mail: a trusted header of ours (as in
+ * authres_verdict) says arc=pass, and an ARC-Authentication-Results (AAR, NAAR
+ * of them) whose authserv-id is one of SEALERS (or a host under one) says
+ * dkim=pass for a domain of DOMAINS: the way Gmail and Microsoft 365 honour
+ * mail that a list or forwarder changed after the trusted sealer read it */
+bool authres_arc_pass(const struct strlist *authserv_id, const char *const *headers,
+		      const unsigned char *trust, size_t n, const char *const *aar, size_t naar,
+		      const struct strlist *sealers, struct pattern_set domains);
 
 #endif

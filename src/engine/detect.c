@@ -298,9 +298,16 @@ static int authres(const struct evidence *x)
 {
 	const struct headers *h = x->h;
 
-	return authres_verdict(&x->c->authserv_id, (const char *const *)h->auth_results,
-			       h->ar_trust, h->n_auth_results,
-			       patterns_role(&x->c->patterns, ROLE_DOMAIN));
+	struct pattern_set doms = patterns_role(&x->c->patterns, ROLE_DOMAIN);
+	int v = authres_verdict(&x->c->authserv_id, (const char *const *)h->auth_results,
+				h->ar_trust, h->n_auth_results, doms);
+
+	if (v == AUTHRES_NONE &&
+	    authres_arc_pass(&x->c->authserv_id, (const char *const *)h->auth_results,
+			     h->ar_trust, h->n_auth_results, h->arc_results, h->n_arc_results,
+			     &x->c->trusted_arc_sealers, doms))
+		return AUTHRES_PASS;
+	return v;
 }
 
 /* the reason id why the mail is not LinkedIn's, or NULL when it is: a

@@ -86,6 +86,27 @@ def build(g):
         "genuine invitation through a group that rewrites From to \"'Olivia Grant' via Acme Comms\" "
         "(LinkedIn's address in Reply-To); our A-R: dkim=pass for linkedin.com", c)
 
+    # a group that changed the mail (its footer broke LinkedIn's signature); the trusted sealer's
+    # ARC result, validated by our verifier's arc=pass, carries the dkim pass
+    c = inv("gw-google-group-arc", Person("Lars Nyberg", headline="Press Officer at Woodgrove Bank",
+                                          vanity="lars-nyberg", location="Malmö, Sweden"), day=9, ar=False)
+    tok = Tok("gw-google-group-arc")
+    c.set("From", "'Lars Nyberg' via Acme Comms <comms@googlegroups.example>")
+    c.set("Reply-To", "Lars Nyberg <invitations@linkedin.com>")
+    c.insert("List-Id", "<comms.googlegroups.example>", before="From")
+    c.insert("ARC-Authentication-Results",
+             "i=1; mx.google.com;\n\tdkim=pass header.i=@linkedin.com header.s=d2048-2 header.b=%s;\n\t"
+             "spf=pass smtp.mailfrom=bounce.linkedin.com;\n\tdmarc=pass (p=REJECT) header.from=linkedin.com"
+             % tok.urlsafe(8), before="From")
+    c.insert("Authentication-Results",
+             "%s; dkim=fail (body hash did not verify) header.d=linkedin.com; arc=pass (i=1 spf=pass "
+             "dkim=pass dkdomain=linkedin.com); dmarc=none header.from=googlegroups.example" % g["MX"])
+    g["foreign"](c, "comms+bncB3@googlegroups.example", helo="mail-sor-f69.googlegroups.example")
+    add("gw-google-group-arc",
+        "genuine invitation through a group that rewrote From and broke LinkedIn's signature; our A-R says "
+        "arc=pass and the trusted sealer's (google.com) ARC-Authentication-Results says dkim=pass for linkedin.com",
+        c)
+
     # phishing through the same gateways stays phishing
     c = inv("phish-gw-safelinks-foreign", Person("Victor Hale", headline="Recruiter at Global Talent",
                                                    vanity="victor-hale", location="London, England"), day=7, ar=False)

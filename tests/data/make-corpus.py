@@ -2688,6 +2688,10 @@ def rule_authentic(c, raw_headers):
         if re.search(r"dmarc=fail\b", ar):	# a failed DKIM signature is as if absent
             return False
     passed = any(re.search(r"(?:dkim=pass\b[^;]*header\.d=linkedin\.com|dmarc=pass\b)", ar) for ar in ours)
+    if not passed and any(re.search(r"\barc=pass\b", ar) for ar in ours):	# a trusted sealer's word
+        passed = any(re.match(r"\s*i=\d+;\s*(?:[\w-]+\.)*google\.com;", unfold(v)) and
+                     re.search(r"dkim=pass\b[^;]*header\.[di]=@?linkedin\.com", unfold(v))
+                     for n, v in raw_headers if n.lower() == "arc-authentication-results")
     if passed and get("list-id"):	# a list passed LinkedIn's mail on: its Sender, From, footer
         return True
     if get("list-id"):

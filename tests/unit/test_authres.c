@@ -68,6 +68,25 @@ static void test_trust(void **state)
 			     "header.i=@linkedin.com", AR_TRUSTED), AUTHRES_PASS);
 }
 
+static void test_arc(void **state)
+{
+	static char *g[] = { "google.com" };
+	static const struct strlist sealers = { g, 1 };
+	const char *ours[1] = { "mx.example.org/Q2; arc=pass (i=1); dkim=fail header.d=linkedin.com" };
+	const char *ours_fail[1] = { "mx.example.org/Q2; arc=fail; dkim=fail header.d=linkedin.com" };
+	const char *aar[2] = { "i=2; lists.example.net; dkim=pass header.d=linkedin.com",
+			       "i=1; mx.google.com; dkim=pass header.i=@linkedin.com; dmarc=pass header.from=linkedin.com" };
+	const char *aar_other[1] = { "i=1; mx.google.com.evil.example; dkim=pass header.d=linkedin.com" };
+	unsigned char t = AR_TRUSTED, forged = AR_FORGED;
+
+	assert_true(authres_arc_pass(&ids, ours, &t, 1, aar, 2, &sealers, doms));
+	assert_false(authres_arc_pass(&ids, ours, &forged, 1, aar, 2, &sealers, doms));	/* ours, forged */
+	assert_false(authres_arc_pass(&ids, ours_fail, &t, 1, aar, 2, &sealers, doms));	/* chain broken */
+	assert_false(authres_arc_pass(&ids, ours, &t, 1, aar, 1, &sealers, doms));	/* sealer not trusted */
+	assert_false(authres_arc_pass(&ids, ours, &t, 1, aar_other, 1, &sealers, doms));
+	assert_false(authres_arc_pass(&ids, ours, &t, 1, aar, 2, NULL, doms));	/* none trusted: off */
+}
+
 static void test_ours_and_job(void **state)
 {
 	char job[64];
@@ -88,6 +107,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_trust),
 		cmocka_unit_test(test_ours_and_job),
+		cmocka_unit_test(test_arc),
 	};
 
 	return cmocka_run_group_tests_name("authres", tests, setup, teardown);
