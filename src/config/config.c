@@ -72,6 +72,7 @@ static const struct key config_keys[] = {
 		4096, 64 << 20, NULL, NULL, NULL),
 	[K_AUTHSERV_ID] = CK("authserv_id", KEY_STRLIST, engine.authserv_id,
 		0, 0, NULL, check_token, NULL),
+	[K_LOCAL_HOSTS] = CK("local_hosts", KEY_STRLIST, local_hosts, 0, 0, NULL, check_token, NULL),
 	[K_TRUSTED_ARC_SEALERS] = CK("trusted_arc_sealers", KEY_STRLIST, engine.trusted_arc_sealers,
 		0, 0, NULL, check_token, NULL),
 	[K_REQUIRE_AUTHENTICATION] = CK("require_authentication", KEY_BOOL, engine.require_authentication,
@@ -261,6 +262,7 @@ void config_unref(struct config *c)
 	FREE_ALL(c->file, c->dir, c->socket, c->socket_group, c->metrics, c->user, c->pidfile,
 		 c->patterns_file, c->lexicons_file);
 	strlist_free(&c->engine.authserv_id);
+	strlist_free(&c->local_hosts);
 	strlist_free(&c->engine.trusted_arc_sealers);
 	patterns_free(&c->engine.patterns);
 	profile_free(&c->owner);

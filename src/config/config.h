@@ -27,6 +27,7 @@ struct config {
 	char *file;		/* NULL for the built-in defaults */
 	char *dir;		/* relative paths are relative to this */
 	char *socket, *socket_group, *user, *pidfile;
+	struct strlist local_hosts;	/* our hosts in Received (test mode's delivery trace) */
 	char *metrics;		/* the metrics endpoint's socket, "" = none */
 	unsigned socket_mode;
 	bool allow_root;

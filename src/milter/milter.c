@@ -20,6 +20,7 @@
 #include "metrics.h"
 #include "milter_apply.h"
 #include "milter_ar.h"
+#include "milter_io.h"
 
 #define MAX_RCPTS 256
 
@@ -38,10 +39,10 @@ struct session {
 
 static struct session *session_get(SMFICTX *ctx)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 
 	if (!s && (s = calloc(1, sizeof *s)) != NULL) {
-		smfi_setpriv(ctx, s);
+		milter_io->setpriv(ctx, s);
 		metrics_gauge_add(MG_SESSIONS, 1);
 	}
 	return s;
@@ -61,7 +62,7 @@ static void message_end(struct session *s)
 
 static const char *queue_id(SMFICTX *ctx)
 {
-	const char *id = smfi_getsymval(ctx, "i");
+	const char *id = milter_io->getsymval(ctx, "i");
 
 	return id ? id : "NOQUEUE";
 }
@@ -77,6 +78,8 @@ static sfsistat failure(SMFICTX *ctx, struct session *s, enum metric_place where
 	metrics_count(MC_ON_ERROR, tempfail, 0);
 	log_msg(LOG_ERR, "%s: internal error at %s: message %s", queue_id(ctx), place[where],
 		tempfail ? "deferred (on_error tempfail)" : "passed unchanged (on_error accept)");
+	if (s && s->active && milter_io->result)
+		milter_io->result(ctx, &s->in, true);
 	if (s)
 		message_end(s);
 	return tempfail ? SMFIS_TEMPFAIL : SMFIS_ACCEPT;
@@ -90,7 +93,7 @@ static sfsistat do_envfrom(SMFICTX *ctx, char **argv)
 	if (!s)
 		return failure(ctx, s, MP_MAIL_FROM);
 	message_end(s);
-	c = current_config();
+	c = milter_io->config();
 	inbound_init(&s->in, c);
 	config_unref(c);	/* the message holds its own reference */
 	s->active = true;
@@ -101,7 +104,7 @@ static sfsistat do_envfrom(SMFICTX *ctx, char **argv)
 
 static sfsistat do_envrcpt(SMFICTX *ctx, char **argv)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 
 	if (!s || !s->active || !argv[0])
 		return SMFIS_CONTINUE;
@@ -120,7 +123,7 @@ static sfsistat reply(bool noreply)
 
 static sfsistat do_header(SMFICTX *ctx, char *name, char *value)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 	int own;
 
 	if (!s || !s->active || s->failed)
@@ -146,16 +149,18 @@ static bool forged_headers(const struct session *s)
 
 static sfsistat do_eoh(SMFICTX *ctx)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 	int rc;
 
 	if (!s || !s->active)
 		return SMFIS_CONTINUE;
 	if (s->failed || (fault && !strcmp(fault, "eoh")) || (rc = scan_eoh(&s->in.scan)) < 0)
 		return failure(ctx, s, MP_HEADERS);
-	ar_track_settle(&s->ar, smfi_getsymval(ctx, "i"), &s->in.scan.h);
+	ar_track_settle(&s->ar, milter_io->getsymval(ctx, "i"), &s->in.scan.h);
 	if (rc == SCAN_DONE && !forged_headers(s)) {
 		metrics_count(MC_ACCEPTED_AT_HEADERS, 0, 0);
+		if (milter_io->result)
+			milter_io->result(ctx, &s->in, false);
 		message_end(s);
 		return SMFIS_ACCEPT;	/* not LinkedIn's: the MTA keeps the body */
 	}
@@ -164,7 +169,7 @@ static sfsistat do_eoh(SMFICTX *ctx)
 
 static sfsistat do_body(SMFICTX *ctx, unsigned char *data, size_t len)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 	int rc;
 
 	if (!s || !s->active)
@@ -185,7 +190,7 @@ static void count_linkedin(const struct inbound *s)
 
 static sfsistat do_eom(SMFICTX *ctx)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 	struct act a = { ctx, NULL, NULL, 0 };
 
 	if (!s || !s->active)
@@ -201,6 +206,8 @@ static sfsistat do_eom(SMFICTX *ctx)
 		count_linkedin(&s->in);
 		carry_out(&a, &s->in);
 	}
+	if (milter_io->result)
+		milter_io->result(ctx, &s->in, false);
 	message_end(s);
 	return SMFIS_ACCEPT;
 }
@@ -216,53 +223,53 @@ static sfsistat do_eom(SMFICTX *ctx)
 		return r; \
 	} while (0)
 
-static sfsistat on_envfrom(SMFICTX *ctx, char **argv)
+sfsistat milter_envfrom(SMFICTX *ctx, char **argv)
 {
 	TIMED(MCB_ENVFROM, do_envfrom(ctx, argv));
 }
 
-static sfsistat on_envrcpt(SMFICTX *ctx, char **argv)
+sfsistat milter_envrcpt(SMFICTX *ctx, char **argv)
 {
 	TIMED(MCB_ENVRCPT, do_envrcpt(ctx, argv));
 }
 
-static sfsistat on_header(SMFICTX *ctx, char *n, char *v)
+sfsistat milter_header(SMFICTX *ctx, char *n, char *v)
 {
 	TIMED(MCB_HEADER, do_header(ctx, n, v));
 }
 
-static sfsistat on_eoh(SMFICTX *ctx)
+sfsistat milter_eoh(SMFICTX *ctx)
 {
 	TIMED(MCB_EOH, do_eoh(ctx));
 }
 
-static sfsistat on_body(SMFICTX *ctx, unsigned char *d, size_t n)
+sfsistat milter_body(SMFICTX *ctx, unsigned char *d, size_t n)
 {
 	TIMED(MCB_BODY, do_body(ctx, d, n));
 }
 
-static sfsistat on_eom(SMFICTX *ctx)
+sfsistat milter_eom(SMFICTX *ctx)
 {
 	TIMED(MCB_EOM, do_eom(ctx));
 }
 
-static sfsistat on_abort(SMFICTX *ctx)
+sfsistat milter_abort(SMFICTX *ctx)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 
 	if (s)
 		message_end(s);
 	return SMFIS_CONTINUE;
 }
 
-static sfsistat on_close(SMFICTX *ctx)
+sfsistat milter_close(SMFICTX *ctx)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 
 	if (s) {
 		message_end(s);
 		free(s);
-		smfi_setpriv(ctx, NULL);
+		milter_io->setpriv(ctx, NULL);
 		metrics_gauge_add(MG_SESSIONS, -1);
 	}
 	return SMFIS_CONTINUE;
@@ -286,8 +293,8 @@ static sfsistat on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	*pf2 = *pf3 = 0;
 	if (s)
 		s->can_skip = (f1 & SMFIP_SKIP) != 0;
-	smfi_setsymlist(ctx, SMFIM_EOH, "i");
-	smfi_setsymlist(ctx, SMFIM_EOM, "i");
+	milter_io->setsymlist(ctx, SMFIM_EOH, "i");
+	milter_io->setsymlist(ctx, SMFIM_EOM, "i");
 	return SMFIS_CONTINUE;
 }
 
@@ -304,14 +311,14 @@ int milter_register(void)
 		.xxfi_version = SMFI_VERSION,
 		.xxfi_flags = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_ADDRCPT |
 			      SMFIF_DELRCPT | SMFIF_QUARANTINE,
-		.xxfi_envfrom = on_envfrom,
-		.xxfi_envrcpt = on_envrcpt,
-		.xxfi_header = on_header,
-		.xxfi_eoh = on_eoh,
-		.xxfi_body = on_body,
-		.xxfi_eom = on_eom,
-		.xxfi_abort = on_abort,
-		.xxfi_close = on_close,
+		.xxfi_envfrom = milter_envfrom,
+		.xxfi_envrcpt = milter_envrcpt,
+		.xxfi_header = milter_header,
+		.xxfi_eoh = milter_eoh,
+		.xxfi_body = milter_body,
+		.xxfi_eom = milter_eom,
+		.xxfi_abort = milter_abort,
+		.xxfi_close = milter_close,
 		.xxfi_negotiate = on_negotiate,
 	};
 

@@ -69,7 +69,7 @@ def build(g):
         "list's link); our A-R says dkim and dmarc pass for linkedin.com",
         _raw(inv("gw-mailman-list", Person("Omar Haddad", headline="Events Manager at Tailspin Toys",
                                             vanity="omar-haddad", location="Amman, Jordan"), day=5),
-             lambda raw, hend: through_list(raw, hend, map_leaves)))
+             lambda raw, hend: through_list(raw, hend, map_leaves, header_end)))
     c = inv("gw-google-group", Person("Olivia Grant", headline="Communications Officer at Litware",
                                       vanity="olivia-grant", location="Cork, Ireland"), day=6, ar=False)
     tok = Tok("gw-google-group")
@@ -78,10 +78,10 @@ def build(g):
     c.insert("X-Original-From", "Olivia Grant <invitations@linkedin.com>", before="From")
     c.insert("List-Id", "<comms.groups.example.org>", before="From")
     c.insert("Sender", "comms@groups.example.org", before="From")
-    c.insert("Authentication-Results",
+    g["foreign"](c, "comms+bncBAABB@groups.example.org", helo="mail-groups.example.org")
+    g["our_ar"](c,
              "%s; dkim=pass (2048-bit key) header.d=linkedin.com header.i=@linkedin.com header.b=\"%s\"; "
              "dmarc=none header.from=groups.example.org" % (g["MX"], tok.urlsafe(8)))
-    g["foreign"](c, "comms+bncBAABB@groups.example.org", helo="mail-groups.example.org")
     add("gw-google-group",
         "genuine invitation through a group that rewrites From to \"'Olivia Grant' via Acme Comms\" "
         "(LinkedIn's address in Reply-To); our A-R: dkim=pass for linkedin.com", c)
@@ -98,10 +98,10 @@ def build(g):
              "i=1; mx.google.com;\n\tdkim=pass header.i=@linkedin.com header.s=d2048-2 header.b=%s;\n\t"
              "spf=pass smtp.mailfrom=bounce.linkedin.com;\n\tdmarc=pass (p=REJECT) header.from=linkedin.com"
              % tok.urlsafe(8), before="From")
-    c.insert("Authentication-Results",
+    g["foreign"](c, "comms+bncB3@googlegroups.example", helo="mail-sor-f69.googlegroups.example")
+    g["our_ar"](c,
              "%s; dkim=fail (body hash did not verify) header.d=linkedin.com; arc=pass (i=1 spf=pass "
              "dkim=pass dkdomain=linkedin.com); dmarc=none header.from=googlegroups.example" % g["MX"])
-    g["foreign"](c, "comms+bncB3@googlegroups.example", helo="mail-sor-f69.googlegroups.example")
     add("gw-google-group-arc",
         "genuine invitation through a group that rewrote From and broke LinkedIn's signature; our A-R says "
         "arc=pass and the trusted sealer's (google.com) ARC-Authentication-Results says dkim=pass for linkedin.com",

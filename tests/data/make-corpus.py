@@ -651,13 +651,31 @@ def ar_fail():
             "dmarc=fail (p=REJECT sp=REJECT dis=REJECT) header.from=linkedin.com" % MX)
 
 
+def stamp(ar, qid):
+    """Our A-R as a verifier that stamps (AuthservIDWithJobID) writes it: "mx.example.org/QID;"."""
+    return MX + "/" + qid + ar[len(MX):] if qid and ar.startswith(MX + ";") else ar
+
+
 def envelope(tok, t, rcpt, return_path, ar=(), received=True):
+    """What a delivered file starts with: local delivery's trace, our Received, then the
+    verifier's A-R (a milter before us, its header inserted just below our Received)."""
     hs = [("Return-Path", "<%s>" % return_path), ("Delivered-To", rcpt.email)]
-    for a in ar:
-        hs.append(("Authentication-Results", a))
+    qid = None
     if received:
-        hs.append(("Received", received_linkedin(tok, t, rcpt.email)))
+        rec = received_linkedin(tok, t, rcpt.email)
+        qid = re.search(r"\bid (\w+)", rec).group(1)
+        hs.append(("Received", rec))
+    for a in ar:
+        hs.append(("Authentication-Results", stamp(a, qid)))
     return hs
+
+
+def our_ar(case, value):
+    """Add an A-R of our verifier where it lands: below our Received, stamped with its id."""
+    i = case._idx("Received")
+    qid = re.search(r"\bid (\w+)", case.headers[i][1]).group(1) if i is not None else None
+    case.headers.insert(i + 1 if i is not None else 0, ["Authentication-Results", stamp(value, qid)])
+    return case
 
 
 def mid_old(tok, ms):
@@ -1354,7 +1372,12 @@ def foreign(case, return_path, ip="203.0.113.%d", helo="mail.example.net", t=Non
     if rec is None:
         case.insert("Received", line, before="Date" if case._idx("Date") is not None else None)
     else:
+        old = re.search(r"\bid (\w+)", case.headers[rec][1])
         case.headers[rec][1] = line
+        new = re.search(r"\bid (\w+)", line).group(1)
+        for h in case.headers:	# our verifier stamped the new queue id
+            if old and h[0].lower() == "authentication-results" and h[1].startswith("%s/%s;" % (MX, old.group(1))):
+                h[1] = "%s/%s;%s" % (MX, new, h[1].split(";", 1)[1])
     return case
 
 
@@ -2602,8 +2625,8 @@ def build_judgement():
     c.insert("Authentication-Results", "%s; dkim=pass header.d=linkedin.com header.i=@linkedin.com; "
              "dmarc=pass header.from=linkedin.com" % MX, before="From")
     add("2025-en-forged-ar-pass",
-        "phish: foreign envelope with a forged 'mx.example.org; dkim=pass' A-R below our Received (it came "
-        "with the mail, RFC 8601 §5): ignored", c, authentic=False)
+        "phish: foreign envelope with a forged, unstamped 'mx.example.org; dkim=pass' A-R (it came with "
+        "the mail, RFC 8601 §5; our verifier stamps its own): ignored", c, authentic=False)
 
     # IDN homographs: the sender decides first
     c = inv_2019("2025-en-homograph-cyrillic", "en", when(2025, 2, 6, 3, 0, 0),
@@ -2670,6 +2693,33 @@ def is_linkedin_host(host):
     return host == "linkedin.com" or host.endswith(".linkedin.com")
 
 
+def our_results(raw_headers):
+    """Our verifier's A-R as the milter judges them: the delivery trace at the top (Return-Path,
+    Delivered-To, X-Original-To, our Received) is what the milter never saw, and our Received
+    gives the queue id; then a stamped one with that id counts, an unstamped one on top only
+    when it says fail (and not at all when another is stamped), one below a Received never."""
+    i, qid = 0, None
+    while i < len(raw_headers):
+        n, v = raw_headers[i][0].lower(), unfold(raw_headers[i][1])
+        if n == "received" and re.search(r"\bby %s\b" % re.escape(MX), v):
+            m = re.search(r"\bid (\w+)", v)
+            qid = m.group(1) if m else qid
+        elif n not in ("return-path", "delivered-to", "x-original-to"):
+            break
+        i += 1
+    seen, below = [], False
+    for n, v in raw_headers[i:]:
+        below = below or n.lower() == "received"
+        if n.lower() == "authentication-results":
+            aid, _, job = unfold(v).split(";", 1)[0].strip().partition("/")
+            if aid == MX:
+                seen.append((unfold(v), below, job))
+    stamped = any(qid and job == qid for _, _, job in seen)
+    trusted = [v for v, below, job in seen if not below and job and job == qid]
+    fail_only = [v for v, below, job in seen if not below and not job and not stamped]
+    return trusted, fail_only
+
+
 def rule_authentic(c, raw_headers):
     """The authenticity rule of the brief, applied to what the builder produced: only our own
     A-R counts, and only above our Received (added on this host); its pass outweighs the
@@ -2678,13 +2728,8 @@ def rule_authentic(c, raw_headers):
         return [v for n, v in raw_headers if n.lower() == name]
     sender = get("sender")
     frm = get("from")
-    ours = []
-    for n, v in raw_headers:
-        if n.lower() == "received":
-            break
-        if n.lower() == "authentication-results" and unfold(v).split(";", 1)[0].strip() == MX:
-            ours.append(unfold(v))
-    for ar in ours:
+    ours, fail_only = our_results(raw_headers)
+    for ar in ours + fail_only:
         if re.search(r"dmarc=fail\b", ar):	# a failed DKIM signature is as if absent
             return False
     passed = any(re.search(r"(?:dkim=pass\b[^;]*header\.d=linkedin\.com|dmarc=pass\b)", ar) for ar in ours)

@@ -129,7 +129,7 @@ def trusted_pass(raw, hend):
     return False
 
 
-def through_list(raw, hend, map_leaves):
+def through_list(raw, hend, map_leaves, header_end=None):
     heads = (b"Sender: comms-bounces@lists.example.org\n"
              b"List-Id: Acme Comms <comms.lists.example.org>\n"
              b"List-Unsubscribe: <mailto:comms-leave@lists.example.org>\n"
@@ -137,7 +137,8 @@ def through_list(raw, hend, map_leaves):
     new = tag_subject(raw, hend, b"[Acme Comms] ")
     if new is None:
         return None
-    new = heads + new
+    m = _header(new, header_end(new, 0)[0], b"From")	# the list's headers come before ours
+    new = new[:m.start()] + heads + new[m.start():] if m else heads + new
     footed = map_leaves(new, lambda s, c: s.rstrip("\n") + "\n\n" + FOOTER if c == "text/plain" else s,
                         kinds=("text/plain",))
     return footed or new
@@ -160,8 +161,8 @@ def gateway_variants(raw, exp, add, map_leaves, header_end):
     add("subject-tag", tag_subject(raw, hend))
     add("name-tag", tag_display(raw, hend))
     if genuine and trusted_pass(raw, hend):	# our verifier's pass: the list passed it on
-        add("list", through_list(raw, hend, map_leaves))
+        add("list", through_list(raw, hend, map_leaves, header_end))
     elif exp.get("verdict") == "phish":	# still phish; the list's footer link may be why
-        add("list", through_list(raw, hend, map_leaves), {"reasons": ["*"]})
+        add("list", through_list(raw, hend, map_leaves, header_end), {"reasons": ["*"]})
     elif exp.get("kind") == "none":
-        add("list", through_list(raw, hend, map_leaves))
+        add("list", through_list(raw, hend, map_leaves, header_end))
