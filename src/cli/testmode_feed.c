@@ -2,9 +2,10 @@
  * the way an MTA feeds a milter. A file saved from a mailbox starts with what
  * this site added at delivery, which the milter never saw: Return-Path,
  * Delivered-To, X-Original-To, and the Received headers of our own hosts (the
- * authserv-ids and local_hosts). That run at the top is taken off; it gives
- * the envelope (MAIL FROM, RCPT TO) and, from the lowest of our Received
- * headers, the queue id that our verifier's stamp must carry. The rest goes
+ * authserv-ids and local_hosts), mixed with our verifier's results. That
+ * trace is taken off; it gives the envelope (MAIL FROM, RCPT TO) and, from
+ * the lowest of our Received headers, the queue id that our verifier's
+ * stamp must carry. The rest goes
  * to MAIL FROM, RCPT TO, each header, the end of headers, the body in
  * chunks and the end of the message, exactly as in the daemon. */
 #include "autoconfig.h"
@@ -18,6 +19,7 @@
 #include <strings.h>
 #include <unistd.h>
 #include "buf.h"
+#include "authres.h"
 #include "headers.h"
 
 #define CHUNK 65536
@@ -25,6 +27,7 @@
 
 struct hfield {
 	char *name, *value;
+	bool trace;		/* added at delivery: the milter never saw it */
 };
 
 struct head {
@@ -97,6 +100,7 @@ static int add_field(struct head *h, const char *p, const char *e)
 	}
 	h->v = f;
 	f[h->n].value = buf_steal(&v);
+	f[h->n].trace = false;
 	f[h->n].name = strndup(p, (size_t)(colon - p));
 	if (!f[h->n++].value || !f[h->n - 1].name)
 		return -1;	/* (freed with the others) */
@@ -169,15 +173,28 @@ static bool our_received(const struct config *c, const struct hfield *f, char *q
 	return true;
 }
 
-/* the number of fields at the top that this site added at delivery; the
- * envelope into FROM and RCPT (pointers into H), the queue id into T */
-static size_t trace(const struct head *h, struct test_ctx *t, const char **from, const char **rcpt)
+/* F is an Authentication-Results header of our verifier */
+static bool our_results(const struct config *c, const struct hfield *f)
+{
+	char job[QUEUE_ID_LEN];
+
+	return strcasecmp(f->name, "Authentication-Results") == 0 &&
+	       authres_ours(&c->engine.authserv_id, f->value, job, sizeof job);
+}
+
+/* The run of fields at the top that this site added: the delivery trace
+ * and our verifier's results (Postfix puts a milter's header inserted at
+ * the top above its own Received, so they mix). Marks in H->trace the
+ * ones the milter never saw; the envelope into FROM and RCPT (pointers
+ * into H), the queue id into T. Returns where the run ends. */
+static size_t trace(struct head *h, struct test_ctx *t, const char **from, const char **rcpt)
 {
 	size_t i = 0;
 	char qid[QUEUE_ID_LEN];
 
 	for (; i < h->n; i++) {
 		const struct hfield *f = &h->v[i];
+		bool delivery = true;
 
 		if (strcasecmp(f->name, "Return-Path") == 0)
 			*from = f->value;
@@ -186,8 +203,11 @@ static size_t trace(const struct head *h, struct test_ctx *t, const char **from,
 			*rcpt = *rcpt ? *rcpt : f->value;
 		else if (our_received(t->cfg, f, qid, sizeof qid))
 			memcpy(t->qid, qid, sizeof qid);	/* the lowest is the first hop here */
+		else if (our_results(t->cfg, f))
+			delivery = false;	/* the milter saw it, at the top */
 		else
 			break;
+		h->v[i].trace = delivery;
 	}
 	return i;
 }
@@ -244,7 +264,7 @@ static int feed_body(int fd, SMFICTX *ctx, const struct head *h)
 	return 0;
 }
 
-static int feed_fields(int fd, SMFICTX *ctx, struct test_ctx *t, const struct head *h)
+static int feed_fields(int fd, SMFICTX *ctx, struct test_ctx *t, struct head *h)
 {
 	const char *from = NULL, *rcpt = NULL;
 	size_t first = trace(h, t, &from, &rcpt);
@@ -253,8 +273,9 @@ static int feed_fields(int fd, SMFICTX *ctx, struct test_ctx *t, const struct he
 	if (!rcpt)	/* no delivery trace: the To header stands in */
 		rcpt = field_value(h, first, "To");
 	envelope(ctx, from, rcpt);
-	for (size_t i = first; i < h->n && (r == SMFIS_CONTINUE || r == SMFIS_NOREPLY); i++)
-		r = milter_header(ctx, h->v[i].name, h->v[i].value);
+	for (size_t i = 0; i < h->n && (r == SMFIS_CONTINUE || r == SMFIS_NOREPLY); i++)
+		if (!h->v[i].trace)
+			r = milter_header(ctx, h->v[i].name, h->v[i].value);
 	if (r == SMFIS_CONTINUE || r == SMFIS_NOREPLY)
 		r = milter_eoh(ctx);
 	return r == SMFIS_CONTINUE ? feed_body(fd, ctx, h) : 0;

@@ -22,17 +22,28 @@
 
 /* ---------------------------------------------------------------- tags */
 
+/* S may start with a tag: the shapes of patterns.conf's tags are a bracket,
+ * a star, or a word of EXT/EST ("EXTERNAL:", "ESTERNO:"); a tag of another
+ * shape needs its start here too. Most subjects and names stop here. */
+static bool may_be_tagged(const char *s, enum role r)
+{
+	s += strspn(s, " \t");
+	if (*s == '[' || *s == '(' || *s == '*')
+		return true;
+	return r == ROLE_TAG && (s[0] | 0x20) == 'e' && ((s[1] | 0x20) == 'x' || (s[1] | 0x20) == 's') &&
+	       (s[2] | 0x20) == 't';
+}
+
 /* take the tags of role R off the start of S, in place */
 static void untag(const struct engine_settings *c, enum role r, char *s)
 {
 	struct pattern_set set = patterns_role(&c->patterns, r);
 	struct match m;
-	size_t n = s ? strlen(s) : 0, cut = 0;
+	size_t n, cut = 0;
 
-	/* a tag starts with a bracket or is a word and a colon: most subjects
-	 * and names are left at once */
-	if (!n || !set.n || (!strchr("[(*", s[strspn(s, " ")]) && !memchr(s, ':', n < 16 ? n : 16)))
+	if (!s || !set.n || !may_be_tagged(s, r))
 		return;
+	n = strlen(s);
 	for (int i = 0; i < MAX_TAGS && set_match(set, s + cut, n - cut, &m); i++) {
 		size_t end = match_end(&m);
 

@@ -14,7 +14,7 @@ enum hdr {
 };
 
 #define MAX_AUTH_RESULTS 16
-#define MAX_ARC_RESULTS 8	/* ARC-Authentication-Results kept (one per hop) */
+#define MAX_ARC_RESULTS 4	/* ARC-Authentication-Results kept (one per sealing hop) */
 
 /* how far an Authentication-Results header is believed */
 enum ar_trust {

@@ -657,24 +657,24 @@ def stamp(ar, qid):
 
 
 def envelope(tok, t, rcpt, return_path, ar=(), received=True):
-    """What a delivered file starts with: local delivery's trace, our Received, then the
-    verifier's A-R (a milter before us, its header inserted just below our Received)."""
+    """What a file delivered by Postfix starts with: local delivery's trace, the verifier's A-R
+    (a milter before us; Postfix puts the header it inserts at the top above its own Received,
+    tests/e2e/testmode-same.sh shows it), then our Received, whose queue id the A-R carries."""
     hs = [("Return-Path", "<%s>" % return_path), ("Delivered-To", rcpt.email)]
-    qid = None
-    if received:
-        rec = received_linkedin(tok, t, rcpt.email)
-        qid = re.search(r"\bid (\w+)", rec).group(1)
-        hs.append(("Received", rec))
+    rec = received_linkedin(tok, t, rcpt.email) if received else None
+    qid = re.search(r"\bid (\w+)", rec).group(1) if rec else None
     for a in ar:
         hs.append(("Authentication-Results", stamp(a, qid)))
+    if rec:
+        hs.append(("Received", rec))
     return hs
 
 
 def our_ar(case, value):
-    """Add an A-R of our verifier where it lands: below our Received, stamped with its id."""
+    """Add an A-R of our verifier where Postfix puts it: above our Received, stamped with its id."""
     i = case._idx("Received")
     qid = re.search(r"\bid (\w+)", case.headers[i][1]).group(1) if i is not None else None
-    case.headers.insert(i + 1 if i is not None else 0, ["Authentication-Results", stamp(value, qid)])
+    case.headers.insert(i if i is not None else 0, ["Authentication-Results", stamp(value, qid)])
     return case
 
 
@@ -2157,8 +2157,9 @@ def build_phish():
     c = inv_2019("phish-foreign-ar-pass-ours-fail", "en", when(2025, 3, 3, 13, 30, 0),
                  Person("Victor Lindqvist", headline="Head of Treasury at Contoso", vanity="victor-lindqvist",
                         location="Stockholm, Sweden"), mutual=15,
-                 ar=["evil.example.net; dkim=pass header.d=linkedin.com; dmarc=pass header.from=linkedin.com",
-                     ar_fail()])
+                 ar=[ar_fail()])
+    c.insert("Authentication-Results", "evil.example.net; dkim=pass header.d=linkedin.com; "
+             "dmarc=pass header.from=linkedin.com", before="From")	# came with the mail
     case("phish-foreign-ar-pass-ours-fail", "phish", "confirmed",
          "phish: links fine; an A-R from evil.example.net claims dkim=pass, ours (mx.example.org) says fail", c,
          authentic=False)
@@ -2698,22 +2699,22 @@ def our_results(raw_headers):
     Delivered-To, X-Original-To, our Received) is what the milter never saw, and our Received
     gives the queue id; then a stamped one with that id counts, an unstamped one on top only
     when it says fail (and not at all when another is stamped), one below a Received never."""
-    i, qid = 0, None
-    while i < len(raw_headers):
-        n, v = raw_headers[i][0].lower(), unfold(raw_headers[i][1])
-        if n == "received" and re.search(r"\bby %s\b" % re.escape(MX), v):
+    run, qid, seen, below = True, None, [], False
+    for n, v in raw_headers:
+        n, v = n.lower(), unfold(v)
+        if run and n in ("return-path", "delivered-to", "x-original-to"):
+            continue
+        if run and n == "received" and re.search(r"\bby %s\b" % re.escape(MX), v):
             m = re.search(r"\bid (\w+)", v)
             qid = m.group(1) if m else qid
-        elif n not in ("return-path", "delivered-to", "x-original-to"):
-            break
-        i += 1
-    seen, below = [], False
-    for n, v in raw_headers[i:]:
-        below = below or n.lower() == "received"
-        if n.lower() == "authentication-results":
-            aid, _, job = unfold(v).split(";", 1)[0].strip().partition("/")
+            continue
+        if n == "authentication-results":
+            aid, _, job = v.split(";", 1)[0].strip().partition("/")
             if aid == MX:
-                seen.append((unfold(v), below, job))
+                seen.append((v, below, job))
+                continue
+        run = False
+        below = below or n == "received"
     stamped = any(qid and job == qid for _, _, job in seen)
     trusted = [v for v, below, job in seen if not below and job and job == qid]
     fail_only = [v for v, below, job in seen if not below and not job and not stamped]
