@@ -144,6 +144,16 @@ def through_list(raw, hend, map_leaves, header_end=None):
     return footed or new
 
 
+def delivered(raw):
+    """As saved from the mailbox after a second hop on this site: local delivery's
+    X-Original-To and the mail store's Received (by one of our hosts) on top."""
+    m = re.search(rb"(?im)^Delivered-To: *(\S+)", raw)
+    if not m:
+        return None
+    return (b"X-Original-To: " + m.group(1) + b"\nReceived: by mx.example.org (Postfix, from userid 0)\n"
+            b"\tid 4QzT0XyLmNz2; Tue, 10 Mar 2026 10:00:00 +0000 (UTC)\n" + raw)
+
+
 def gateway_variants(raw, exp, add, map_leaves, header_end):
     """Call ADD(name, new_raw, changes) for each gateway transformation."""
     lang = exp.get("language") or "en"
@@ -158,6 +168,7 @@ def gateway_variants(raw, exp, add, map_leaves, header_end):
     banner = BANNERS.get(lang, BANNERS["en"])
     add("banner-above", map_leaves(raw, lambda s, c: add_banner(s, c, banner, True)))
     add("banner-below", map_leaves(raw, lambda s, c: add_banner(s, c, banner, False)))
+    add("delivered", delivered(raw))
     add("subject-tag", tag_subject(raw, hend))
     add("name-tag", tag_display(raw, hend))
     if genuine and trusted_pass(raw, hend):	# our verifier's pass: the list passed it on
