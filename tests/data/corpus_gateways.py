@@ -107,6 +107,28 @@ def build(g):
         "arc=pass and the trusted sealer's (google.com) ARC-Authentication-Results says dkim=pass for linkedin.com",
         c)
 
+    # the other vendors' link protection, one genuine invitation each
+    for day, vendor, who in ((10, "barracuda", ("Mei Lin", "Supply Chain Analyst at Contoso", "Singapore")),
+                             (11, "cisco", ("Jonas Weber", "Account Manager at Fabrikam", "Bremen, Germany")),
+                             (12, "sophos", ("Amara Okoye", "Brand Strategist at Litware", "Lagos, Nigeria")),
+                             (13, "trendmicro", ("Pablo Ortiz", "Field Engineer at Northwind", "Seville, Spain")),
+                             (14, "google", ("Hannah Moss", "Grants Officer at Woodgrove", "Bristol, England"))):
+        slug = "gw-%s-genuine" % vendor
+        vanity = who[0].lower().replace(" ", "-")
+        add(slug, "genuine invitation, every link rewritten by %s's link protection, our A-R pass" % vendor,
+            _wrap(inv(slug, Person(who[0], headline=who[1], vanity=vanity, location=who[2]), day=day), vendor))
+
+    # a person's forward in Apple Mail's style is that person's mail
+    c = g["plain"]("none-apple-mail-forward", when(2025, 9, 15, 12, 0, 0), "Ruth Adler <ruth.adler@example.com>",
+                   "Bob Smith <bob.smith@example.org>", "Fwd: I want to connect",
+                   "Bob, is she someone we know?\n\nRuth\n\nBegin forwarded message:\n\n"
+                   "From: Nadia Rahman <invitations@linkedin.com>\nSubject: I want to connect\n"
+                   "Date: 15 September 2025 at 09:30:00 GMT\nTo: Ruth Adler <ruth.adler@example.com>\n\n"
+                   "Nadia Rahman\nPartnerships Lead at Northwind Traders\nLeeds, England, United Kingdom\n\n"
+                   "Accept: https://www.linkedin.com/comm/mynetwork/invite-accept/7312\n", cte="7bit")
+    g["case"]("none-apple-mail-forward", "none", "likely",
+              "a person's forward of an invitation in Apple Mail's style ('Begin forwarded message:')", c)
+
     # phishing through the same gateways stays phishing
     c = inv("phish-gw-safelinks-foreign", Person("Victor Hale", headline="Recruiter at Global Talent",
                                                    vanity="victor-hale", location="London, England"), day=7, ar=False)

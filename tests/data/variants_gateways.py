@@ -159,7 +159,8 @@ def gateway_variants(raw, exp, add, map_leaves, header_end):
     lang = exp.get("language") or "en"
     hend, _ = header_end(raw, 0)
     genuine = exp.get("authentic") is True
-    wrapped = re.search(rb"safelinks\.protection|urldefense\.|\.mimecast\.com/s/", raw)
+    wrapped = re.search(rb"safelinks\.protection|urldefense\.|\.mimecast\.com/s/|cudasvc\.com/url|"
+                        rb"secure-web\.cisco\.com/|protection\.sophos\.com|/wis/clicktime/|google\.com/url\?", raw)
     for vendor, wrap in REWRITERS.items() if not wrapped else ():	# (a third rewriter is neutral)
         if vendor == "mimecast" and (not genuine or "http" in (exp.get("note") or "")):
             continue	# a hidden target is neutral: a phish may then look clean
