@@ -1,5 +1,7 @@
-/* lookalike.c - does a domain imitate LinkedIn's? ASCII names are tried
- * against the look-alike patterns of patterns.conf; internationalised names
+/* lookalike.c - does a domain or a display name imitate LinkedIn's? ASCII
+ * names are tried against the look-alike patterns of patterns.conf and, label
+ * by label, against the genuine name one edit away ("liinkedin", l/i/1 read
+ * alike); a display name word by word the same way; internationalised names
  * (xn-- labels, decoded with libidn2, or UTF-8) are compared by what a
  * reader sees: their Unicode confusable skeletons (UTS #39, ICU's spoof
  * checker) against the skeletons of the genuine domains. Only names with an
@@ -7,6 +9,7 @@
 #include "autoconfig.h"
 #include "lookalike.h"
 
+#include <ctype.h>
 #include <idn2.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -148,6 +151,8 @@ static bool imitates(const char *sk, const char *g)
 	return same_or_parent(sk, gs) || (skeleton(label, ls, sizeof ls) && has_label(sk, ls));
 }
 
+static bool label_imitates(const struct patterns *p, const char *d);
+
 bool lookalike_domain(const struct patterns *p, const char *d)
 {
 	struct pattern_set genuine = patterns_role(p, ROLE_DOMAIN);
@@ -158,11 +163,136 @@ bool lookalike_domain(const struct patterns *p, const char *d)
 	if (role_match(p, ROLE_LOOKALIKE, d, strlen(d)))
 		return true;
 	if (!lookalike_idn(d))
-		return false;
+		return label_imitates(p, d);
 	if (!lookalike_decode(d, uni, sizeof uni) || !skeleton(uni, sk, sizeof sk))
 		return false;
 	for (size_t i = 0; i < genuine.n; i++)
 		if (imitates(sk, genuine.v[i].text))
 			return true;
 	return role_match(p, ROLE_LOOKALIKE, sk, strlen(sk));
+}
+
+/* ---------------------------------------------------------------- display names */
+
+#define MAX_WORD 16		/* bytes of a folded word compared with a name */
+
+/* the letters a reader takes for one another in a name: case, and l, i, I,
+ * 1, | and ! all read as l, 0 as o; FALSE when S[0..N) folds to more than
+ * LEN - 1 bytes */
+static bool fold_word(const char *s, size_t n, char *out, size_t len)
+{
+	if (n >= len)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		char ch = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
+
+		out[i] = ch == 'i' || ch == '1' || ch == '|' || ch == '!' ? 'l' : ch == '0' ? 'o' : ch;
+	}
+	out[n] = '\0';
+	return true;
+}
+
+/* A and B differ by at most one insertion, deletion, substitution or swap
+ * of two neighbours */
+static bool one_edit(const char *a, size_t na, const char *b, size_t nb)
+{
+	size_t i = 0;
+
+	if (na < nb)
+		return one_edit(b, nb, a, na);
+	if (na - nb > 1)
+		return false;
+	while (i < nb && a[i] == b[i])
+		i++;
+	if (i == nb)
+		return true;
+	if (na > nb)
+		return strcmp(a + i + 1, b + i) == 0;
+	if (strcmp(a + i + 1, b + i + 1) == 0)
+		return true;
+	return i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] && strcmp(a + i + 2, b + i + 2) == 0;
+}
+
+/* the word W[0..N) of a display name reads like LABEL (NAME folded) without
+ * being it: a non-ASCII word by its skeleton first, only when it could be one */
+static bool word_imitates(const char *w, size_t n, const char *label, const char *name,
+			  bool high)
+{
+	size_t nn = strlen(name);
+	char buf[4 * MAX_WORD], sk[4 * MAX_WORD], f[MAX_WORD];
+	size_t hits = 0;
+
+	if (high) {
+		for (size_t i = 0; i < n; i++)
+			hits += strchr("lLiInNkKeEdD", w[i]) != NULL && w[i];
+		if (hits < 3 || n >= sizeof buf)
+			return false;
+		memcpy(buf, w, n);
+		buf[n] = '\0';
+		if (!skeleton(buf, sk, sizeof sk))
+			return false;
+		w = sk;
+		n = strlen(sk);
+	} else if (n == nn && strncasecmp(w, label, n) == 0) {
+		return false;	/* the name itself: the display patterns judge it */
+	}
+	if (n + 1 < nn || n > nn + 1 || !fold_word(w, n, f, sizeof f))
+		return false;
+	return one_edit(f, n, name, nn);
+}
+
+/* the first label of the first genuine domain ("linkedin") into LABEL, and
+ * folded into NAME (both of MAX_WORD bytes) */
+static bool genuine_name(const struct patterns *p, char *label, char *name)
+{
+	struct pattern_set genuine = patterns_role(p, ROLE_DOMAIN);
+	size_t n;
+
+	if (!genuine.n)
+		return false;
+	n = strcspn(genuine.v[0].text, ".");
+	if (!fold_word(genuine.v[0].text, n, name, MAX_WORD))
+		return false;
+	memcpy(label, genuine.v[0].text, n);
+	label[n] = '\0';
+	return true;
+}
+
+/* a label of the ASCII domain D is one edit from the genuine name:
+ * "liinkedin.com", "linkedim.example" */
+static bool label_imitates(const struct patterns *p, const char *d)
+{
+	char label[MAX_WORD], name[MAX_WORD];
+
+	if (!genuine_name(p, label, name))
+		return false;
+	for (const char *s = d; *s; s += *s == '.') {
+		size_t n = strcspn(s, ".");
+
+		if (word_imitates(s, n, label, name, false))
+			return true;
+		s += n;
+	}
+	return false;
+}
+
+bool lookalike_name(const struct patterns *p, const char *display)
+{
+	char label[MAX_WORD], name[MAX_WORD];
+	const char *s = display;
+
+	if (!s || !genuine_name(p, label, name))
+		return false;
+	while (*s) {
+		size_t n = 0;
+		bool high = false;
+
+		while (s[n] && ((unsigned char)s[n] >= 0x80 || isalnum((unsigned char)s[n]) ||
+				s[n] == '|' || s[n] == '!'))
+			high |= (unsigned char)s[n++] >= 0x80;
+		if (n && word_imitates(s, n, label, name, high))
+			return true;
+		s += n ? n : 1;
+	}
+	return false;
 }

@@ -32,6 +32,9 @@ enum role {
 	ROLE_BODY_INVITATION,
 	ROLE_BODY_REMINDER,
 	ROLE_BODY_LINKEDIN,
+	ROLE_BODY_CLAIM,	/* LinkedIn's own layout or wording: the text claims to be its */
+	ROLE_BODY_LURE,		/* an invitation shape: a button with connection wording */
+	ROLE_MENTION,		/* the name LinkedIn (or a look-alike) in a subject or text */
 	ROLE_CUT,		/* where the inviter's part of the text ends */
 	/* reading the invitation: each role one job (extract.c) */
 	ROLE_NAME_FROM,		/* group name: the inviter in the From name */
