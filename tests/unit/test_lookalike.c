@@ -1,6 +1,9 @@
 /* test_lookalike.c - IDN homographs of linkedin.com, built with libidn2 from
  * Cyrillic, Greek and fullwidth letters, are look-alikes, and a message from
- * one is phish even when its subject passes no gate; real IDNs are not */
+ * one is phish even when its subject passes no gate; real IDNs are not.
+ * Display names and domain labels one letter off are look-alikes too, a
+ * forged notification is phish with the phish actions, and a genuine one
+ * relayed by a list with our own dkim pass stays a notification (issue 27) */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,7 +16,9 @@
 #include <unistd.h>
 #include "config.h"
 #include "inbound.h"
+#include "classify.h"
 #include "lookalike.h"
+#include "plan.h"
 #include "strlist.h"
 
 static struct config *cfg;
@@ -117,12 +122,124 @@ static void test_sender_first(void **state)
 	inbound_free(&m);
 }
 
+/* display names: a word one edit from "linkedin", l/i/1 read alike, or a
+ * confusable of it; LinkedIn itself is left to the display patterns */
+static void test_display_names(void **state)
+{
+	static const char *const fakes[] = {
+		"LinkeIn", "Linkedln", "L1nkedIn", "Security | Lnkedin", "LinkedIin Team",
+		"Linkdein", "l\xd1\x96nked\xd1\x96n",	/* Cyrillic і */
+	};
+	static const char *const fine[] = {
+		"LinkedIn", "Linkin Park News", "Lindqvist", "Linked Solutions", "M\xc3\xbcller Lindemann",
+		"Jane Doe", "", "Linkedinfluencer",
+	};
+	const struct patterns *p = &cfg->engine.patterns;
+
+	for (size_t i = 0; i < sizeof fakes / sizeof fakes[0]; i++)
+		if (!lookalike_name(p, fakes[i]))
+			fail_msg("%s is not found a look-alike name", fakes[i]);
+	for (size_t i = 0; i < sizeof fine / sizeof fine[0]; i++)
+		if (lookalike_name(p, fine[i]))
+			fail_msg("%s is taken for a look-alike name", fine[i]);
+	assert_false(lookalike_name(p, NULL));
+	assert_true(lookalike_domain(p, "liinkedin.com"));
+	assert_true(lookalike_domain(p, "mail.l1nkedin.example"));
+	assert_true(lookalike_domain(p, "linkedim.example"));
+	assert_false(lookalike_domain(p, "unlinked.example"));
+	assert_false(lookalike_domain(p, "linked.example"));
+}
+
+/* a notification through a Mailman list: From LinkedIn's, Sender the list's */
+static void scan_list_notice(struct inbound *m, const char *ar)
+{
+	static const char body[] = "4 people viewed your profile this week.\r\n\r\n"
+		"See them: https://www.linkedin.com/comm/me/profile-views/\r\n";
+	struct scan *s = &m->scan;
+
+	inbound_init(m, cfg);
+	scan_envfrom(s, "<devel-bounces@lists.example.net>");
+	scan_rcpt(s, "<bob@example.org>");
+	if (ar)
+		scan_header(s, "Authentication-Results", ar);
+	scan_header(s, "From", "LinkedIn <notifications-noreply@linkedin.com>");
+	scan_header(s, "Sender", "devel-bounces@lists.example.net");
+	scan_header(s, "List-Id", "<devel.lists.example.net>");
+	scan_header(s, "Subject", "[devel] Bob, 4 people viewed your profile");
+	scan_header(s, "Content-Type", "text/plain; charset=utf-8");
+	assert_int_equal(scan_eoh(s), SCAN_MORE);
+	assert_int_equal(scan_body(s, body, strlen(body)), SCAN_MORE);
+	assert_int_equal(inbound_eom(m), 0);
+}
+
+/* our own dkim pass for linkedin.com: the list's Sender does not make it
+ * foreign, it is filed as a notification; without it, phish */
+static void test_list_relayed_notification(void **state)
+{
+	struct inbound m;
+	struct plan pl;
+	char text[400];
+
+	scan_list_notice(&m, "mx.example.org; dkim=pass header.d=linkedin.com header.i=@linkedin.com");
+	assert_int_equal(m.scan.inv.kind, KIND_LINKEDIN);
+	assert_int_equal(m.scan.inv.authentic, 1);
+	assert_int_equal(m.result.verdict, VERDICT_NONE);
+	inbound_plan(&m, &pl);
+	assert_true(plan_notification(&m.scan.inv, &m.result));
+	assert_false(pl.explain);
+	inbound_free(&m);
+
+	scan_list_notice(&m, NULL);
+	assert_int_equal(m.scan.inv.kind, KIND_LINKEDIN);
+	assert_int_equal(m.scan.inv.authentic, 0);
+	assert_string_equal(verdict_name(m.result.verdict), "phish");
+	assert_string_equal(m.result.reasons[0], "foreign-sender");
+	inbound_plan(&m, &pl);
+	assert_false(plan_notification(&m.scan.inv, &m.result));
+	assert_true(pl.tag && pl.explain);
+	assert_null(pl.draft);
+	explain(&m.profile->profile, &m.scan.inv, &m.result, 0, text, sizeof text);
+	assert_string_equal(text, "looks like a LinkedIn notification, but was sent by lists.example.net");
+	inbound_free(&m);
+}
+
+/* only the text says it is LinkedIn's: its footer; a person's forward of
+ * the same text is that person's mail */
+static void test_footer_claims(void **state)
+{
+	static const char body[] = "Your password was changed.\r\n\r\n"
+		"\xc2\xa9 2024 LinkedIn Corporation, 1000 West Maude Avenue, Sunnyvale, CA.\r\n";
+	static const char *const subjects[] = { "Your LinkedIn password", "Fwd: Your LinkedIn password" };
+
+	for (int i = 0; i < 2; i++) {
+		struct inbound m;
+		struct scan *s = &m.scan;
+
+		inbound_init(&m, cfg);
+		scan_envfrom(s, "<alerts@notice.example.net>");
+		scan_rcpt(s, "<bob@example.org>");
+		scan_header(s, "From", "Account Notice <alerts@notice.example.net>");
+		scan_header(s, "Subject", subjects[i]);
+		scan_header(s, "Content-Type", "text/plain; charset=utf-8");
+		assert_int_equal(scan_eoh(s), SCAN_MORE);
+		assert_int_equal(scan_body(s, body, strlen(body)), SCAN_MORE);
+		assert_int_equal(inbound_eom(&m), 0);
+		assert_int_equal(s->inv.kind, i == 0 ? KIND_LINKEDIN : KIND_NONE);
+		if (i == 0)
+			assert_string_equal(verdict_name(m.result.verdict), "phish");
+		inbound_free(&m);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_homographs),
 		cmocka_unit_test(test_not_lookalikes),
 		cmocka_unit_test(test_sender_first),
+		cmocka_unit_test(test_display_names),
+		cmocka_unit_test(test_list_relayed_notification),
+		cmocka_unit_test(test_footer_claims),
 	};
 
 	return cmocka_run_group_tests_name("lookalike", tests, setup, teardown);
