@@ -9,7 +9,6 @@
 #include "autoconfig.h"
 #include "lookalike.h"
 
-#include <ctype.h>
 #include <idn2.h>
 #include <pthread.h>
 #include <stdint.h>
@@ -151,7 +150,7 @@ static bool imitates(const char *sk, const char *g)
 	return same_or_parent(sk, gs) || (skeleton(label, ls, sizeof ls) && has_label(sk, ls));
 }
 
-static bool label_imitates(const struct patterns *p, const char *d);
+static bool label_imitates(const struct patterns *p, const char *d, size_t len);
 
 bool lookalike_domain(const struct patterns *p, const char *d)
 {
@@ -163,7 +162,7 @@ bool lookalike_domain(const struct patterns *p, const char *d)
 	if (role_match(p, ROLE_LOOKALIKE, d, strlen(d)))
 		return true;
 	if (!lookalike_idn(d))
-		return label_imitates(p, d);
+		return label_imitates(p, d, strlen(d));
 	if (!lookalike_decode(d, uni, sizeof uni) || !skeleton(uni, sk, sizeof sk))
 		return false;
 	for (size_t i = 0; i < genuine.n; i++)
@@ -177,17 +176,20 @@ bool lookalike_domain(const struct patterns *p, const char *d)
 #define MAX_WORD 16		/* bytes of a folded word compared with a name */
 
 /* the letters a reader takes for one another in a name: case, and l, i, I,
- * 1, | and ! all read as l, 0 as o; FALSE when S[0..N) folds to more than
- * LEN - 1 bytes */
+ * 1, | and ! all read as l, 0 as o */
+static char fold_char(char c)
+{
+	c = c >= 'A' && c <= 'Z' ? (char)(c + 32) : c;
+	return c == 'i' || c == '1' || c == '|' || c == '!' ? 'l' : c == '0' ? 'o' : c;
+}
+
+/* S[0..N) folded into OUT (LEN bytes); false when it does not fit */
 static bool fold_word(const char *s, size_t n, char *out, size_t len)
 {
 	if (n >= len)
 		return false;
-	for (size_t i = 0; i < n; i++) {
-		char ch = s[i] >= 'A' && s[i] <= 'Z' ? (char)(s[i] + 32) : s[i];
-
-		out[i] = ch == 'i' || ch == '1' || ch == '|' || ch == '!' ? 'l' : ch == '0' ? 'o' : ch;
-	}
+	for (size_t i = 0; i < n; i++)
+		out[i] = fold_char(s[i]);
 	out[n] = '\0';
 	return true;
 }
@@ -213,13 +215,21 @@ static bool one_edit(const char *a, size_t na, const char *b, size_t nb)
 	return i + 1 < na && a[i] == b[i + 1] && a[i + 1] == b[i] && strcmp(a + i + 2, b + i + 2) == 0;
 }
 
-/* the word W[0..N) of a display name reads like LABEL (NAME folded) without
- * being it: a non-ASCII word by its skeleton first, only when it could be one */
-static bool word_imitates(const char *w, size_t n, const char *label, const char *name,
-			  bool high)
+/* the cheap test every word and label of ordinary mail gets, before any
+ * call: a word W of N bytes one edit from the name G of NG has about its
+ * length, and one of its first two letters is one of G's first two (A, B
+ * folded), whichever edit it is */
+#define MAY_IMITATE(w, n, ng, a, b) \
+	((n) >= 2 && (n) + 1 >= (ng) && (n) <= (ng) + 1 && \
+	 (fold_char((w)[0]) == (a) || fold_char((w)[0]) == (b) || \
+	  fold_char((w)[1]) == (a) || fold_char((w)[1]) == (b)))
+
+/* the word W[0..N) of a display name or domain reads like the genuine name
+ * G[0..NG) ("linkedin") without being it: a non-ASCII word by its skeleton,
+ * only when it could be one */
+static bool word_imitates(const char *w, size_t n, const char *g, size_t ng, bool high)
 {
-	size_t nn = strlen(name);
-	char buf[4 * MAX_WORD], sk[4 * MAX_WORD], f[MAX_WORD];
+	char buf[4 * MAX_WORD], sk[4 * MAX_WORD], f[MAX_WORD], name[MAX_WORD];
 	size_t hits = 0;
 
 	if (high) {
@@ -233,64 +243,66 @@ static bool word_imitates(const char *w, size_t n, const char *label, const char
 			return false;
 		w = sk;
 		n = strlen(sk);
-	} else if (n == nn && strncasecmp(w, label, n) == 0) {
+		if (!MAY_IMITATE(w, n, ng, fold_char(g[0]), fold_char(g[1])))
+			return false;
+	} else if (n == ng && strncasecmp(w, g, n) == 0) {
 		return false;	/* the name itself: the display patterns judge it */
 	}
-	if (n + 1 < nn || n > nn + 1 || !fold_word(w, n, f, sizeof f))
+	if (!fold_word(w, n, f, sizeof f) || !fold_word(g, ng, name, sizeof name))
 		return false;
-	return one_edit(f, n, name, nn);
+	return one_edit(f, n, name, ng);
 }
 
-/* the first label of the first genuine domain ("linkedin") into LABEL, and
- * folded into NAME (both of MAX_WORD bytes) */
-static bool genuine_name(const struct patterns *p, char *label, char *name)
+/* a label of the ASCII domain D (LEN bytes) is one edit from the genuine
+ * name: "liinkedin.com", "linkedim.example" */
+static bool label_imitates(const struct patterns *p, const char *d, size_t len)
 {
-	struct pattern_set genuine = patterns_role(p, ROLE_DOMAIN);
-	size_t n;
+	const char *g = p->name, *end = d + len, *dot;
+	size_t ng = p->name_len;
+	char a, b;
 
-	if (!genuine.n)
-		return false;
-	n = strcspn(genuine.v[0].text, ".");
-	if (!fold_word(genuine.v[0].text, n, name, MAX_WORD))
-		return false;
-	memcpy(label, genuine.v[0].text, n);
-	label[n] = '\0';
-	return true;
-}
+	if (ng < 2 || (p->name_twice && !memchr(d, p->name_twice, len)))
+		return false;	/* (ASCII domains arrive in lower case) */
+	a = fold_char(g[0]), b = fold_char(g[1]);
+	for (const char *s = d; s < end; s = dot + 1) {
+		size_t n;
 
-/* a label of the ASCII domain D is one edit from the genuine name:
- * "liinkedin.com", "linkedim.example" */
-static bool label_imitates(const struct patterns *p, const char *d)
-{
-	char label[MAX_WORD], name[MAX_WORD];
-
-	if (!genuine_name(p, label, name))
-		return false;
-	for (const char *s = d; *s; s += *s == '.') {
-		size_t n = strcspn(s, ".");
-
-		if (word_imitates(s, n, label, name, false))
+		dot = memchr(s, '.', (size_t)(end - s));
+		dot = dot ? dot : end;
+		n = (size_t)(dot - s);
+		if (MAY_IMITATE(s, n, ng, a, b) && word_imitates(s, n, g, ng, false))
 			return true;
-		s += n;
 	}
 	return false;
 }
 
+/* a byte of a display-name word: ASCII letters and digits, the look-alikes
+ * of l, and any byte of a UTF-8 sequence */
+static bool word_byte(unsigned char c)
+{
+	return c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '|' || c == '!';
+}
+
 bool lookalike_name(const struct patterns *p, const char *display)
 {
-	char label[MAX_WORD], name[MAX_WORD];
-	const char *s = display;
+	const char *g = p->name, *s = display;
+	size_t ng = p->name_len;
+	char a, b;
 
-	if (!s || !genuine_name(p, label, name))
+	if (!s || ng < 2)
 		return false;
+	if (p->name_twice && !strchr(s, p->name_twice) && !strchr(s, p->name_twice - 32) &&
+	    !high_byte(s, strlen(s)))
+		return false;	/* no word here can be one edit from the name */
+	a = fold_char(g[0]), b = fold_char(g[1]);
 	while (*s) {
 		size_t n = 0;
 		bool high = false;
 
-		while (s[n] && ((unsigned char)s[n] >= 0x80 || isalnum((unsigned char)s[n]) ||
-				s[n] == '|' || s[n] == '!'))
+		while (word_byte((unsigned char)s[n]))
 			high |= (unsigned char)s[n++] >= 0x80;
-		if (n && word_imitates(s, n, label, name, high))
+		if (n && (high || MAY_IMITATE(s, n, ng, a, b)) && word_imitates(s, n, g, ng, high))
 			return true;
 		s += n ? n : 1;
 	}

@@ -89,6 +89,11 @@ struct patterns {
 	uint32_t max_groups;
 	bool jit;		/* every pattern has JIT code */
 	pcre2_code *any[ROLE_COUNT];	/* a role's patterns joined, or NULL */
+	char name[32];		/* the first label of the first genuine domain
+				 * ("linkedin"): look-alike names are told by it */
+	size_t name_len;
+	char name_twice;	/* a letter twice in it ('n'), none of those read
+				 * alike (i l 1 0 o): one edit leaves one; or 0 */
 };
 
 /* patterns_load - add the patterns of FILE (or, when TEXT is not NULL, of
