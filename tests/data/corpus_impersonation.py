@@ -52,6 +52,15 @@ def _expect(c, kind, **fields):
     return c
 
 
+def _sent(slug, desc, t, from_hdr, subject, kind, text=None, html=None, extra=(), rp=None, **fields):
+    """A fake sent by the address of FROM_HDR (or RP: its envelope), registered as phish."""
+    addr = rp or from_hdr.rsplit("<", 1)[1].rstrip(">")
+    c = _fake(slug, t, [("Return-Path", "<%s>" % addr), ("From", from_hdr), ("Subject", subject)] + list(extra),
+              text=text, html=html)
+    M["case"](slug, "phish", "unverified", desc, _expect(c, kind, **fields))
+    return c
+
+
 def _cards(people, buttons):
     """The HTML of 'Business Request' cards: a name, a line, the buttons."""
     out = []
@@ -63,8 +72,7 @@ def _cards(people, buttons):
 
 
 def fakes():
-    g = M
-    when, add = g["when"], lambda slug, desc, c: g["case"](slug, "phish", "unverified", desc, c)
+    when = M["when"]
 
     # 1. "Please add me to your LinkedIn network" with an Accept Invitation button, from a
     #    university mailbox that was broken into
@@ -75,13 +83,11 @@ def fakes():
             '<p><a href="%s">Accept Invitation</a></p>'
             "<p>Regards,<br>Dr. Omid Rahimi</p>"
             "<p>&copy; 2021 LinkedIn Corporation</p></body></html>\n" % url)
-    c = _fake("imp-2021-add-me-accept-button", when(2021, 3, 9, 8, 14, 0),
-              [("Return-Path", "<o.rahimi@mail.tums.example>"),
-               ("From", "LinkedIn <o.rahimi@mail.tums.example>"),
-               ("Subject", "Please add me to your LinkedIn network")], html=html)
-    add("imp-2021-add-me-accept-button",
-        "phish: 'Please add me to your LinkedIn network' with an [Accept Invitation] button, "
-        "display name LinkedIn on a broken-into university mailbox", _expect(c, "invitation", note_kind="none"))
+    _sent("imp-2021-add-me-accept-button",
+          "phish: 'Please add me to your LinkedIn network' with an [Accept Invitation] button, "
+          "display name LinkedIn on a broken-into university mailbox", when(2021, 3, 9, 8, 14, 0),
+          "LinkedIn <o.rahimi@mail.tums.example>", "Please add me to your LinkedIn network", "invitation",
+          html=html, note_kind="none")
 
     # 2. "Business Request" cards with Accept and Add Me, display name LinkedIn Business
     btn = [("Accept", "https://b2b-requests.example.net/r/acc?id=31"),
@@ -90,13 +96,10 @@ def fakes():
             "<p>Requests expire after 72 hours.</p></body></html>\n"
             % _cards([("Hamid Karimi", "Procurement Manager"), ("Sofia Lindqvist", "Import Director"),
                       ("Tariq Aziz", "Sourcing Lead")], btn))
-    c = _fake("imp-2022-business-request-cards", when(2022, 7, 18, 5, 40, 0),
-              [("Return-Path", "<service@police-dept.example>"),
-               ("From", "LinkedIn Business <service@police-dept.example>"),
-               ("Subject", "You've received 3 new Business Request")], html=html)
-    add("imp-2022-business-request-cards",
-        "phish: 'You've received 3 new Business Request', cards with [Accept] [Add Me], from a "
-        "police mailbox", _expect(c, "invitation", note_kind="none"))
+    _sent("imp-2022-business-request-cards",
+          "phish: 'You've received 3 new Business Request', cards with [Accept] [Add Me], from a police mailbox",
+          when(2022, 7, 18, 5, 40, 0), "LinkedIn Business <service@police-dept.example>",
+          "You've received 3 new Business Request", "invitation", html=html, note_kind="none")
 
     # 3. the same shape with no LinkedIn in the headers: the text names it
     html = ("<html><body><p><img src=\"https://trade-hub.example.net/img/li.png\" alt=\"LinkedIn\"></p>"
@@ -104,110 +107,88 @@ def fakes():
             % _cards([("Wei Zhang", "Buyer, Shenzhen"), ("Ana Costa", "Trade Partner")],
                      [("Accept", "https://trade-hub.example.net/a?k=9"),
                       ("Add Me", "https://trade-hub.example.net/m?k=9")]))
-    c = _fake("imp-2023-business-request-no-display", when(2023, 2, 1, 22, 5, 0),
-              [("Return-Path", "<b2b@trade-hub.example.net>"),
-               ("From", "Business Network <b2b@trade-hub.example.net>"),
-               ("Subject", "You have 2 new Business Requests")], html=html)
-    add("imp-2023-business-request-no-display",
-        "phish: Business Request cards with [Accept] [Add Me]; LinkedIn only in the text (logo, wording)",
-        _expect(c, "invitation", note_kind="none"))
+    _sent("imp-2023-business-request-no-display",
+          "phish: Business Request cards with [Accept] [Add Me]; LinkedIn only in the text (logo, wording)",
+          when(2023, 2, 1, 22, 5, 0), "Business Network <b2b@trade-hub.example.net>",
+          "You have 2 new Business Requests", "invitation", html=html, note_kind="none")
 
     # 4. a copy of the weekly search digest, display name "LinkeIn", links to IPFS
     ipfs = "https://ipfs.io-gateway.example/ipfs/bafkreid7qv3search/index.html"
-    text = ("LinkeIn\n\nYour profile was found in 14 searches this week\n\n"
-            "See who is looking: %s\n\nKeep your profile current to appear in more searches.\n\n"
-            "Unsubscribe: %s?u=1\n\n(c) 2024 LinkedIn Corporation\n" % (ipfs, ipfs))
-    c = _fake("imp-2024-digest-linkein-ipfs", when(2024, 5, 27, 3, 3, 0),
-              [("Return-Path", "<notify@sina.tums.example>"),
-               ("From", "LinkeIn <notify@sina.tums.example>"),
-               ("Subject", "You appeared in 14 searches this week")], text=text)
-    add("imp-2024-digest-linkein-ipfs",
-        "phish: copy of the weekly searches digest, display name 'LinkeIn' (one letter off), links to "
-        "an IPFS gateway", _expect(c, "linkedin"))
+    _sent("imp-2024-digest-linkein-ipfs",
+          "phish: copy of the weekly searches digest, display name 'LinkeIn' (one letter off), links to "
+          "an IPFS gateway", when(2024, 5, 27, 3, 3, 0), "LinkeIn <notify@sina.tums.example>",
+          "You appeared in 14 searches this week", "linkedin",
+          text="LinkeIn\n\nYour profile was found in 14 searches this week\n\nSee who is looking: %s\n\n"
+               "Keep your profile current to appear in more searches.\n\nUnsubscribe: %s?u=1\n\n"
+               "(c) 2024 LinkedIn Corporation\n" % (ipfs, ipfs))
 
     # 5. a look-alike domain one letter off: liinkedin.com
     acc = "https://www.liinkedin.com/comm/mynetwork/invite-accept/?id=77120"
-    text = ("Marta Nowak\nExport Manager at Baltic Amber Trade\n\n"
-            "Accept: %s\n\nView profile: https://www.liinkedin.com/in/marta-nowak-77\n" % acc)
-    c = _fake("imp-2024-lookalike-liinkedin", when(2024, 9, 2, 11, 0, 0),
-              [("Return-Path", "<invitations@liinkedin.com>"),
-               ("From", "Marta Nowak <invitations@liinkedin.com>"),
-               ("Subject", "Marta Nowak wants to connect with you on LinkedIn")], text=text)
+    c = _sent("imp-2024-lookalike-liinkedin", "phish: invitation from liinkedin.com (one letter added, no "
+              "pattern lists it)", when(2024, 9, 2, 11, 0, 0), "Marta Nowak <invitations@liinkedin.com>",
+              "Marta Nowak wants to connect with you on LinkedIn", "invitation",
+              text="Marta Nowak\nExport Manager at Baltic Amber Trade\n\nAccept: %s\n\n"
+                   "View profile: https://www.liinkedin.com/in/marta-nowak-77\n" % acc,
+              name="Marta Nowak", headline="Export Manager at Baltic Amber Trade",
+              profile_url="https://www.liinkedin.com/in/marta-nowak-77", note_kind="none", language="en")
     c.links = {"accept": acc}
-    add("imp-2024-lookalike-liinkedin",
-        "phish: invitation from liinkedin.com (one letter added, no pattern lists it)",
-        _expect(c, "invitation", name="Marta Nowak", headline="Export Manager at Baltic Amber Trade",
-                profile_url="https://www.liinkedin.com/in/marta-nowak-77", note_kind="none", language="en"))
 
     # 6. a security notice from a broken-into police mailbox
-    text = ("LinkedIn Security\n\nWe noticed a sign-in to your account from a new device in "
-            "Jakarta, Indonesia.\n\nIf this was not you, secure your account now:\n"
-            "https://account-check.police.gov.example/li/secure?u=bob\n\n"
-            "Thanks for helping us keep your account safe.\nThe LinkedIn Team\n")
-    c = _fake("imp-2020-security-notice-police", when(2020, 11, 12, 2, 30, 0),
-              [("Return-Path", "<station4@police.gov.example>"),
-               ("From", "LinkedIn Security <station4@police.gov.example>"),
-               ("Subject", "Unusual sign-in activity on your account")], text=text)
-    add("imp-2020-security-notice-police",
-        "phish: security notice 'Unusual sign-in activity', display name LinkedIn Security, police mailbox",
-        _expect(c, "linkedin"))
+    _sent("imp-2020-security-notice-police",
+          "phish: security notice 'Unusual sign-in activity', display name LinkedIn Security, police mailbox",
+          when(2020, 11, 12, 2, 30, 0), "LinkedIn Security <station4@police.gov.example>",
+          "Unusual sign-in activity on your account", "linkedin",
+          text="LinkedIn Security\n\nWe noticed a sign-in to your account from a new device in Jakarta, "
+               "Indonesia.\n\nIf this was not you, secure your account now:\n"
+               "https://account-check.police.gov.example/li/secure?u=bob\n\n"
+               "Thanks for helping us keep your account safe.\nThe LinkedIn Team\n")
 
     # 7. a job alert from a free-mail address
-    text = ("Jobs picked for you\n\nSenior Buyer - Fabrikam - Rotterdam\nLogistics Planner - Contoso - Remote\n\n"
-            "Apply in one click: https://jobs-apply.example.com/li/jobs?ref=alert\n")
-    c = _fake("imp-2022-job-alert-freemail", when(2022, 10, 3, 6, 0, 0),
-              [("Return-Path", "<linkedin.job.alerts@gmail.com>"),
-               ("From", "LinkedIn Job Alerts <linkedin.job.alerts@gmail.com>"),
-               ("Subject", "12 new jobs match your preferences")], text=text)
-    add("imp-2022-job-alert-freemail", "phish: job alert, display name LinkedIn Job Alerts on a gmail.com address",
-        _expect(c, "linkedin"))
+    _sent("imp-2022-job-alert-freemail", "phish: job alert, display name LinkedIn Job Alerts on a gmail.com address",
+          when(2022, 10, 3, 6, 0, 0), "LinkedIn Job Alerts <linkedin.job.alerts@gmail.com>",
+          "12 new jobs match your preferences", "linkedin",
+          text="Jobs picked for you\n\nSenior Buyer - Fabrikam - Rotterdam\nLogistics Planner - Contoso - "
+               "Remote\n\nApply in one click: https://jobs-apply.example.com/li/jobs?ref=alert\n")
 
     # 8. a message notice whose only LinkedIn trait in the headers is Reply-To
-    text = ("Anna Berg sent you a message\n\n\"Could you look at the contract I shared? It expires "
-            "today.\"\n\nRead the message: https://msg-relay.example.net/view/88a1\n\n"
-            "(c) 2023 LinkedIn Corporation\n")
-    c = _fake("imp-2023-message-reply-to-linkedin", when(2023, 8, 21, 9, 15, 0),
-              [("Return-Path", "<noreply@msg-relay.example.net>"),
-               ("From", "Inbox Messages <noreply@msg-relay.example.net>"),
-               ("Reply-To", "LinkedIn <messages-noreply@linkedin.com>"),
-               ("Subject", "You have 1 unread message")], text=text)
-    add("imp-2023-message-reply-to-linkedin",
-        "phish: message notice from msg-relay.example.net, Reply-To on linkedin.com (spoofed)",
-        _expect(c, "linkedin"))
+    _sent("imp-2023-message-reply-to-linkedin",
+          "phish: message notice from msg-relay.example.net, Reply-To on linkedin.com (spoofed)",
+          when(2023, 8, 21, 9, 15, 0), "Inbox Messages <noreply@msg-relay.example.net>",
+          "You have 1 unread message", "linkedin",
+          text="Anna Berg sent you a message\n\n\"Could you look at the contract I shared? It expires "
+               "today.\"\n\nRead the message: https://msg-relay.example.net/view/88a1\n\n"
+               "(c) 2023 LinkedIn Corporation\n",
+          extra=[("Reply-To", "LinkedIn <messages-noreply@linkedin.com>")])
 
     # 9. through a list: From rewritten, the spoofed address in Reply-To, Sender the list's
-    text = ("Your network this week\n\n4 people viewed your profile\n6 new posts from your "
-            "connections\n\nSee all: https://netview.example.org/li/week\n\n"
-            "You are receiving notification emails. Unsubscribe: https://netview.example.org/u\n"
-            "\n_______________________________________________\nIndustrypack-devel mailing list\n"
-            "industrypack-devel@lists.industrypack.example\n")
-    c = _fake("imp-list-rewritten-notification", when(2021, 6, 15, 13, 0, 0),
-              [("Return-Path", "<industrypack-devel-bounces@lists.industrypack.example>"),
-               ("From", "LinkedIn via Industrypack-devel <industrypack-devel@lists.industrypack.example>"),
-               ("Reply-To", "LinkedIn <messages-noreply@linkedin.com>"),
-               ("Sender", "Industrypack-devel <industrypack-devel-bounces@lists.industrypack.example>"),
-               ("Subject", "[Industrypack-devel] Your network this week"),
-               ("List-Id", "<industrypack-devel.lists.industrypack.example>"),
-               ("Precedence", "list")], text=text)
-    add("imp-list-rewritten-notification",
-        "phish: a network digest through a Mailman list: From 'LinkedIn via Industrypack-devel', Sender "
-        "the list's, the spoofed linkedin.com address in Reply-To", _expect(c, "linkedin"))
+    lst = "lists.industrypack.example"
+    _sent("imp-list-rewritten-notification",
+          "phish: a network digest through a Mailman list: From 'LinkedIn via Industrypack-devel', Sender "
+          "the list's, the spoofed linkedin.com address in Reply-To", when(2021, 6, 15, 13, 0, 0),
+          "LinkedIn via Industrypack-devel <industrypack-devel@%s>" % lst,
+          "[Industrypack-devel] Your network this week", "linkedin", rp="industrypack-devel-bounces@" + lst,
+          text="Your network this week\n\n4 people viewed your profile\n6 new posts from your "
+               "connections\n\nSee all: https://netview.example.org/li/week\n\n"
+               "You are receiving notification emails. Unsubscribe: https://netview.example.org/u\n"
+               "\n_______________________________________________\nIndustrypack-devel mailing list\n"
+               "industrypack-devel@%s\n" % lst,
+          extra=[("Reply-To", "LinkedIn <messages-noreply@linkedin.com>"),
+                 ("Sender", "Industrypack-devel <industrypack-devel-bounces@%s>" % lst),
+                 ("List-Id", "<industrypack-devel.%s>" % lst), ("Precedence", "list")])
 
     # 10. through a group: an add-me invitation, From "'LinkedIn' via Alumni Circle"
-    html = ("<html><body><p>Hi,</p><p>Please add me to your LinkedIn network. I think we studied "
-            "in the same programme.</p><p><a href=\"https://profile-card.example.com/accept?id=5\">Accept</a>"
-            "</p><p>-- <br>You received this message because you are subscribed to the Alumni Circle group."
-            "</p></body></html>\n")
-    c = _fake("imp-list-rewritten-invitation", when(2022, 1, 24, 19, 45, 0),
-              [("Return-Path", "<alumni-circle+bncBDX@groups.example.com>"),
-               ("From", "\"'LinkedIn' via Alumni Circle\" <alumni-circle@groups.example.com>"),
-               ("Reply-To", "LinkedIn Invitations <invitations@linkedin.com>"),
-               ("Subject", "Invitation to connect"),
-               ("List-Id", "<alumni-circle.groups.example.com>"),
-               ("Mailing-list", "list alumni-circle@groups.example.com")], html=html)
-    add("imp-list-rewritten-invitation",
-        "phish: an add-me invitation through a group that rewrites From to \"'LinkedIn' via Alumni Circle\", "
-        "Reply-To the spoofed invitations@linkedin.com", _expect(c, "invitation", note_kind="none"))
+    _sent("imp-list-rewritten-invitation",
+          "phish: an add-me invitation through a group that rewrites From to \"'LinkedIn' via Alumni Circle\", "
+          "Reply-To the spoofed invitations@linkedin.com", when(2022, 1, 24, 19, 45, 0),
+          "\"'LinkedIn' via Alumni Circle\" <alumni-circle@groups.example.com>", "Invitation to connect",
+          "invitation", note_kind="none",
+          html="<html><body><p>Hi,</p><p>Please add me to your LinkedIn network. I think we studied in the "
+               "same programme.</p><p><a href=\"https://profile-card.example.com/accept?id=5\">Accept</a></p>"
+               "<p>-- <br>You received this message because you are subscribed to the Alumni Circle group."
+               "</p></body></html>\n",
+          extra=[("Reply-To", "LinkedIn Invitations <invitations@linkedin.com>"),
+                 ("List-Id", "<alumni-circle.groups.example.com>"),
+                 ("Mailing-list", "list alumni-circle@groups.example.com")])
 
 
 def negatives():
