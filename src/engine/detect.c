@@ -174,13 +174,6 @@ static enum kind decide_kind(const struct engine_settings *c, const struct heade
 	*why = "look-alike sender";
 	if (lookalike_sender(c, h, envfrom))
 		return KIND_INVITATION;
-	/* an accept or add-me button with connection wording, not from
-	 * LinkedIn and without its invitation layout (a relayed genuine one
-	 * is read as one): a fake invitation, whatever else it copies */
-	*why = detect_why_shape;
-	if (!genuine_domain(c, sender_domain(h)) && subj != SIG_INVITATION &&
-	    !body_has(&b, B_INVITATION) && body_has(&b, B_LURE))
-		return KIND_INVITATION;
 	*why = "LinkedIn notification";
 	if (subj == SIG_LINKEDIN || match_role(c, ROLE_TEMPLATE_LINKEDIN, tpl) ||
 	    match_role(c, ROLE_CLASS_LINKEDIN, cls))
@@ -188,6 +181,13 @@ static enum kind decide_kind(const struct engine_settings *c, const struct heade
 	*why = "invitation";
 	if (subj == SIG_INVITATION || match_role(c, ROLE_TEMPLATE_INVITATION, tpl) ||
 	    match_role(c, ROLE_CLASS_INVITATION, cls))
+		return KIND_INVITATION;
+	/* an accept or add-me button with connection wording, where nothing
+	 * of LinkedIn's (subject, template, invitation layout) said the kind,
+	 * not from LinkedIn: a fake invitation, whatever else it copies */
+	*why = detect_why_shape;
+	if (!genuine_domain(c, sender_domain(h)) &&
+	    !body_has(&b, B_INVITATION) && body_has(&b, B_LURE))
 		return KIND_INVITATION;
 	*why = "reminder";
 	if (body_has(&b, B_REMINDER))
@@ -386,4 +386,6 @@ void detect_authentic(const struct engine_settings *c, const struct headers *h,
 	inv->authentic = id == NULL;
 	if (id)
 		inv->why = id;
+	else if (inv->why == detect_why_shape)
+		inv->kind = KIND_LINKEDIN;	/* LinkedIn's own: the shape was its layout */
 }

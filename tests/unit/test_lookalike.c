@@ -202,6 +202,34 @@ static void test_list_relayed_notification(void **state)
 	inbound_free(&m);
 }
 
+/* LinkedIn's own digest relayed by a list, with buttons and connection
+ * wording: with our dkim pass it is a notification, not a fake invitation
+ * (no verdict, no draft); without, a fake invitation and phish */
+static void test_relayed_shape(void **state)
+{
+	static const char body[] = "You have 2 pending connection requests.\r\n\r\n"
+		"Maya Lin\r\nAccept\r\n\r\nOmar Said\r\nAccept\r\n";
+	const char *hdrs[] = {
+		"Authentication-Results", "mx.example.org; dkim=pass header.d=linkedin.com",
+		"From", "LinkedIn <invitations@linkedin.com>", "Sender", "devel-bounces@lists.example.net",
+		"Subject", "[devel] Bob, see who wants to join your network", NULL
+	};
+	struct inbound m;
+	struct plan pl;
+
+	feed(&m, "<devel-bounces@lists.example.net>", hdrs, body);
+	assert_int_equal(m.scan.inv.kind, KIND_LINKEDIN);
+	assert_int_equal(m.scan.inv.authentic, 1);
+	inbound_plan(&m, &pl);
+	assert_true(plan_notification(&m.scan.inv, &m.result));
+	assert_null(pl.draft);
+	inbound_free(&m);
+	feed(&m, "<devel-bounces@lists.example.net>", hdrs + 2, body);
+	assert_int_equal(m.scan.inv.kind, KIND_INVITATION);
+	assert_string_equal(verdict_name(m.result.verdict), "phish");
+	inbound_free(&m);
+}
+
 /* only the text says it is LinkedIn's: its footer; a person's forward of
  * the same text is that person's mail */
 static void test_footer_claims(void **state)
@@ -231,6 +259,7 @@ int main(void)
 		cmocka_unit_test(test_sender_first),
 		cmocka_unit_test(test_display_names),
 		cmocka_unit_test(test_list_relayed_notification),
+		cmocka_unit_test(test_relayed_shape),
 		cmocka_unit_test(test_footer_claims),
 	};
 
