@@ -230,12 +230,17 @@ static bool one_edit(const char *a, size_t na, const char *b, size_t nb)
 static bool word_imitates(const char *w, size_t n, const char *g, size_t ng, bool high)
 {
 	char buf[4 * MAX_WORD], sk[4 * MAX_WORD], f[MAX_WORD], name[MAX_WORD];
-	size_t hits = 0;
+	size_t hits = 0, chars = 0;
 
 	if (high) {
-		for (size_t i = 0; i < n; i++)
+		if (n >= sizeof buf)
+			return false;
+		for (size_t i = 0; i < n; i++) {
 			hits += strchr("lLiInNkKeEdD", w[i]) != NULL && w[i];
-		if (hits < 3 || n >= sizeof buf)
+			chars += ((unsigned char)w[i] & 0xC0) != 0x80;
+		}
+		/* ICU only for a word of about the name's letters and length */
+		if (hits < 3 || chars + 2 < ng || chars > ng + 2)
 			return false;
 		memcpy(buf, w, n);
 		buf[n] = '\0';

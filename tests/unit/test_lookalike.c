@@ -143,7 +143,7 @@ static void test_display_names(void **state)
 	};
 	static const char *const fine[] = {
 		"LinkedIn", "Linkin Park News", "Lindqvist", "Linked Solutions", "M\xc3\xbcller Lindemann",
-		"Jane Doe", "", "Linkedinfluencer",
+		"Jane Doe", "", "Linkedinfluencer", "J\xc3\xb6rg Lindenk\xc3\xa4mper",
 	};
 	const struct patterns *p = &cfg->engine.patterns;
 
