@@ -190,8 +190,25 @@ def fakes():
                  ("List-Id", "<alumni-circle.groups.example.com>"),
                  ("Mailing-list", "list alumni-circle@groups.example.com")])
 
+    # 11. an acceptance, sent as "LinkedIn" from a school's mailbox
+    _sent("imp-2023-acceptance-school-mailbox",
+          "phish: 'accepted your invitation' notice, display name LinkedIn, from a school's mailbox",
+          when(2023, 4, 11, 14, 10, 0), "LinkedIn <office@north-school.example.edu>",
+          "Ana Costa accepted your invitation", "linkedin",
+          text="Ana Costa accepted your invitation. Start a conversation and see what she is up to.\n\n"
+               "Message Ana: https://north-school.example.edu/wp/li/msg.php?to=ana\n")
+
+    # 12. a reminder of an invitation, from a look-alike display name
+    _sent("imp-2022-reminder-linkedln", "phish: reminder of a pending invitation, display name 'Linkedln' "
+          "(l for i), from a hosting customer's mailbox", when(2022, 3, 30, 7, 20, 0),
+          "Linkedln Reminders <mailer@vps-2231.example.net>", "Reminder about your invitation from Kofi Mensah",
+          "reminder", name="Kofi Mensah", language="en",
+          text="Kofi Mensah is waiting for your response.\n\n"
+               "Accept: https://vps-2231.example.net/li/accept?i=551\n")
+
 
 def negatives():
+
     g = M
     when, plain, bob = g["when"], g["plain"], "Bob Smith <bob.smith@example.org>"
 
