@@ -45,6 +45,9 @@ static const char *const role_names[ROLE_COUNT] = {
 	[ROLE_BODY_INVITATION] = "body.invitation",
 	[ROLE_BODY_REMINDER] = "body.reminder",
 	[ROLE_BODY_LINKEDIN] = "body.linkedin",
+	[ROLE_BODY_CLAIM] = "body.claim",
+	[ROLE_BODY_LURE] = "body.lure",
+	[ROLE_MENTION] = "mention",
 	[ROLE_CUT] = "cut",
 	[ROLE_BANNER] = "banner",
 	[ROLE_NAME_FROM] = "name.from",
@@ -556,6 +559,17 @@ int patterns_finish(struct patterns *ps)
 		ps->first[r] = i;
 	}
 	ps->first[ROLE_COUNT] = ps->n;
+	if (ps->first[ROLE_DOMAIN + 1] > ps->first[ROLE_DOMAIN]) {
+		const char *g = ps->v[ps->first[ROLE_DOMAIN]].text;
+
+		ps->name_len = strcspn(g, ".");
+		ps->name_len = ps->name_len < sizeof ps->name ? ps->name_len : 0;
+		memcpy(ps->name, g, ps->name_len);
+		ps->name[ps->name_len] = '\0';
+		for (size_t k = 0; k < ps->name_len && !ps->name_twice; k++)
+			if (!strchr("il10o", ps->name[k]) && strchr(ps->name + k + 1, ps->name[k]))
+				ps->name_twice = ps->name[k];
+	}
 
 	for (i = 0; i < ps->n; i++) {
 		size_t jitsize = 0;

@@ -34,6 +34,9 @@ enum role {
 	ROLE_BODY_INVITATION,
 	ROLE_BODY_REMINDER,
 	ROLE_BODY_LINKEDIN,
+	ROLE_BODY_CLAIM,	/* LinkedIn's own layout or wording: the text claims to be its */
+	ROLE_BODY_LURE,		/* an invitation shape: a button with connection wording */
+	ROLE_MENTION,		/* the name LinkedIn (or a look-alike) in a subject or text */
 	ROLE_CUT,		/* where the inviter's part of the text ends */
 	ROLE_BANNER,		/* a gateway's warning paragraph, top or bottom */
 	ROLE_REWRITER,		/* a gateway's rewritten link: how to recover it */
@@ -90,6 +93,11 @@ struct patterns {
 	uint32_t max_groups;
 	bool jit;		/* every pattern has JIT code */
 	pcre2_code *any[ROLE_COUNT];	/* a role's patterns joined, or NULL */
+	char name[32];		/* the first label of the first genuine domain
+				 * ("linkedin"): look-alike names are told by it */
+	size_t name_len;
+	char name_twice;	/* a letter twice in it ('n'), none of those read
+				 * alike (i l 1 0 o): one edit leaves one; or 0 */
 };
 
 /* patterns_load - add the patterns of FILE (or, when TEXT is not NULL, of

@@ -129,8 +129,10 @@ int scan_eom(struct scan *s)
 		return -1;
 	gateway_unwrap_links(s->set, &s->msg.links);
 	detect_message(s->set, &s->h, s->envfrom_domain, &s->msg, &s->inv);
-	if ((s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER) &&
-	    extract_fields(s->set, &s->h, &s->msg, &s->inv) < 0)
+	if (s->inv.why == detect_why_shape)
+		s->inv.note_kind = NOTE_NONE;	/* a fake's text is no invitation's */
+	else if ((s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER) &&
+		 extract_fields(s->set, &s->h, &s->msg, &s->inv) < 0)
 		return -1;
 	detect_authentic(s->set, &s->h, s->envfrom_domain, &s->msg, &s->inv);
 	return 0;

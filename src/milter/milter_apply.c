@@ -65,7 +65,7 @@ static void tag(struct act *a, const struct inbound *s, struct buf *done)
 	char *name;
 
 	buf_init(&v, 0);
-	if (s->scan.inv.kind == KIND_LINKEDIN) {
+	if (plan_notification(&s->scan.inv, &s->result)) {
 		add_header(a, own_names[0], "notification", done);
 		return;
 	}
@@ -89,7 +89,7 @@ static char *first_explanation(const struct inbound *s)
 {
 	char text[400], *safe;
 
-	if (s->scan.inv.kind == KIND_LINKEDIN || s->result.n_reasons == 0)
+	if (plan_notification(&s->scan.inv, &s->result) || s->result.n_reasons == 0)
 		return NULL;
 	explain(&s->profile->profile, &s->scan.inv, &s->result, 0, text, sizeof text);
 	if ((safe = header_text(text, MAX_EXPLANATION)) != NULL)
@@ -172,7 +172,7 @@ static void quarantine(struct act *a, const struct inbound *s, struct buf *done)
 	char reason[200];
 
 	snprintf(reason, sizeof reason, "linkedin-milter: %s (%s)",
-		 s->scan.inv.kind == KIND_LINKEDIN ? "notification" : verdict_name(s->result.verdict),
+		 plan_notification(&s->scan.inv, &s->result) ? "notification" : verdict_name(s->result.verdict),
 		 s->result.n_reasons ? s->result.reasons[0] : "linkedin");
 	if (milter_io->quarantine(a->ctx, reason) == MI_SUCCESS)
 		done_add(done, "quarantine", NULL);

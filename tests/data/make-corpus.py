@@ -2831,7 +2831,7 @@ def check_json(path):
     assert set(j["inviter"]) == INVITER_KEYS, path
     assert j["file"] == os.path.basename(path)[:-5] + ".eml", path
     assert j["kind"] in ("invitation", "reminder", "linkedin", "none"), path
-    assert (j["verdict"] is None) == (j["kind"] in ("linkedin", "none")), path
+    assert (j["verdict"] is None) == (j["kind"] == "none" or (j["kind"] == "linkedin" and j["authentic"])), path
     return j
 
 
@@ -2858,7 +2858,7 @@ def load_verdicts():
 def with_verdict(exp, slug, table):
     """Add verdict, reasons and the default actions to an expectation."""
     exp = dict(exp)
-    if exp["kind"] == "linkedin":
+    if exp["kind"] == "linkedin" and exp["authentic"]:
         exp["actions"] = ["folder:LinkedIn/Notifications"]
         return exp
     if exp["kind"] == "none":
@@ -2911,6 +2911,9 @@ def readme(rows):
            "  authserv-id, or below the first Received (they came with the mail), are ignored.",
            "- reasons of phish name the evidence: lookalike-domain, dkim-fail, foreign-links, ...",
            "- a forged reminder is kind reminder (authentic false), not invitation.",
+           "- any mail that presents itself as LinkedIn's and is not is phish, whatever its kind",
+           "  (a forged notification is kind linkedin with verdict phish); invitation-shaped fakes",
+           "  (an accept/add-me button with connection wording) are kind invitation.",
            "- phish with no named inviter ('You have 3 pending connections'): inviter all null,",
            "  note_kind none.",
            "",
@@ -2930,6 +2933,7 @@ def main():
     build_layouts()
     build_judgement()
     corpus_gateways.build(globals())
+    __import__("corpus_impersonation").build(globals())    # issue 27: impersonations of every kind
     os.makedirs(CORPUS, exist_ok=True)
     for f in os.listdir(CORPUS):
         if re.match(r"^\d{3}-.*\.(eml|json)$", f) or f == "README":
