@@ -31,6 +31,16 @@ def _raw(c, fn):
     return c
 
 
+def _group(g, c, name, domain, bounce):
+    """C as a group that rewrites From passes it on: "'NAME' via Acme Comms", LinkedIn's
+    address in Reply-To, the group's List-Id and envelope."""
+    c.set("From", "'%s' via Acme Comms <comms@%s>" % (name, domain))
+    c.set("Reply-To", "%s <invitations@linkedin.com>" % name)
+    c.insert("List-Id", "<comms.%s>" % domain, before="From")
+    g["foreign"](c, "%s@%s" % (bounce, domain), helo="mail.%s" % domain)
+    return c
+
+
 def build(g):
     Person, Tok, when, inv_2019, ar_pass = g["Person"], g["Tok"], g["when"], g["inv_2019"], g["ar_pass"]
 
@@ -73,12 +83,9 @@ def build(g):
     c = inv("gw-google-group", Person("Olivia Grant", headline="Communications Officer at Litware",
                                       vanity="olivia-grant", location="Cork, Ireland"), day=6, ar=False)
     tok = Tok("gw-google-group")
-    c.set("From", "'Olivia Grant' via Acme Comms <comms@groups.example.org>")
-    c.set("Reply-To", "Olivia Grant <invitations@linkedin.com>")
+    _group(g, c, "Olivia Grant", "groups.example.org", "comms+bncBAABB")
     c.insert("X-Original-From", "Olivia Grant <invitations@linkedin.com>", before="From")
-    c.insert("List-Id", "<comms.groups.example.org>", before="From")
     c.insert("Sender", "comms@groups.example.org", before="From")
-    g["foreign"](c, "comms+bncBAABB@groups.example.org", helo="mail-groups.example.org")
     g["our_ar"](c,
              "%s; dkim=pass (2048-bit key) header.d=linkedin.com header.i=@linkedin.com header.b=\"%s\"; "
              "dmarc=none header.from=groups.example.org" % (g["MX"], tok.urlsafe(8)))
@@ -91,14 +98,11 @@ def build(g):
     c = inv("gw-google-group-arc", Person("Lars Nyberg", headline="Press Officer at Woodgrove Bank",
                                           vanity="lars-nyberg", location="Malmö, Sweden"), day=9, ar=False)
     tok = Tok("gw-google-group-arc")
-    c.set("From", "'Lars Nyberg' via Acme Comms <comms@googlegroups.example>")
-    c.set("Reply-To", "Lars Nyberg <invitations@linkedin.com>")
-    c.insert("List-Id", "<comms.googlegroups.example>", before="From")
+    _group(g, c, "Lars Nyberg", "googlegroups.example", "comms+bncB3")
     c.insert("ARC-Authentication-Results",
              "i=1; mx.google.com;\n\tdkim=pass header.i=@linkedin.com header.s=d2048-2 header.b=%s;\n\t"
              "spf=pass smtp.mailfrom=bounce.linkedin.com;\n\tdmarc=pass (p=REJECT) header.from=linkedin.com"
              % tok.urlsafe(8), before="From")
-    g["foreign"](c, "comms+bncB3@googlegroups.example", helo="mail-sor-f69.googlegroups.example")
     g["our_ar"](c,
              "%s; dkim=fail (body hash did not verify) header.d=linkedin.com; arc=pass (i=1 spf=pass "
              "dkim=pass dkdomain=linkedin.com); dmarc=none header.from=googlegroups.example" % g["MX"])
