@@ -1,7 +1,8 @@
 /* draft_text.c - the words of a reply draft: which template answers the
  * invitation (a variant for a mistaken claim, or for an organisation the
  * owner shares with the inviter), the values it is filled with (each from
- * the network cleaned, bounded and refused when unfit), long lines wrapped,
+ * the network cleaned, bounded and refused when unfit), the send hint
+ * wrapped and each body paragraph left on one line,
  * and the subject "Re: <your LinkedIn invitation>" in the draft's language:
  * LinkedIn's own subject speaks to the owner, never to the inviter.
  * Running out of memory anywhere fails the whole text: a buffer remembers a
@@ -227,25 +228,74 @@ static const char *titles(const struct templates *t, const char *lang)
 	return tpl ? tpl->text : NULL;
 }
 
-static int render(const struct draft_input *s, const struct template *tpl, const char *lang,
-		  bool hint, const struct tpl_values *v, struct draft_text *t)
+/* NAME of every language (the user's file where there is one), one after
+ * another: given names and particles are read whatever the draft's language */
+static void gather(const struct templates *t, const char *name, struct buf *out)
 {
-	const struct template *h = hint ? templates_find(s->set->library, lang, "send-hint") : NULL;
-	struct buf body, wrapped;
+	for (size_t i = 0; t && i < t->n; i++)
+		if (!strcmp(t->v[i].name, name) && templates_find(t, t->v[i].lang, name) == &t->v[i])
+			buf_printf(out, "%s\n", t->v[i].text);
+	if (!out->data)
+		buf_puts(out, "");
+}
 
-	buf_init(&body, 0);
-	buf_init(&wrapped, 0);
-	if (h) {
-		template_render(h, v, &body);
-		buf_putc(&body, '\n');
+/* the first name to greet with, from the lists of LANG and of every language */
+static char *first_name(const struct draft_input *s, const char *lang)
+{
+	const struct templates *t = s->set->library;
+	struct buf particles, given;
+	struct greeting_lists g = { titles(t, lang), NULL, NULL };
+	char *first = NULL;
+
+	buf_init(&particles, 0);
+	buf_init(&given, 0);
+	gather(t, "particles", &particles);
+	gather(t, "given-names", &given);
+	if (buf_failed(&particles) || buf_failed(&given)) {
+		errno = ENOMEM;
+	} else {
+		g.particles = particles.data;
+		g.given = given.data;
+		first = greeting_name(s->inv->name, &g);
 	}
-	template_render(tpl, v, &body);
-	if (buf_failed(&body) || !body.data)
-		buf_fail(&wrapped);
-	else
-		draft_wrap(body.data, &wrapped);
-	buf_free(&body);
-	t->body = buf_steal(&wrapped);
+	buf_free(&particles);
+	buf_free(&given);
+	return first;
+}
+
+/* the note for TEMPLATE: send-hint-<template> (accepting first), else send-hint */
+static const struct template *hint_for(const struct templates *t, const char *lang, const char *template)
+{
+	const struct template *h = NULL;
+	char name[64];
+
+	if (snprintf(name, sizeof name, "send-hint-%s", template) < (int)sizeof name)
+		h = templates_find(t, lang, name);
+	return h ? h : templates_find(t, lang, "send-hint");
+}
+
+/* the note (wrapped: it is read in the Drafts folder), then the body with
+ * each paragraph on one line as the template wrote it: the text is pasted
+ * into LinkedIn, which keeps every line break */
+static int render(const struct draft_input *s, const struct template *tpl, const char *lang,
+		  const char *hint, const struct tpl_values *v, struct draft_text *t)
+{
+	const struct template *h = hint ? hint_for(s->set->library, lang, hint) : NULL;
+	struct buf note, out;
+
+	buf_init(&note, 0);
+	buf_init(&out, 0);
+	if (h) {
+		template_render(h, v, &note);
+		buf_putc(&note, '\n');
+		if (buf_failed(&note) || draft_wrap(note.data, &out) < 0)
+			buf_fail(&out);
+	}
+	template_render(tpl, v, &out);
+	buf_free(&note);
+	if (!out.data)
+		buf_fail(&out);
+	t->body = buf_steal(&out);
 	t->subject = t->body ? subject(s->set->library, lang, v) : NULL;
 	return t->body && t->subject ? 0 : -1;
 }
@@ -274,7 +324,7 @@ int draft_text(const struct draft_input *s, const char *template, bool hint, str
 	}
 	snprintf(t->lang, sizeof t->lang, "%s", lang);
 	snprintf(t->template, sizeof t->template, "%s", tpl->name);
-	first = greeting_name(s->inv->name, titles(s->set->library, lang));
+	first = first_name(s, lang);
 	if (!first && errno == ENOMEM) {
 		snprintf(err, errlen, "out of memory rendering %s", t->template);
 		free(org);
@@ -285,7 +335,7 @@ int draft_text(const struct draft_input *s, const char *template, bool hint, str
 	v.claim_org = org;
 	v.profile_url = fit_url(s->inv->profile_url);
 	v.shared_org = shared;
-	rc = render(s, tpl, lang, hint, &v, t);
+	rc = render(s, tpl, lang, hint ? template : NULL, &v, t);
 	if (rc < 0)
 		snprintf(err, errlen, "out of memory rendering %s", t->template);
 	free(first);

@@ -59,9 +59,29 @@ static const char *titles_of(const char *lang)
 	return t->text;
 }
 
+/* every language's LIST, one after another, as a draft reads it */
+static char *all_of(const char *list)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	for (size_t i = 0; i < N_LANGS; i++) {
+		const struct template *t = templates_find(cfg->owner.drafts.library, langs[i], list);
+
+		assert_non_null(t);
+		buf_puts(&b, t->text);
+	}
+	return buf_steal(&b);
+}
+
 static void expect_name(const char *lang, const char *name, const char *want)
 {
-	char *got = greeting_name(name, titles_of(lang));
+	char *particles = all_of("particles"), *given = all_of("given-names");
+	struct greeting_lists g = { titles_of(lang), particles, given };
+	char *got = greeting_name(name, &g);
+
+	free(particles);
+	free(given);
 
 	if (want ? !got || strcmp(got, want) : got != NULL)
 		fail_msg("%s: \"%s\" greets \"%s\", not \"%s\"", lang, name ? name : "(null)",
@@ -77,6 +97,48 @@ static void test_first_names(void **state)
 		{ "es", "José Núñez", "José" },
 		{ "es", "JOSÉ NÚÑEZ", "José" },
 		{ "fr", "JEAN-PIERRE MARTIN", "Jean-Pierre" },
+		/* issue 24: particles, family name first, commas, compound names */
+		{ "nl", "Dr. de Vries", NULL },
+		{ "nl", "van den Berg", NULL },
+		{ "de", "von Weizsäcker", NULL },
+		{ "fr", "LE GALL Yann", "Yann" },
+		{ "it", "ROSSI Giulia", "Giulia" },
+		{ "en", "DOE Jane", "Jane" },
+		{ "en", "DOE JANE", "Doe" },		/* all in capitals: as it stands */
+		{ "es", "Núñez García, María José", "María José" },
+		{ "en", "Doe, Jane", "Jane" },
+		{ "en", "Kevin Osei, MBA", "Kevin" },
+		{ "en", "Jane Doe, PhD", "Jane" },
+		{ "en", "Osei, Kevin, MBA", "Kevin" },
+		{ "en", "Jane Doe (she/her)", "Jane" },
+		{ "en", "Jane Doe \xf0\x9f\x9a\x80", "Jane" },
+		{ "de", "Dr. Sabine Krüger", "Sabine" },
+		{ "pt", "Dra. Ana Conceição", "Ana" },
+		{ "nl", "Drs. Sanne de Vries", "Sanne" },
+		{ "es", "María José Núñez", "María José" },
+		{ "es", "MARÍA JOSÉ NÚÑEZ", "María José" },
+		{ "es", "maria jose nuñez", "Maria Jose" },
+		{ "es", "Juan Carlos Pérez", "Juan Carlos" },
+		{ "es", "José Luis Ortega", "José Luis" },
+		{ "it", "Gian Luca Neri", "Gian Luca" },
+		{ "it", "Gian Marco Neri", "Gian Marco" },
+		{ "it", "Pier Paolo Conti", "Pier Paolo" },
+		{ "it", "Anna Maria Ferri", "Anna Maria" },
+		{ "it", "Maria Grazia Russo", "Maria Grazia" },
+		{ "pt", "João Pedro Alves", "João Pedro" },
+		{ "pt", "Ana Beatriz Lima", "Ana Beatriz" },
+		{ "pt", "Maria da Graça Souza", "Maria da Graça" },
+		{ "en", "Maria José Núñez", "Maria José" },	/* whatever the language */
+		{ "nl", "IJSBRAND DE JONG", "IJsbrand" },
+		{ "nl", "ijsbrand de jong", "IJsbrand" },
+		{ "nl", "IJsbrand de Jong", "IJsbrand" },
+		{ "es", "Don Raúl Castillo", "Raúl" },
+		{ "es", "Doña Carmen Ruiz", "Carmen" },
+		{ "en", "ИВАН ПЕТРОВ", "Иван" },
+		{ "en", "Γιώργος Παπαδάκης", "Γιώργος" },
+		{ "en", "Nguyễn Văn An", "Nguyễn" },
+		{ "en", "İPEK YILDIZ", "İpek" },
+		{ "en", "ılgın demir", "Ilgın" },
 		{ "fr", "jean-pierre martin", "Jean-Pierre" },
 		{ "fr", "Marie-Ève Tremblay", "Marie-Ève" },
 		{ "en", "McKenzie Lee", "McKenzie" },		/* mixed case: as written */
@@ -108,14 +170,14 @@ static void test_first_names(void **state)
 		{ "en", "“Jane” Doe", NULL },
 		{ "fr", "«Jean» Dupont", NULL },
 		{ "en", "O'Neil Smith", NULL },
-		{ "en", "Jane, PhD", NULL },
+		{ "en", "Jane, PhD", "Jane" },
 		{ "en", "J. Robert Smith", NULL },
 		{ "en", "Jane2 Doe", NULL },
 		{ "en", "-Jane Doe", NULL },
 		{ "en", "Jane- Doe", NULL },
 		{ "en", "Jean--Pierre Doe", NULL },
 		{ "en", "J Smith", NULL },
-		{ "en", "\xf0\x9f\x9a\x80 Jane", NULL },		/* an emoji first */
+		{ "en", "\xf0\x9f\x9a\x80 Jane", "Jane" },	/* an emoji is not part of a name */
 		{ "en", "Jane\xe2\x80\x8b Doe", NULL },		/* a zero-width space inside */
 		{ "en", "Ja\xffne Doe", NULL },			/* not UTF-8 */
 		{ "en", "", NULL },
@@ -163,9 +225,13 @@ static const struct {
 
 static const struct { const char *name, *first; } names[] = {
 	{ "Jane Doe", "Jane" }, { "José Núñez", "José" }, { "JOSÉ NÚÑEZ", "José" },
-	{ "JEAN-PIERRE Martin", "Jean-Pierre" }, { "Dr. Anna Schmidt", "Anna" },
+	{ "MARTIN Jean-Pierre", "Jean-Pierre" }, { "Dr. Anna Schmidt", "Anna" },
 	{ "王小明", "王小明" }, { "محمد علي", "محمد" }, { "\"Jane\" Doe", NULL }, { NULL, NULL },
+	{ "LE GALL Yann", "Yann" }, { "Núñez García, María José", "María José" },
+	{ "van den Berg", NULL }, { "Kevin Osei, MBA", "Kevin" }, { "Jane Doe (she/her)", "Jane" },
+	{ "Gian Luca Neri", "Gian Luca" }, { "IJSBRAND", "IJsbrand" }, { "İPEK YILDIZ", "İpek" },
 };
+#define N_NAMES (sizeof names / sizeof names[0])
 
 static const char *const orgs[] = {
 	"University of California, Berkeley", "Freie Universität Berlin", "MIT",
@@ -199,6 +265,22 @@ static void check_lines(const char *what, const char *body)
 	}
 }
 
+/* the body (after the note) has each paragraph on one line: LinkedIn keeps
+ * every line break of a pasted text. Only the sign-off, the last paragraph,
+ * has two lines (the closing and the owner's name). */
+static void check_paragraphs(const char *what, const char *body)
+{
+	const char *p = body, *end;
+
+	while ((end = strstr(p, "\n\n")) != NULL) {
+		if (memchr(p, '\n', (size_t)(end - p)))
+			fail_msg("%s: a line break inside a paragraph: %.*s", what, (int)(end - p), p);
+		p = end + 2;
+	}
+	if (p == body || strchr(p, '\n') == strrchr(p, '\n'))
+		fail_msg("%s: no sign-off of two lines at the end:\n%s", what, body);
+}
+
 static void check_marks(const char *what, const char *body)
 {
 	static const char *const bad[] = {
@@ -225,6 +307,9 @@ static void check_org_alone(const char *what, const char *text, const char *org,
 			*c = ' ';
 	if (!(at = strstr(body, org)))
 		fail_msg("%s: \"%s\" is not in:\n%s", what, org, text);
+	/* after a generic noun and a colon: "... a shared employer: Acme." */
+	if (at - body < 2 || strncmp(at - 2, ": ", 2))
+		fail_msg("%s: \"%s\" does not follow a colon:\n%s", what, org, text);
 	for (w = at; w > body && (w[-1] == ' ' || w[-1] == '\n'); w--)
 		;
 	n = (size_t)(w - body);
@@ -281,7 +366,16 @@ static void render_one(size_t l, size_t t, size_t n, const char *org, bool hint)
 	assert_string_equal(d.template, tpls[t].want);
 	assert_string_equal(d.lang, langs[l]);
 	assert_string_equal(d.subject, L[l].subject);
-	check_lines(what, d.body);
+	{
+		const char *text = hint ? strstr(d.body, "]\n\n") : d.body;
+		char *note = hint && text ? strndup(d.body, (size_t)(text - d.body) + 2) : NULL;
+
+		assert_non_null(text);
+		if (note)
+			check_lines(what, note);
+		free(note);
+		check_paragraphs(what, hint ? text + 3 : text);
+	}
 	check_marks(what, d.body);
 	check_greeting(what, l, tpls[t].want, names[n].first, d.body, hint);
 	check_hint(what, d.body, hint);
@@ -303,7 +397,7 @@ static void test_every_template_language_name_and_org(void **state)
 				for (size_t o = 0; o < sizeof orgs / sizeof orgs[0]; o++)
 					for (int hint = 0; hint < 2; hint++, count++)
 						render_one(l, t, n, orgs[o], hint);
-	assert_int_equal(count, 7 * 9 * 9 * 5 * 2);
+	assert_int_equal(count, 7 * 9 * N_NAMES * 5 * 2);
 }
 
 /* ---------------------------------------------------------------- one by one */
@@ -405,13 +499,47 @@ static void test_unfit_profile_link(void **state)
 		snprintf(what, sizeof what, "%s/send-hint without a link", langs[l]);
 		assert_null(strstr(d.body, "Bcc"));
 		assert_null(strstr(d.body, "http"));
-		check_lines(what, d.body);
+		{
+			const char *end = strstr(d.body, "]\n\n");
+			char *note = end ? strndup(d.body, (size_t)(end - d.body)) : NULL;
+
+			assert_non_null(note);
+			check_lines(what, note);
+			free(note);
+		}
 		/* the line after "...profile:" is the fallback, whole: "(...)" */
 		if (!(fb = strstr(d.body, ":\n(")) || fb[2 + strcspn(fb + 2, "\n") - 1] != ')')
 			fail_msg("%s: the fallback is not a line of its own:\n%s", what, d.body);
 		if (!strcmp(langs[l], "en"))
 			assert_non_null(strstr(d.body, "\n(no link in the invitation: search LinkedIn "
-						  "for the inviter's name)\n"));
+						  "for the name)\n"));
+		draft_text_free(&d);
+	}
+}
+
+/* the note fits the verdict: accept first, then message; or reply to the
+ * pending invitation without accepting it (a message from the profile
+ * would need InMail) */
+static void test_hint_per_verdict(void **state)
+{
+	static const struct { const char *tpl, *lang, *want; } cases[] = {
+		{ "accept", "en", "\nFirst accept the invitation on LinkedIn (My Network > Invitations).\n" },
+		{ "ask", "en", "\nchoose Reply on this invitation" },
+		{ "decline", "en", "\nchoose Reply on this invitation" },
+		{ "accept", "de", "\nNehmen Sie zuerst die Einladung auf LinkedIn an" },
+		{ "decline", "nl", "\nDegene die je heeft uitgenodigd:\n" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct unit_draft s;
+		struct draft_text d;
+		char err[200];
+
+		fake_scan(&s, "Jane Doe", cases[i].lang, CLAIM_NONE, NULL, NULL, NULL);
+		assert_int_equal(draft_text(&s.in, cases[i].tpl, true, &d, err, sizeof err), 0);
+		if (!strstr(d.body, cases[i].want))
+			fail_msg("%s/%s: no \"%s\" in:\n%s", cases[i].lang, cases[i].tpl, cases[i].want, d.body);
+		assert_null(strstr(d.body, "profile:\n"));
 		draft_text_free(&d);
 	}
 }
@@ -465,6 +593,7 @@ int main(void)
 		cmocka_unit_test(test_shared_organisation),
 		cmocka_unit_test(test_unfit_organisation),
 		cmocka_unit_test(test_unfit_profile_link),
+		cmocka_unit_test(test_hint_per_verdict),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_value_ends_sentence),
 	};
