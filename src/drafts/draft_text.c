@@ -67,20 +67,41 @@ static const char *fit_url(const char *url)
 	return url;
 }
 
-/* the owner's employer, school or group that the inviter's headline names;
- * *OOM set when out of memory */
-static const char *shared_org(const struct profile *p, const char *headline, bool *oom)
+/* the owner's organisation of list K (0 employers, 1 schools, 2 groups)
+ * that the folded text H names as whole words, or NULL */
+static const char *owner_org(const struct profile *p, int k, const char *h)
 {
 	const struct strlist *names[3] = { &p->employers, &p->schools, &p->groups };
-	const char *hit = NULL;
-	char *h = headline ? fold(headline) : NULL;
 
-	if (headline && !h)
+	for (size_t i = 0; h && i < p->folded[k].n && i < names[k]->n; i++)
+		if (fold_contains(h, p->folded[k].v[i]))
+			return names[k]->v[i];
+	return NULL;
+}
+
+/* the owner's employer, school or group the inviter shares: the one a claim
+ * that matched names ("we are both in the group X": X is the owner's), else
+ * the one the inviter's headline names; *OOM set when out of memory */
+static const char *shared_org(const struct draft_input *s, bool *oom)
+{
+	const struct invitation *inv = s->inv;
+	int claimed = inv->claim == CLAIM_COLLEAGUE ? 0 : inv->claim == CLAIM_CLASSMATE ? 1 :
+		      inv->claim == CLAIM_GROUP ? 2 : -1;
+	const char *hit = NULL;
+	char *h;
+
+	if (claimed >= 0 && !s->claim_mismatch && inv->claim_org) {
+		if (!(h = fold(inv->claim_org)))
+			*oom = true;
+		hit = owner_org(s->owner, claimed, h);
+		free(h);
+	}
+	if (hit || !inv->headline)
+		return hit;
+	if (!(h = fold(inv->headline)))
 		*oom = true;
 	for (int k = 0; h && k < 3 && !hit; k++)
-		for (size_t i = 0; i < p->folded[k].n && i < names[k]->n && !hit; i++)
-			if (fold_contains(h, p->folded[k].v[i]))
-				hit = names[k]->v[i];
+		hit = owner_org(s->owner, k, h);
 	free(h);
 	return hit;
 }
@@ -304,7 +325,7 @@ int draft_text(const struct draft_input *s, const char *template, bool hint, str
 	       char *err, size_t errlen)
 {
 	bool oom = false;
-	const char *lang = "en", *shared = shared_org(s->owner, s->inv->headline, &oom);
+	const char *lang = "en", *shared = shared_org(s, &oom);
 	char *org = fit_org(s->inv->claim_org, &oom), *first = NULL;
 	bool claim_ok = org || s->inv->claim == CLAIM_FRIEND;
 	const struct template *tpl = choose(s, template, claim_ok, shared != NULL, &lang);

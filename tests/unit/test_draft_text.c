@@ -449,6 +449,19 @@ static void test_shared_organisation(void **state)
 			assert_non_null(strstr(d.body, cases[i].org));
 		draft_text_free(&d);
 	}
+	/* a group claim that is true: the group shared, not "I can't place you" */
+	{
+		struct unit_draft s;
+		struct draft_text d;
+		char err[200];
+
+		fake_scan(&s, "Jane Doe", "de", CLAIM_GROUP, "rust berlin", NULL, "jane@example.com");
+		s.in.claim_mismatch = false;
+		assert_int_equal(draft_text(&s.in, "ask", false, &d, err, sizeof err), 0);
+		assert_string_equal(d.template, "ask-shared");
+		assert_non_null(strstr(d.body, "eine Gemeinsamkeit: Rust Berlin."));
+		draft_text_free(&d);
+	}
 	/* no variant of decline: the decline itself */
 	{
 		struct unit_draft s;
