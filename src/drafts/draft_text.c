@@ -242,11 +242,33 @@ int draft_wrap(const char *text, struct buf *out)
 
 /* ---------------------------------------------------------------- the text */
 
-static const char *titles(const struct templates *t, const char *lang)
+/* the titles of LANG, then every other language's written with a dot
+ * ("Dra.", "Avv."): unmistakable in any draft, where a bare "Don" is not */
+static void titles(const struct templates *t, const char *lang, struct buf *out)
 {
-	const struct template *tpl = templates_find(t, lang, "titles");
+	const struct template *own = templates_find(t, lang, "titles");
 
-	return tpl ? tpl->text : NULL;
+	if (own)
+		buf_printf(out, "%s\n", own->text);
+	for (size_t i = 0; t && i < t->n; i++) {
+		const char *p = t->v[i].text;
+
+		if (strcmp(t->v[i].name, "titles") || !strcmp(t->v[i].lang, lang) ||
+		    templates_find(t, t->v[i].lang, "titles") != &t->v[i])
+			continue;
+		while (*p) {
+			size_t n = strcspn(p, " \t\n");
+
+			if (*p == '#')
+				n = strcspn(p, "\n");
+			else if (memchr(p, '.', n))
+				buf_printf(out, "%.*s ", (int)n, p);
+			p += n;
+			p += strspn(p, " \t\n");
+		}
+	}
+	if (!out->data)
+		buf_puts(out, "");
 }
 
 /* NAME of every language (the user's file where there is one), one after
@@ -264,21 +286,25 @@ static void gather(const struct templates *t, const char *name, struct buf *out)
 static char *first_name(const struct draft_input *s, const char *lang)
 {
 	const struct templates *t = s->set->library;
-	struct buf particles, given;
-	struct greeting_lists g = { titles(t, lang), NULL, NULL };
+	struct buf title, particles, given;
+	struct greeting_lists g = { NULL, NULL, NULL };
 	char *first = NULL;
 
+	buf_init(&title, 0);
 	buf_init(&particles, 0);
 	buf_init(&given, 0);
+	titles(t, lang, &title);
 	gather(t, "particles", &particles);
 	gather(t, "given-names", &given);
-	if (buf_failed(&particles) || buf_failed(&given)) {
+	if (buf_failed(&title) || buf_failed(&particles) || buf_failed(&given)) {
 		errno = ENOMEM;
 	} else {
+		g.titles = title.data;
 		g.particles = particles.data;
 		g.given = given.data;
 		first = greeting_name(s->inv->name, &g);
 	}
+	buf_free(&title);
 	buf_free(&particles);
 	buf_free(&given);
 	return first;
@@ -293,6 +319,36 @@ static const struct template *hint_for(const struct templates *t, const char *la
 	if (snprintf(name, sizeof name, "send-hint-%s", template) < (int)sizeof name)
 		h = templates_find(t, lang, name);
 	return h ? h : templates_find(t, lang, "send-hint");
+}
+
+/* TPL rendered into OUT; without a first name, its greeting line (the first)
+ * replaced by the language's whole no-name line when it has one
+ * (no-name-<template>, else no-name): "Guten Tag," rather than
+ * "Hallo und guten Tag," */
+static void body(const struct templates *lib, const struct template *tpl, const char *lang,
+		 const struct tpl_values *v, struct buf *out)
+{
+	const struct template *nn = NULL;
+	struct buf b;
+	char name[64];
+
+	if (!v->first && snprintf(name, sizeof name, "no-name-%s", tpl->name) < (int)sizeof name)
+		nn = templates_find(lib, lang, name);
+	if (!v->first && !nn)
+		nn = templates_find(lib, lang, "no-name");
+	if (!nn) {
+		template_render(tpl, v, out);
+		return;
+	}
+	buf_init(&b, 0);
+	template_render(tpl, v, &b);
+	if (buf_failed(&b) || !b.data) {
+		buf_fail(out);
+	} else {
+		buf_append(out, nn->text, strcspn(nn->text, "\n"));
+		buf_puts(out, b.data + strcspn(b.data, "\n"));
+	}
+	buf_free(&b);
 }
 
 /* the note (wrapped: it is read in the Drafts folder), then the body with
@@ -312,7 +368,7 @@ static int render(const struct draft_input *s, const struct template *tpl, const
 		if (buf_failed(&note) || draft_wrap(note.data, &out) < 0)
 			buf_fail(&out);
 	}
-	template_render(tpl, v, &out);
+	body(s->set->library, tpl, lang, v, &out);
 	buf_free(&note);
 	if (!out.data)
 		buf_fail(&out);
