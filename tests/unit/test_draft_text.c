@@ -89,6 +89,23 @@ static void expect_name(const char *lang, const char *name, const char *want)
 	free(got);
 }
 
+/* the draft TPL for NAME in LANG (with the note when HINT) holds WANT, or
+ * starts with it when AT_START */
+static void expect_body(const char *lang, const char *name, const char *tpl, bool hint,
+			const char *want, bool at_start)
+{
+	struct unit_draft s;
+	struct draft_text t;
+	char err[200];
+
+	fake_scan(&s, name, lang, CLAIM_NONE, NULL, NULL, hint ? NULL : "x@example.com");
+	assert_int_equal(draft_text(&s.in, tpl, hint, &t, err, sizeof err), 0);
+	if (at_start ? strncmp(t.body, want, strlen(want)) != 0 : !strstr(t.body, want))
+		fail_msg("%s/%s for \"%s\": no \"%s\" in:\n%s", lang, tpl, name, want, t.body);
+	assert_null(strstr(t.body, "profile:\n"));
+	draft_text_free(&t);
+}
+
 static void test_first_names(void **state)
 {
 	static const struct { const char *lang, *name, *want; } cases[] = {
@@ -196,17 +213,8 @@ static void test_first_names(void **state)
 			{ "nl", "Dr. de Vries", "Hallo,\n" },
 		};
 
-		for (size_t i = 0; i < sizeof d / sizeof d[0]; i++) {
-			struct unit_draft s;
-			struct draft_text t;
-			char err[200];
-
-			fake_scan(&s, d[i].name, d[i].lang, CLAIM_NONE, NULL, NULL, "x@example.com");
-			assert_int_equal(draft_text(&s.in, "accept", false, &t, err, sizeof err), 0);
-			if (strncmp(t.body, d[i].want, strlen(d[i].want)))
-				fail_msg("%s: \"%s\" greets:\n%s", d[i].lang, d[i].name, t.body);
-			draft_text_free(&t);
-		}
+		for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
+			expect_body(d[i].lang, d[i].name, "accept", false, d[i].want, true);
 	}
 	/* a first name over 64 bytes is refused, not cut */
 	{
@@ -568,18 +576,8 @@ static void test_hint_per_verdict(void **state)
 		{ "decline", "nl", "\nDegene die je heeft uitgenodigd:\n" },
 	};
 
-	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		struct unit_draft s;
-		struct draft_text d;
-		char err[200];
-
-		fake_scan(&s, "Jane Doe", cases[i].lang, CLAIM_NONE, NULL, NULL, NULL);
-		assert_int_equal(draft_text(&s.in, cases[i].tpl, true, &d, err, sizeof err), 0);
-		if (!strstr(d.body, cases[i].want))
-			fail_msg("%s/%s: no \"%s\" in:\n%s", cases[i].lang, cases[i].tpl, cases[i].want, d.body);
-		assert_null(strstr(d.body, "profile:\n"));
-		draft_text_free(&d);
-	}
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		expect_body(cases[i].lang, "Jane Doe", cases[i].tpl, true, cases[i].want, false);
 }
 
 static void test_wrap(void **state)
