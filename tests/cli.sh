@@ -10,6 +10,15 @@ done
 
 ok "-n accepts the example configuration" "$LM" -n -c "$top_srcdir/conf/linkedin-milter.conf"
 
+# without owner.names a draft is signed by nobody: -n says so, and still passes
+printf 'socket = "unix:/run/x.sock";\n' > "$TMP/nameless.conf"
+err=$("$LM" -n -c "$TMP/nameless.conf" 2>&1 >/dev/null); rc=$?
+is "-n passes a configuration without owner.names" "$rc" 0
+is "-n warns that owner.names is empty" "$err" "$TMP/nameless.conf: warning: owner.names is empty: reply drafts end without a name and have no display name in From"
+printf 'socket = "unix:/run/x.sock";\nowner = { names = [ "Bob Smith" ]; };\n' > "$TMP/named.conf"
+err=$("$LM" -n -c "$TMP/named.conf" 2>&1 >/dev/null)
+is "-n does not warn when owner.names is set" "$err" ""
+
 printf 'socket = "unix:/run/x.sock";\nowner = {\n  mdoe = "strict";\n};\n' > "$TMP/typo.conf"
 err=$("$LM" -n -c "$TMP/typo.conf" 2>&1); rc=$?
 is "-n exits 1 on a misspelled key" "$rc" 1

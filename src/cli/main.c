@@ -117,6 +117,10 @@ int main(int argc, char **argv)
 	log_open("linkedin-milter", o.check || o.test || o.foreground, LOG_MAIL, LOG_INFO);
 	c = load_config(&o, o.test);
 	if (o.check) {
+		if (c && !c->owner.profile.names.n)	/* drafts would be signed by nobody */
+			fprintf(stderr, "%s: warning: owner.names is empty: reply drafts end without "
+				"a name and have no display name in From\n",
+				c->file ? c->file : "built-in defaults");
 		if (c)
 			printf("%s: configuration OK\n", c->file ? c->file : "built-in defaults");
 		config_unref(c);
