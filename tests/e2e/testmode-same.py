@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""testmode-same.py send PORT CORPUS OUT | compare LOG JSONL: test mode is the daemon.
+"""testmode-same.py send PORT CORPUS OUT | compare LOG JSONL [HOST]: test mode is the daemon.
 
 send: every corpus message over SMTP to 127.0.0.1:PORT, its Return-Path and Delivered-To
 taken off (what delivery adds), MAIL FROM its Return-Path, RCPT TO its Delivered-To, a
 Message-ID of its own; OUT/index.txt gets "MESSAGE-ID FILE" per message.
 
 compare: LOG is the daemon's log, JSONL what `-t` printed for the delivered files. Each
-delivered file's queue id (our Received) names the daemon's log line of that message:
+delivered file's queue id (the Received of HOST, the MTA the milter ran on; by default the
+test Postfix) names the daemon's log line of that message:
 kind, authenticity, verdict and reasons must be the same; a message with no log line
 (settled at the end of its headers) must be kind none in test mode too. Prints TAP."""
 import json
@@ -49,7 +50,8 @@ def send(port, corpus, out):
 LINE = re.compile(r": ([0-9A-Za-z]+): kind=(\S+) authentic=(\S+) verdict=(\S+) reasons=(\S+)")
 
 
-def compare(log, jsonl):
+def compare(log, jsonl, host="mx.lm-e2e.test"):
+    qid_re = re.compile(rb"by " + re.escape(host.encode()) + rb" \([^)]*\)\s+with E?SMTPS? id ([0-9A-Za-z]+)")
     daemon = {}
     for line in open(log, encoding="utf-8", errors="replace"):
         m = LINE.search(line)
@@ -59,7 +61,7 @@ def compare(log, jsonl):
     for line in open(jsonl, encoding="utf-8"):
         got = json.loads(line)
         raw = open(got["file"], "rb").read()
-        q = re.search(rb"by mx\.lm-e2e\.test \(Postfix\) with E?SMTPS? id ([0-9A-Za-z]+)", raw)
+        q = qid_re.search(raw)
         qid = q.group(1).decode() if q else "?"
         mid = re.search(rb"same-(\d+)@", raw)
         t = (got["kind"], {True: "yes", False: "no"}.get(got["authentic"], "no"),
@@ -79,4 +81,4 @@ def compare(log, jsonl):
 if __name__ == "__main__":
     if sys.argv[1] == "send":
         sys.exit(send(sys.argv[2], sys.argv[3], sys.argv[4]))
-    sys.exit(compare(sys.argv[2], sys.argv[3]))
+    sys.exit(compare(*sys.argv[2:5]))
