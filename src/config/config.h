@@ -28,6 +28,7 @@ struct config {
 	char *dir;		/* relative paths are relative to this */
 	char *socket, *socket_group, *user, *pidfile;
 	char *metrics;		/* the metrics endpoint's socket, "" = none */
+	char *recipient_delimiter;	/* the MTA's: its first character writes a detail */
 	unsigned socket_mode;
 	bool allow_root;
 	enum on_error on_error;
