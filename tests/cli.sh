@@ -94,4 +94,21 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 	wait "$pid"
 fi
 
+# a start-up failure after the fork (here the pidfile's directory is missing)
+# is the exit status the shell sees, not 0 from the parent
+if [ "$(id -u)" = 0 ]; then
+	src=$(cd "$top_srcdir" && pwd)
+	mkdir -p "$TMP/bg"
+	cat > "$TMP/bg/lm.conf" <<CONF
+socket = "unix:$TMP/bg/lm.sock";
+pidfile = "$TMP/bg/no-such-dir/lm.pid";
+user = "root";
+allow_root = true;
+patterns = "$src/conf/patterns.conf";
+lexicons = "$src/conf/lexicons.conf";
+drafts = { store = "maildir:$TMP/bg/drafts/%u"; templates = "$src/conf/templates"; spool = "$TMP/bg/spool"; };
+CONF
+	timeout 30 "$LM" -c "$TMP/bg/lm.conf" 2>/dev/null
+	ok "a start-up failure after the fork exits 77 (EX_NOPERM), not 0" test $? = 77
+fi
 done_testing

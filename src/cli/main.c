@@ -11,6 +11,7 @@
 #include "config.h"
 #include "log.h"
 #include "daemon.h"
+#include "daemon_os.h"
 #include "version.h"
 #include "strlist.h"
 
@@ -134,9 +135,11 @@ int main(int argc, char **argv)
 			"PCRE2 JIT unavailable (no writable executable memory): patterns run in the interpreter");
 	if (o.test)
 		rc = test_mode(c, argv + optind, argc - optind, o.explain, o.drafts);
-	else
+	else {
 		rc = daemon_run(c, o.config ? o.config : (c->file ? c->file : NULL),
 				o.foreground);
+		background_status(rc);	/* a failure after the fork: the shell hears it */
+	}
 	config_unref(c);
 	return rc;
 }

@@ -109,6 +109,7 @@ static const struct milter_io test_io = {
 	.addheader = t_change,
 	.chgheader = t_chgheader,
 	.addrcpt = t_one,
+	.addrcpt_par = t_change,
 	.delrcpt = t_one,
 	.quarantine = t_one,
 	.config = t_config,

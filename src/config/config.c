@@ -93,6 +93,8 @@ static const struct key config_keys[] = {
 	[K_DRAFTS] = CK("drafts", KEY_CUSTOM, owner.drafts, 0, 0, NULL, NULL, read_drafts),
 	[K_METRICS] = CK("metrics", KEY_STRING, metrics, 0, 0, NULL, check_metrics, NULL),
 	[K_RULES] = CK("rules", KEY_CUSTOM, rules, 0, 0, NULL, NULL, read_rules),
+	[K_RECIPIENT_DELIMITER] = CK("recipient_delimiter", KEY_STRING, recipient_delimiter,
+		0, 0, NULL, check_delimiter, NULL),
 };
 _Static_assert(ARRAY_LEN(config_keys) == K_COUNT, "a row for every enum config_key");
 _Static_assert(K_COUNT <= sizeof(unsigned long) * 8, "a bit of SEEN for every key");
@@ -113,6 +115,7 @@ static struct config *config_new(void)
 	c->socket = str_dup("unix:/run/linkedin-milter/linkedin-milter.sock");
 	c->socket_group = str_dup("");
 	c->metrics = str_dup("");
+	c->recipient_delimiter = str_dup("+");
 	c->socket_mode = 0660;
 	c->user = str_dup("linkedin-milter");
 	c->pidfile = str_dup("/run/linkedin-milter/linkedin-milter.pid");
@@ -260,7 +263,7 @@ void config_unref(struct config *c)
 	if (!c || atomic_fetch_sub(&c->refs, 1) != 1)
 		return;
 	FREE_ALL(c->file, c->dir, c->socket, c->socket_group, c->metrics, c->user, c->pidfile,
-		 c->patterns_file, c->lexicons_file);
+		 c->recipient_delimiter, c->patterns_file, c->lexicons_file);
 	strlist_free(&c->engine.authserv_id);
 	strlist_free(&c->local_hosts);
 	strlist_free(&c->engine.trusted_arc_sealers);

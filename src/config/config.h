@@ -29,6 +29,7 @@ struct config {
 	char *socket, *socket_group, *user, *pidfile;
 	struct strlist local_hosts;	/* our hosts in Received (test mode's delivery trace) */
 	char *metrics;		/* the metrics endpoint's socket, "" = none */
+	char *recipient_delimiter;	/* the MTA's: its first character writes a detail */
 	unsigned socket_mode;
 	bool allow_root;
 	enum on_error on_error;

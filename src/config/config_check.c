@@ -162,6 +162,17 @@ int check_token(const char *v, char *err, size_t len)
 	return 0;
 }
 
+int check_delimiter(const char *v, char *err, size_t len)
+{
+	if (!*v || strlen(v) > 8)
+		return fail(err, len, "a recipient delimiter is 1 to 8 characters");
+	for (; *v; v++)
+		if (!isgraph((unsigned char)*v) || strchr("@<>()[]\\,;:\"", *v))
+			return fail(err, len, "a recipient delimiter may hold only printable "
+				    "characters allowed in a local part");
+	return 0;
+}
+
 int check_reason(const char *v, char *err, size_t len)
 {
 	if (!*v || strlen(v) > 40)

@@ -12,6 +12,7 @@ static const struct milter_io libmilter_io = {
 	.addheader = smfi_addheader,
 	.chgheader = smfi_chgheader,
 	.addrcpt = smfi_addrcpt,
+	.addrcpt_par = smfi_addrcpt_par,
 	.delrcpt = smfi_delrcpt,
 	.quarantine = smfi_quarantine,
 	.config = current_config,

@@ -17,6 +17,7 @@ struct milter_io {
 	int (*addheader)(SMFICTX *ctx, char *name, char *value);
 	int (*chgheader)(SMFICTX *ctx, char *name, int index, char *value);
 	int (*addrcpt)(SMFICTX *ctx, char *rcpt);
+	int (*addrcpt_par)(SMFICTX *ctx, char *rcpt, char *args);
 	int (*delrcpt)(SMFICTX *ctx, char *rcpt);
 	int (*quarantine)(SMFICTX *ctx, char *reason);
 	/* a reference to the configuration in force for a new message */
