@@ -11,14 +11,7 @@ set -u
 lm_init postfix postconf opendkim m4 unshare "$E2E_PY"
 sendmail_setup || skip_all "cannot get the sendmail packages (apt-get download sendmail-bin sendmail-base sendmail-cf)"
 
-{
-	printf '%s\n' "Mode v" "Socket local:$E2E_RUN/verify.sock" "UMask 000" \
-		"PidFile $E2E_RUN/verify.pid" "Background no" "Syslog no" "Nameservers 127.0.0.1" \
-		"AuthservID mx.example.org" "AuthservIDWithJobID yes" "AlwaysAddARHeader yes" \
-		"RemoveARFrom nothing.invalid" "DNSTimeout 1"
-} >"$E2E_RUN/verify.conf"
-ok "a verifying opendkim starts" e2e_spawn verify opendkim -f -x "$E2E_RUN/verify.conf"
-milter_wait_socket "unix:$E2E_RUN/verify.sock" 20
+ok "a verifying opendkim starts" verifier_start
 lm_config 'local_hosts = [ "mx.lm-e2e.test", "sm.lm-e2e.test" ];'
 ok "linkedin-milter starts" lm_start
 ok "postfix starts without a milter (it only delivers)" postfix_start ""
@@ -35,13 +28,7 @@ e2e_diag "where the verifier's header lands through sendmail: $(awk '/^\r?$/ { e
 is "opendkim's Authentication-Results comes before sendmail's Received, after postfix's" \
 	"$(grep -n -i -E '^(Received: from .*|Authentication-Results: mx\.example\.org/.*)' "$f" | head -n 3 | cut -d: -f2 | tr '\n' ' ')" \
 	"Received Authentication-Results Received "
-"$LM" -c "$E2E/lm.conf" -t "$PF_MAILDIR/new" >"$E2E/testmode.jsonl" 2>"$E2E/testmode.err"
-is "test mode reads every delivered file" "$(wc -l <"$E2E/testmode.jsonl")" "$n"
-"$E2E_PY" "$top_srcdir/tests/e2e/testmode-same.py" compare "$E2E/lm.log" "$E2E/testmode.jsonl" \
-	sm.lm-e2e.test >"$E2E/same.tap"
-ok "each delivered file: in test mode the daemon's kind, authenticity, verdict and reasons" \
-	test "$(grep -c '^not ok' "$E2E/same.tap")" -eq 0
-grep '^not ok' "$E2E/same.tap" | head -n 20 | while IFS= read -r l; do e2e_diag "$l"; done
+same_as_daemon "$n" sm.lm-e2e.test
 is "the daemon logged with sendmail's queue ids" \
 	"$(grep -c -E '^linkedin-milter: info: [0-9A-Za-z]{14}: kind=' "$E2E/lm.log" | sed 's/^[1-9][0-9]*$/some/')" some
 done_testing

@@ -8,15 +8,7 @@ set -u
 . "$top_srcdir/tests/e2e/lm.sh"
 lm_init postfix postconf opendkim "$E2E_PY"
 
-{
-	printf '%s\n' "Mode v" "Socket local:$E2E_RUN/verify.sock" "UMask 000" \
-		"PidFile $E2E_RUN/verify.pid" "Background no" "Syslog no" "Nameservers 127.0.0.1" \
-		"AuthservID mx.example.org" "AuthservIDWithJobID yes" "AlwaysAddARHeader yes" \
-		"RemoveARFrom nothing.invalid" "DNSTimeout 1"
-} >"$E2E_RUN/verify.conf"
-ok "a verifying opendkim starts (authserv-id mx.example.org, with the job id)" \
-	e2e_spawn verify opendkim -f -x "$E2E_RUN/verify.conf"
-milter_wait_socket "unix:$E2E_RUN/verify.sock" 20
+ok "a verifying opendkim starts (authserv-id mx.example.org, with the job id)" verifier_start
 # this host is mx.lm-e2e.test: test mode takes its Received headers off as the delivery trace
 lm_config 'local_hosts = [ "mx.lm-e2e.test" ];'
 ok "linkedin-milter starts" lm_start
@@ -34,12 +26,7 @@ is "in a delivered file opendkim's Authentication-Results comes before our Recei
 	"$(grep -m2 -n -i -E '^(Received: from|Authentication-Results: mx\.example\.org/)' "$f" | cut -d: -f2 | tr '\n' ' ')" \
 	"Authentication-Results Received "
 wait_until 10 eval 'grep -c "kind=" "$E2E/lm.log" >/dev/null'
-"$LM" -c "$E2E/lm.conf" -t "$PF_MAILDIR/new" >"$E2E/testmode.jsonl" 2>"$E2E/testmode.err"
-is "test mode reads every delivered file" "$(wc -l <"$E2E/testmode.jsonl")" "$n"
-"$E2E_PY" "$top_srcdir/tests/e2e/testmode-same.py" compare "$E2E/lm.log" "$E2E/testmode.jsonl" >"$E2E/same.tap"
-ok "each delivered file: in test mode the daemon's kind, authenticity, verdict and reasons" \
-	test "$(grep -c '^not ok' "$E2E/same.tap")" -eq 0
-grep '^not ok' "$E2E/same.tap" | head -n 20 | while IFS= read -r l; do e2e_diag "$l"; done
+same_as_daemon "$n"
 is "and the daemon judged some as phish, some as genuine" \
 	"$(grep -c 'verdict=phish' "$E2E/lm.log" | sed 's/^[1-9][0-9]*$/some/')/$(grep -c 'authentic=yes' "$E2E/lm.log" | sed 's/^[1-9][0-9]*$/some/')" "some/some"
 done_testing
