@@ -248,6 +248,16 @@ static int pp3_decode(struct buf *out, const char *u, size_t n, const char *x, s
 	return rc;
 }
 
+/* no control character (a decoded CR, LF or NUL would make lines or cut
+ * strings in the text): a link that decodes to one is not recovered */
+static bool printable(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f)
+			return false;
+	return true;
+}
+
 /* one rewriter's link unwrapped into OUT: 1 done, 0 cannot be, -1 not one */
 static int unwrap_once(const struct engine_settings *c, const char *u, struct buf *out)
 {
@@ -270,8 +280,7 @@ static int unwrap_once(const struct engine_settings *c, const char *u, struct bu
 			return 0;
 	} else
 		return 0;	/* the target is hidden (Mimecast) */
-	return out->data && !out->truncated && out->len &&
-	       memchr(out->data, '\0', out->len) == NULL ? 1 : 0;
+	return out->data && !out->truncated && out->len && printable(out->data, out->len) ? 1 : 0;
 }
 
 /* the original of link U, or NULL: neutral (cannot be unwrapped); *SAME
