@@ -15,6 +15,7 @@
 #include <unistd.h>
 #include "invitation.h"
 #include "patterns.h"
+#include "str.h"
 
 static int fail(char *err, size_t len, const char *what)
 {
@@ -115,9 +116,14 @@ int check_template_name(const char *v, char *err, size_t len)
 	if (strlen(v) > TEMPLATE_NAME_MAX)
 		return fail(err, len, "template name longer than 32 bytes");
 	/* parts of every draft, not drafts of their own */
-	if (!strncmp(v, "send-hint", 9) || !strcmp(v, "subject") || !strcmp(v, "titles") ||
-	    !strcmp(v, "given-names") || !strcmp(v, "particles") || !strncmp(v, "no-name", 7))
-		return fail(err, len, "send-hint, subject, titles, given-names, particles and no-name are not drafts");
+	static const char *const parts[] = { "subject", "titles", "given-names", "particles", "honorifics",
+					     "family-first", "formal-titles", "titled", "common-words" };
+
+	for (size_t i = 0; i < ARRAY_LEN(parts); i++)
+		if (!strcmp(v, parts[i]) || (i == 0 && (!strncmp(v, "send-hint", 9) || !strncmp(v, "no-name", 7)))) {
+			snprintf(err, len, "%s is a part of every draft, not a draft", v);
+			return -1;
+		}
 	if (!template_name_ok(v, TEMPLATE_NAME_MAX))
 		return fail(err, len, "template name may hold only a-z 0-9 - _");
 	return 0;

@@ -282,73 +282,115 @@ static void gather(const struct templates *t, const char *name, struct buf *out)
 		buf_puts(out, "");
 }
 
-/* the first name to greet with, from the lists of LANG and of every language */
-static char *first_name(const struct draft_input *s, const char *lang)
+/* the first name to greet with, from the lists of LANG and of every language;
+ * and into *FORMAL the titles and family name a formal greeting uses when
+ * the name carries a title of LANG's formal-titles ("Prof. Dr. Schäfer") */
+static char *first_name(const struct draft_input *s, const char *lang, char **formal)
 {
 	const struct templates *t = s->set->library;
-	struct buf title, particles, given;
-	struct greeting_lists g = { NULL, NULL, NULL };
+	const struct template *ft = templates_find(t, lang, "formal-titles");
+	struct buf title, particles, given, hon, fam;
+	struct greeting_lists g = { NULL, NULL, NULL, NULL, NULL };
 	char *first = NULL;
 
+	*formal = NULL;
 	buf_init(&title, 0);
 	buf_init(&particles, 0);
 	buf_init(&given, 0);
+	buf_init(&hon, 0);
+	buf_init(&fam, 0);
 	titles(t, lang, &title);
 	gather(t, "particles", &particles);
 	gather(t, "given-names", &given);
-	if (buf_failed(&title) || buf_failed(&particles) || buf_failed(&given)) {
+	gather(t, "honorifics", &hon);
+	gather(t, "family-first", &fam);
+	if (buf_failed(&title) || buf_failed(&particles) || buf_failed(&given) || buf_failed(&hon) ||
+	    buf_failed(&fam)) {
 		errno = ENOMEM;
 	} else {
 		g.titles = title.data;
 		g.particles = particles.data;
 		g.given = given.data;
+		g.honorifics = hon.data;
+		g.family_first = fam.data;
 		first = greeting_name(s->inv->name, &g);
+		if ((first || errno != ENOMEM) && ft && !(*formal = greeting_formal(s->inv->name, &g, ft->text)) &&
+		    errno == ENOMEM) {
+			free(first);
+			first = NULL;
+		}
 	}
 	buf_free(&title);
 	buf_free(&particles);
 	buf_free(&given);
+	buf_free(&hon);
+	buf_free(&fam);
 	return first;
 }
 
-/* the note for TEMPLATE: send-hint-<template> (accepting first), else send-hint */
-static const struct template *hint_for(const struct templates *t, const char *lang, const char *template)
+/* the note for TEMPLATE: send-hint-<template> (accepting first); for an
+ * invitation without a personal note, on which LinkedIn may offer no
+ * Reply, send-hint-nonote; else send-hint */
+static const struct template *hint_for(const struct templates *t, const char *lang, const char *template,
+				       bool nonote)
 {
 	const struct template *h = NULL;
 	char name[64];
 
 	if (snprintf(name, sizeof name, "send-hint-%s", template) < (int)sizeof name)
 		h = templates_find(t, lang, name);
+	if (!h && nonote)
+		h = templates_find(t, lang, "send-hint-nonote");
 	return h ? h : templates_find(t, lang, "send-hint");
 }
 
-/* TPL rendered into OUT; without a first name, its greeting line (the first)
- * replaced by the language's whole no-name line when it has one
- * (no-name-<template>, else no-name): "Guten Tag," rather than
- * "Hallo und guten Tag," */
-static void body(const struct templates *lib, const struct template *tpl, const char *lang,
-		 const struct tpl_values *v, struct buf *out)
+/* the line that replaces TPL's greeting (its first line), or NULL: for a
+ * name with a title that asks for it, LANG's titled line ("Guten Tag Prof.
+ * Dr. Schäfer,"); without a first name, the language's whole no-name line
+ * (no-name-<template>, else no-name): "Guten Tag," rather than "Hallo und
+ * guten Tag," */
+static const struct template *greeting_line(const struct templates *lib, const struct template *tpl,
+					    const char *lang, const struct tpl_values *v)
 {
 	const struct template *nn = NULL;
-	struct buf b;
 	char name[64];
 
+	if (v->formal && (nn = templates_find(lib, lang, "titled")) != NULL)
+		return nn;
 	if (!v->first && snprintf(name, sizeof name, "no-name-%s", tpl->name) < (int)sizeof name)
 		nn = templates_find(lib, lang, name);
 	if (!v->first && !nn)
 		nn = templates_find(lib, lang, "no-name");
+	return nn;
+}
+
+/* TPL rendered into OUT, its greeting line replaced as greeting_line says */
+static void body(const struct templates *lib, const struct template *tpl, const char *lang,
+		 const struct tpl_values *v, struct buf *out)
+{
+	const struct template *nn = greeting_line(lib, tpl, lang, v);
+	struct template line;
+	struct buf b, l;
+
 	if (!nn) {
 		template_render(tpl, v, out);
 		return;
 	}
+	line = *nn;
 	buf_init(&b, 0);
+	buf_init(&l, 0);
+	if ((line.text = str_ndup(nn->text, strcspn(nn->text, "\n"))) != NULL)
+		template_render(&line, v, &l);
 	template_render(tpl, v, &b);
-	if (buf_failed(&b) || !b.data) {
+	if (!line.text || buf_failed(&b) || !b.data || buf_failed(&l) || !l.data) {
 		buf_fail(out);
 	} else {
-		buf_append(out, nn->text, strcspn(nn->text, "\n"));
+		buf_puts(out, l.data);
 		buf_puts(out, b.data + strcspn(b.data, "\n"));
 	}
+	free(line.text);
 	buf_free(&b);
+	buf_free(&l);
 }
 
 /* the note (wrapped: it is read in the Drafts folder), then the body with
@@ -357,7 +399,8 @@ static void body(const struct templates *lib, const struct template *tpl, const 
 static int render(const struct draft_input *s, const struct template *tpl, const char *lang,
 		  const char *hint, const struct tpl_values *v, struct draft_text *t)
 {
-	const struct template *h = hint ? hint_for(s->set->library, lang, hint) : NULL;
+	const struct template *h = hint ? hint_for(s->set->library, lang, hint,
+						   s->inv->note_kind != NOTE_PERSONAL) : NULL;
 	struct buf note, out;
 
 	buf_init(&note, 0);
@@ -382,10 +425,10 @@ int draft_text(const struct draft_input *s, const char *template, bool hint, str
 {
 	bool oom = false;
 	const char *lang = "en", *shared = shared_org(s, &oom);
-	char *org = fit_org(s->inv->claim_org, &oom), *first = NULL;
+	char *org = fit_org(s->inv->claim_org, &oom), *first = NULL, *formal = NULL;
 	bool claim_ok = org || s->inv->claim == CLAIM_FRIEND;
 	const struct template *tpl = choose(s, template, claim_ok, shared != NULL, &lang);
-	struct tpl_values v = { NULL, NULL, NULL, NULL, NULL };
+	struct tpl_values v = { NULL, NULL, NULL, NULL, NULL, NULL };
 	int rc = -1;
 
 	memset(t, 0, sizeof *t);
@@ -401,13 +444,14 @@ int draft_text(const struct draft_input *s, const char *template, bool hint, str
 	}
 	snprintf(t->lang, sizeof t->lang, "%s", lang);
 	snprintf(t->template, sizeof t->template, "%s", tpl->name);
-	first = first_name(s, lang);
+	first = first_name(s, lang, &formal);
 	if (!first && errno == ENOMEM) {
 		snprintf(err, errlen, "out of memory rendering %s", t->template);
 		free(org);
 		return -1;
 	}
 	v.first = first;
+	v.formal = formal;
 	v.owner = s->owner->names.n ? s->owner->names.v[0] : NULL;
 	v.claim_org = org;
 	v.profile_url = fit_url(s->inv->profile_url);
@@ -416,6 +460,7 @@ int draft_text(const struct draft_input *s, const char *template, bool hint, str
 	if (rc < 0)
 		snprintf(err, errlen, "out of memory rendering %s", t->template);
 	free(first);
+	free(formal);
 	free(org);
 	return rc;
 }

@@ -20,27 +20,42 @@
 #include "str.h"
 
 
-/* WORD (LEN bytes) is one of the titles in LIST, case aside */
-static bool is_title(const char *word, size_t len, const char *list)
+/* the entry of LIST (words, one or more a line, '#' comments) that WORD
+ * (LEN bytes) is, case aside, with its length in *N; an entry written
+ * "+Herr" is compared without its "+" and sets *KEPT. NULL when none. */
+static const char *find_title(const char *word, size_t len, const char *list, size_t *n, bool *kept)
 {
 	for (const char *p = list; p && *p; ) {
-		size_t n;
+		size_t k, skip;
 		int cmp = 1;
 
 		if (*p == '#') {
 			p += strcspn(p, "\n");
 			continue;
 		}
-		if ((n = strcspn(p, " \t\r\n#")) == 0) {
+		if ((k = strcspn(p, " \t\r\n#")) == 0) {
 			p++;
 			continue;
 		}
-		if (u8_casecmp((const uint8_t *)word, len, (const uint8_t *)p, n, NULL,
-			       UNINORM_NFC, &cmp) == 0 && cmp == 0)
-			return true;
-		p += n;
+		skip = *p == '+' && k > 1;
+		if (u8_casecmp((const uint8_t *)word, len, (const uint8_t *)p + skip, k - skip, NULL,
+			       UNINORM_NFC, &cmp) == 0 && cmp == 0) {
+			*n = k - skip;
+			if (kept)
+				*kept = skip;
+			return p + skip;
+		}
+		p += k;
 	}
-	return false;
+	return NULL;
+}
+
+/* WORD (LEN bytes) is one of the titles in LIST, case aside */
+static bool is_title(const char *word, size_t len, const char *list)
+{
+	size_t n;
+
+	return find_title(word, len, list, &n, NULL) != NULL;
 }
 
 static bool letter(ucs4_t c)
@@ -192,17 +207,32 @@ static void dutch_ij(char *s)
 			p[1] = 'J';
 }
 
+/* W is a title before a first name: one of G's titles, or an honorific of
+ * any language ("Don") with at least two name words after it (REST words
+ * from W on): "Don Raúl Castillo", but "Don Smith" is a name */
+static bool skipped(const char *w, size_t rest, const struct greeting_lists *g)
+{
+	return g && (is_title(w, strlen(w), g->titles) ||
+		     (rest >= 3 && is_title(w, strlen(w), g->honorifics)));
+}
+
 /* the words W[0..N) of a cleaned name, from the first name on: titles,
- * a family name first in capitals; *NONE when the name says none fits */
+ * a family name first in capitals or of G's family-first list; *NONE when
+ * the name says none fits */
 static size_t first_word(char *const *w, size_t n, const struct greeting_lists *g,
 			 bool all_caps, bool *none)
 {
 	size_t i = 0, j;
 	bool titled = false;
 
-	while (i < n && g && is_title(w[i], strlen(w[i]), g->titles)) {
+	while (i < n && skipped(w[i], n - i, g)) {
 		i++;
 		titled = true;
+	}
+	/* "Nguyễn Văn An": a family name said first, the given name last */
+	if (n - i >= 3 && g && is_title(w[i], strlen(w[i]), g->family_first)) {
+		*none = false;
+		return n - 1;
 	}
 	for (j = i; !all_caps && j < n && caps_word(w[j]); j++)
 		;
@@ -217,19 +247,35 @@ static size_t first_word(char *const *w, size_t n, const struct greeting_lists *
 
 #define MAX_WORDS 24
 
+/* NAME cleaned (person_name) into *CLEAN, cut into words W (at most
+ * MAX_WORDS), *UPPER when it is all in capitals; the number of words.
+ * *CLEAN is NULL when out of memory (errno ENOMEM) or without a name. */
+static size_t split(const char *name, char **clean, char **w, bool *upper)
+{
+	char *save = NULL;
+	size_t n = 0;
+
+	*clean = name ? person_name(name) : NULL;
+	errno = name && !*clean ? ENOMEM : 0;
+	*upper = false;
+	if (!*clean)
+		return 0;
+	if (u8_is_uppercase((const uint8_t *)*clean, strlen(*clean), NULL, upper) < 0)
+		*upper = false;
+	for (char *p = strtok_r(*clean, " ", &save); p && n < MAX_WORDS; p = strtok_r(NULL, " ", &save))
+		w[n++] = p;
+	return n;
+}
+
 char *greeting_name(const char *name, const struct greeting_lists *g)
 {
-	char *clean = name ? person_name(name) : NULL, *w[MAX_WORDS], *cand = NULL, *out = NULL, *save = NULL;
-	size_t n = 0, i, k;
+	char *clean, *w[MAX_WORDS], *cand = NULL, *out = NULL;
+	size_t n, i, k;
 	bool oom = false, none = false, upper = false;
 
-	errno = name && !clean ? ENOMEM : 0;
+	n = split(name, &clean, w, &upper);
 	if (!clean)
 		return NULL;
-	if (u8_is_uppercase((const uint8_t *)clean, strlen(clean), NULL, &upper) < 0)
-		upper = false;
-	for (char *p = strtok_r(clean, " ", &save); p && n < MAX_WORDS; p = strtok_r(NULL, " ", &save))
-		w[n++] = p;
 	i = first_word(w, n, g, upper, &none);
 	if (!none && i < n) {
 		ucs4_t c;
@@ -249,4 +295,69 @@ char *greeting_name(const char *name, const struct greeting_lists *g)
 	free(clean);
 	errno = oom ? ENOMEM : 0;
 	return out;
+}
+
+/* the titles of FORMAL among the leading titles of W[0..N), as FORMAL
+ * writes them ("Prof. Dr."), into B; *END the first word after the titles.
+ * True when one of them asks for a formal greeting (an entry without "+") */
+static bool formal_titles(char *const *w, size_t n, const struct greeting_lists *g,
+			  const char *formal, struct buf *b, size_t *end)
+{
+	bool wanted = false;
+	size_t i;
+
+	for (i = 0; i < n && skipped(w[i], n - i, g); i++) {
+		size_t len;
+		bool kept = false;
+		const char *t = find_title(w[i], strlen(w[i]), formal, &len, &kept);
+
+		if (!t)
+			continue;
+		buf_printf(b, "%s%.*s", b->len ? " " : "", (int)len, t);
+		wanted = wanted || !kept;
+	}
+	*end = i;
+	return wanted;
+}
+
+char *greeting_formal(const char *name, const struct greeting_lists *g, const char *formal)
+{
+	char *clean, *w[MAX_WORDS], *family = NULL, *cased = NULL;
+	size_t n, i, end, from, to;
+	bool oom = false, none = false, upper = false;
+	struct buf b;
+
+	n = split(name, &clean, w, &upper);
+	buf_init(&b, 0);
+	if (!clean || !g || !formal) {
+		free(clean);
+		return NULL;
+	}
+	if (formal_titles(w, n, g, formal, &b, &end) && end < n) {
+		i = first_word(w, n, g, upper, &none);
+		/* the family name: all after the titles when there is no first
+		 * name ("Dr. de Vries"), the capitals before it ("Dr. DOE Jane"),
+		 * else what follows the given name */
+		from = none ? end : i > end ? end : i + given_words(w + i, n - i, g->given);
+		to = !none && i > end ? i : n;
+		if (from < to && (family = join(w + from, to - from)) == NULL)
+			oom = true;
+	}
+	if (family && strlen(family) <= MAX_GREETING_NAME * 2 && fit_words(family) &&
+	    (cased = recase(family, &oom)) != NULL) {
+		dutch_ij(cased);
+		buf_printf(&b, " %s", cased);
+	}
+	free(family);
+	free(clean);
+	if (!cased || buf_failed(&b)) {
+		oom = oom || buf_failed(&b);
+		buf_free(&b);
+		errno = oom ? ENOMEM : 0;
+		free(cased);
+		return NULL;
+	}
+	free(cased);
+	errno = 0;
+	return buf_steal(&b);
 }

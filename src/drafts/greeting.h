@@ -10,8 +10,12 @@
  * with, or NULL when there is none fit for a greeting. The name is first
  * cleaned by person_name ("(she/her)", emoji, ", MBA" out; "Doe, Jane" is
  * "Jane Doe"); words of G's titles (one or more a line, '#' comments)
- * are skipped, and a single word after a title is a family name ("Dr. Doe":
- * none); a first word in G's particles ("van den Berg") gives none; leading
+ * are skipped, and so are G's honorifics when two name words follow them
+ * ("Don Raúl Castillo" -> "Raúl", "Don Smith" -> "Don"); a single word
+ * after a title is a family name ("Dr. Doe": none); a first word in G's
+ * particles ("van den Berg") gives none; a name of three or more words
+ * whose first is in G's family_first is greeted by its last ("Nguyễn Văn
+ * An" -> "An"); leading
  * words in capitals before a mixed-case word are a family name ("DOE Jane"
  * -> "Jane"); a compound given name of G's list is kept whole ("María
  * José"); "ijsbrand" -> "IJsbrand"; a name all in capitals or all in lower case is written as a
@@ -26,7 +30,18 @@ struct greeting_lists {
 	const char *particles;	/* "de" "van": a name starting so is a family name */
 	const char *given;	/* compound given names, one a line ("María José");
 				 * "Gian *": joined to whatever word follows */
+	const char *honorifics;	/* "Don" "Dona": a title when two name words follow */
+	const char *family_first;	/* "Nguyễn": a family name said first */
 };
 char *greeting_name(const char *name, const struct greeting_lists *g);
+
+/* greeting_formal - for a name that starts with a title of FORMAL (words,
+ * '#' comments; "+Herr" is kept when given but asks for nothing), the
+ * titles of FORMAL it carries and its family name: "Prof. Dr. Björn
+ * Schäfer" -> "Prof. Dr. Schäfer", "Herr Dr. Jürgen Weiß" -> "Herr Dr.
+ * Weiß", "Dr. med. Anna Roth" -> "Dr. Roth" (FORMAL spelling, the family
+ * name cased as greeting_name cases a first name); NULL when there is no
+ * such title or no fit family name (errno as greeting_name's). */
+char *greeting_formal(const char *name, const struct greeting_lists *g, const char *formal);
 
 #endif

@@ -1,7 +1,7 @@
 /* templates.c - reply-draft templates: <lang>/<name> files in the configured
  * directory, over the shipped ones compiled into the binary. Placeholders:
  * {first|FALLBACK} {owner|FALLBACK} {claim_org} {profile_url|FALLBACK}
- * {shared_org}; {{ and }} are literal braces. A value that ends a sentence
+ * {shared_org} {formal|FALLBACK}; {{ and }} are literal braces. A value that ends a sentence
  * ("Acme Inc.") takes the place of the template's own full stop. */
 #include "autoconfig.h"
 #include "templates.h"
@@ -23,7 +23,7 @@
 #define MAX_TEMPLATES 4096
 
 static const char *const placeholders[] = { "first", "owner", "claim_org", "profile_url",
-					    "shared_org", NULL };
+					    "shared_org", "formal", NULL };
 
 /* the placeholder at S ('{'); its name and fallback spans; bytes used, 0 if bad */
 static size_t parse_placeholder(const char *s, const char **name, size_t *nlen,
@@ -75,7 +75,7 @@ int template_check(const char *text, char *err, size_t errlen, int *line)
 		used = parse_placeholder(p, &name, &nlen, &fb, &fblen);
 		if (!used || placeholder_index(name, nlen) < 0) {
 			snprintf(err, errlen, "unknown placeholder %.*s (first, owner, claim_org, "
-				 "profile_url, shared_org)", used ? (int)used : 12, p);
+				 "profile_url, shared_org, formal)", used ? (int)used : 12, p);
 			return -1;
 		}
 		p += used - 1;
@@ -85,7 +85,8 @@ int template_check(const char *text, char *err, size_t errlen, int *line)
 
 int template_render(const struct template *t, const struct tpl_values *v, struct buf *out)
 {
-	const char *vals[5] = { v->first, v->owner, v->claim_org, v->profile_url, v->shared_org };
+	const char *vals[6] = { v->first, v->owner, v->claim_org, v->profile_url, v->shared_org,
+				v->formal };
 
 	for (const char *p = t->text; *p; p++) {
 		const char *name, *fb;
@@ -105,8 +106,10 @@ int template_render(const struct template *t, const struct tpl_values *v, struct
 			buf_puts(out, vals[i]);
 			if (vals[i][strlen(vals[i]) - 1] == '.' && p[used] == '.')
 				used++;		/* "Acme Inc.." */
-		} else if (fb) {
+		} else if (fb && fblen) {
 			buf_append(out, fb, fblen);
+		} else if (out->len && out->data[out->len - 1] == ' ') {
+			out->data[--out->len] = '\0';	/* "Buongiorno {first|}," */
 		}
 		p += used - 1;
 	}

@@ -22,6 +22,7 @@ struct templates {
 /* values for the placeholders; NULL means "use the fallback" */
 struct tpl_values {
 	const char *first, *owner, *claim_org, *profile_url, *shared_org;
+	const char *formal;	/* "Prof. Dr. Schäfer": titles and family name */
 };
 
 /* templates_load - DIR's templates (when DIR exists) and the built-in ones;
@@ -31,7 +32,9 @@ void templates_free(struct templates *t);
 /* templates_find - LANG/NAME: the user's, else the built-in one, else NULL */
 const struct template *templates_find(const struct templates *t, const char *lang,
 				      const char *name);
-/* template_render - the text with placeholders filled, appended to OUT; -1
+/* template_render - the text with placeholders filled, appended to OUT (a
+ * placeholder left empty takes the space before it along: "Buongiorno
+ * {first|}," -> "Buongiorno,"); -1
  * when OUT ran out of memory (now or before: buf_failed), never a part of
  * the text reported as done */
 int template_render(const struct template *t, const struct tpl_values *v, struct buf *out);

@@ -39,21 +39,21 @@ static void render(const char *text, const struct tpl_values *v)
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *text = piece(&data, &size), *vals[5] = { NULL, NULL, NULL, NULL, NULL }, err[200];
+	char *text = piece(&data, &size), *vals[6] = { NULL, NULL, NULL, NULL, NULL, NULL }, err[200];
 	int line = 0;
 
 	if (!text)
 		return 0;
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		vals[i] = piece(&data, &size);
 	if (template_check(text, err, sizeof err, &line) == 0) {
-		struct tpl_values v = { vals[0], vals[1], vals[2], vals[3], vals[4] };
+		struct tpl_values v = { vals[0], vals[1], vals[2], vals[3], vals[4], vals[5] };
 
 		render(text, &v);
 	} else {
 		FUZZ_CHECK(line >= 0, "a template error without a line");
 	}
-	for (int i = 0; i < 5; i++)
+	for (int i = 0; i < 6; i++)
 		free(vals[i]);
 	free(text);
 	return 0;

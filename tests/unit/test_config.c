@@ -227,11 +227,15 @@ static void test_bad_template_name(void **state)
 	expect_error("actions = { ask = { draft = \"a23456789012345678901234567890123\"; }; };\n",
 		     "1: actions.ask.draft: template name longer than 32 bytes");
 	expect_error("actions = { ask = { draft = \"subject\"; }; };\n",
-		     "1: actions.ask.draft: send-hint, subject, titles, given-names, particles and no-name are not drafts");
+		     "1: actions.ask.draft: subject is a part of every draft, not a draft");
 	expect_error("actions = { ask = { draft = \"send-hint-accept\"; }; };\n",
-		     "1: actions.ask.draft: send-hint, subject, titles, given-names, particles and no-name are not drafts");
+		     "1: actions.ask.draft: send-hint-accept is a part of every draft, not a draft");
 	expect_error("actions = { ask = { draft = \"given-names\"; }; };\n",
-		     "1: actions.ask.draft: send-hint, subject, titles, given-names, particles and no-name are not drafts");
+		     "1: actions.ask.draft: given-names is a part of every draft, not a draft");
+	expect_error("actions = { ask = { draft = \"titled\"; }; };\n",
+		     "1: actions.ask.draft: titled is a part of every draft, not a draft");
+	expect_error("actions = { ask = { draft = \"send-hint-nonote\"; }; };\n",
+		     "1: actions.ask.draft: send-hint-nonote is a part of every draft, not a draft");
 }
 
 static void test_unreadable_contacts(void **state)

@@ -77,11 +77,14 @@ static char *all_of(const char *list)
 static void expect_name(const char *lang, const char *name, const char *want)
 {
 	char *particles = all_of("particles"), *given = all_of("given-names");
-	struct greeting_lists g = { titles_of(lang), particles, given };
+	char *hon = all_of("honorifics"), *fam = all_of("family-first");
+	struct greeting_lists g = { titles_of(lang), particles, given, hon, fam };
 	char *got = greeting_name(name, &g);
 
 	free(particles);
 	free(given);
+	free(hon);
+	free(fam);
 
 	if (want ? !got || strcmp(got, want) : got != NULL)
 		fail_msg("%s: \"%s\" greets \"%s\", not \"%s\"", lang, name ? name : "(null)",
@@ -99,6 +102,7 @@ static void expect_body(const char *lang, const char *name, const char *tpl, boo
 	char err[200];
 
 	fake_scan(&s, name, lang, CLAIM_NONE, NULL, NULL, hint ? NULL : "x@example.com");
+	s.inv.note_kind = NOTE_PERSONAL;	/* Reply is there: send-hint */
 	assert_int_equal(draft_text(&s.in, tpl, hint, &t, err, sizeof err), 0);
 	if (at_start ? strncmp(t.body, want, strlen(want)) != 0 : !strstr(t.body, want))
 		fail_msg("%s/%s for \"%s\": no \"%s\" in:\n%s", lang, tpl, name, want, t.body);
@@ -154,7 +158,7 @@ static void test_first_names(void **state)
 		{ "en", "Don Smith", "Don" },			/* a bare "Don" is a title in es only */
 		{ "en", "ИВАН ПЕТРОВ", "Иван" },
 		{ "en", "Γιώργος Παπαδάκης", "Γιώργος" },
-		{ "en", "Nguyễn Văn An", "Nguyễn" },
+		{ "en", "Nguyễn Văn An", "An" },		/* family name first (family-first) */
 		{ "en", "İPEK YILDIZ", "İpek" },
 		{ "en", "ılgın demir", "Ilgın" },
 		{ "fr", "jean-pierre martin", "Jean-Pierre" },
@@ -363,8 +367,13 @@ static void check_greeting(const char *what, size_t l, const char *tpl, const ch
 		assert_non_null(line);
 		line += 3;
 	}
+	/* a title that asks for a formal greeting (formal-titles, titled) */
+	if (first && !strcmp(first, "Anna") && !strcmp(langs[l], "de"))
+		snprintf(want, sizeof want, "Guten Tag Dr. Schmidt,\n");
+	else if (first && !strcmp(first, "Anna") && !strcmp(langs[l], "it"))
+		snprintf(want, sizeof want, "Buongiorno Anna,\n");
 	/* without a name, the language's whole no-name line */
-	if (first)
+	else if (first)
 		snprintf(want, sizeof want, "%s%s%s\n", L[l].hello_pre, first, L[l].hello_post);
 	else
 		snprintf(want, sizeof want, "%s\n", noted ? L[l].fallback_note : L[l].fallback);
@@ -611,7 +620,7 @@ static void test_wrap(void **state)
 static void test_value_ends_sentence(void **state)
 {
 	struct template t = { "en", "x", (char *)"You mention {claim_org}. And {owner|}.\n", false };
-	struct tpl_values v = { NULL, "Bob", "Acme Inc.", NULL, NULL };
+	struct tpl_values v = { NULL, "Bob", "Acme Inc.", NULL, NULL, NULL };
 	struct buf b;
 
 	buf_init(&b, 0);
