@@ -19,6 +19,16 @@ printf 'socket = "unix:/run/x.sock";\nowner = { names = [ "Bob Smith" ]; };\n' >
 err=$("$LM" -n -c "$TMP/named.conf" 2>&1 >/dev/null)
 is "-n does not warn when owner.names is set" "$err" ""
 
+# owner.languages: two-letter codes (an error otherwise), each with templates (a warning)
+printf 'owner = { names = [ "Bob Smith" ]; languages = [ "en", "de", "sv" ]; };\n' > "$TMP/langs.conf"
+err=$("$LM" -n -c "$TMP/langs.conf" 2>&1 >/dev/null); rc=$?
+is "-n passes owner.languages with a language without templates" "$rc" 0
+is "-n warns of a language without templates" "$err" "$TMP/langs.conf: warning: owner.languages: no templates in \"sv\": a note in it is never recognised, and drafts are not written in it"
+printf 'owner = { names = [ "Bob Smith" ]; languages = [ "en", "German" ]; };\n' > "$TMP/badlang.conf"
+err=$("$LM" -n -c "$TMP/badlang.conf" 2>&1); rc=$?
+is "-n exits 1 on a language that is not a two-letter code" "$rc" 1
+is "-n names file, line and key of the bad language" "$err" "$TMP/badlang.conf:1: owner.languages[1]: must be a two-letter language code such as \"en\""
+
 printf 'socket = "unix:/run/x.sock";\nowner = {\n  mdoe = "strict";\n};\n' > "$TMP/typo.conf"
 err=$("$LM" -n -c "$TMP/typo.conf" 2>&1); rc=$?
 is "-n exits 1 on a misspelled key" "$rc" 1

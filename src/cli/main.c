@@ -14,6 +14,7 @@
 #include "daemon_os.h"
 #include "version.h"
 #include "strlist.h"
+#include "templates.h"
 
 #define DEFAULT_CONFIG SYSCONFDIR "/linkedin-milter.conf"
 
@@ -103,6 +104,21 @@ static struct config *load_config(const struct options *o, bool quiet)
 	return c;
 }
 
+/* the warnings of -n: what loads but would make poor drafts */
+static void check_warnings(const struct config *c)
+{
+	const char *file = c->file ? c->file : "built-in defaults";
+	const struct strlist *langs = &c->owner.profile.languages;
+
+	if (!c->owner.profile.names.n)	/* drafts would be signed by nobody */
+		fprintf(stderr, "%s: warning: owner.names is empty: reply drafts end without "
+			"a name and have no display name in From\n", file);
+	for (size_t i = 0; i < langs->n; i++)
+		if (!templates_find(c->owner.drafts.library, langs->v[i], "common-words"))
+			fprintf(stderr, "%s: warning: owner.languages: no templates in \"%s\": a note in "
+				"it is never recognised, and drafts are not written in it\n", file, langs->v[i]);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
@@ -118,10 +134,8 @@ int main(int argc, char **argv)
 	log_open("linkedin-milter", o.check || o.test || o.foreground, LOG_MAIL, LOG_INFO);
 	c = load_config(&o, o.test);
 	if (o.check) {
-		if (c && !c->owner.profile.names.n)	/* drafts would be signed by nobody */
-			fprintf(stderr, "%s: warning: owner.names is empty: reply drafts end without "
-				"a name and have no display name in From\n",
-				c->file ? c->file : "built-in defaults");
+		if (c)
+			check_warnings(c);
 		if (c)
 			printf("%s: configuration OK\n", c->file ? c->file : "built-in defaults");
 		config_unref(c);

@@ -33,6 +33,7 @@ static const struct key profile_keys[] = {
 	[PK_MODE] = PK("mode", KEY_ENUM, mode, 0, 0, mode_names, NULL, NULL),
 	[PK_LANGUAGE] = PK("language", KEY_STRING, language, 0, 0, NULL, check_lang, NULL),
 	[PK_ADDRESS] = PK("address", KEY_STRING, address, 0, 0, NULL, check_address, NULL),
+	[PK_LANGUAGES] = PK("languages", KEY_STRLIST, languages, 0, 0, NULL, check_lang, NULL),
 	/* only in profiles = ( ... ) */
 	[PK_RECIPIENTS] = PK("recipients", KEY_STRLIST, recipient_res, 0, 0, NULL, check_regex, NULL),
 	[PK_ACTIONS] = PK("actions", KEY_CUSTOM, actions, 0, 0, NULL, NULL, read_actions),
@@ -175,6 +176,7 @@ int profile_copy(struct profile_conf *dstc, const struct profile_conf *srcc)
 	dst->language = str_dup(src->language);
 	dst->address = str_dup(src->address);
 	rc |= list_copy(&dst->names, &src->names);
+	rc |= list_copy(&dst->languages, &src->languages);
 	rc |= list_copy(&dst->employers, &src->employers);
 	rc |= list_copy(&dst->schools, &src->schools);
 	rc |= list_copy(&dst->groups, &src->groups);
@@ -191,6 +193,7 @@ void profile_free(struct profile_conf *pc)
 
 	FREE_ALL(p->label, p->language, p->address);
 	strlist_free(&p->names);
+	strlist_free(&p->languages);
 	strlist_free(&p->employers);
 	strlist_free(&p->schools);
 	strlist_free(&p->groups);

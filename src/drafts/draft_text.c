@@ -18,6 +18,7 @@
 #include "encode.h"
 #include "fold.h"
 #include "greeting.h"
+#include "note_lang.h"
 #include "templates.h"
 #include "buf.h"
 #include "strlist.h"
@@ -126,15 +127,19 @@ static const struct template *variant(const struct draft_input *s, const char *n
 	return tpl ? tpl : templates_find(t, lang, name);
 }
 
-/* the template for NAME in the invitation's language, else the profile's,
- * else English; *LANG set to the one used */
+/* the template for NAME in the language of a personal note that is clearly
+ * written in one of the owner's languages, else in the invitation's (the
+ * notification's), else the profile's, else English; *LANG set to the one
+ * used; *OOM set when out of memory */
 static const struct template *choose(const struct draft_input *s, const char *name, bool claim_ok,
-				     bool shared, const char **lang)
+				     bool shared, const char **lang, bool *oom)
 {
-	const char *langs[3] = { s->inv->language, s->owner->language, "en" };
+	const char *note = s->inv->note_kind == NOTE_PERSONAL ? s->inv->note : NULL;
+	const char *langs[4] = { note_language(s->set->library, note, &s->owner->languages, oom),
+				 s->inv->language, s->owner->language, "en" };
 	const struct template *tpl = NULL;
 
-	for (int i = 0; i < 3 && !tpl; i++)
+	for (int i = 0; i < 4 && !tpl; i++)
 		if (langs[i] && langs[i][0])
 			tpl = variant(s, name, *lang = langs[i], claim_ok, shared);
 	return tpl;
@@ -423,16 +428,16 @@ static int render(const struct draft_input *s, const struct template *tpl, const
 int draft_text(const struct draft_input *s, const char *template, bool hint, struct draft_text *t,
 	       char *err, size_t errlen)
 {
-	bool oom = false;
+	bool oom = false, oom_lang = false;
 	const char *lang = "en", *shared = shared_org(s, &oom);
 	char *org = fit_org(s->inv->claim_org, &oom), *first = NULL, *formal = NULL;
 	bool claim_ok = org || s->inv->claim == CLAIM_FRIEND;
-	const struct template *tpl = choose(s, template, claim_ok, shared != NULL, &lang);
+	const struct template *tpl = choose(s, template, claim_ok, shared != NULL, &lang, &oom_lang);
 	struct tpl_values v = { NULL, NULL, NULL, NULL, NULL, NULL };
 	int rc = -1;
 
 	memset(t, 0, sizeof *t);
-	if (oom) {
+	if (oom || oom_lang) {
 		snprintf(err, errlen, "out of memory choosing the template %s", template);
 		free(org);
 		return -1;

@@ -338,8 +338,8 @@ char *greeting_formal(const char *name, const struct greeting_lists *g, const ch
 		/* the family name: all after the titles when there is no first
 		 * name ("Dr. de Vries"), the capitals before it ("Dr. DOE Jane"),
 		 * else what follows the given name */
-		from = none ? end : i > end ? end : i + given_words(w + i, n - i, g->given);
-		to = !none && i > end ? i : n;
+		from = none || i > end ? end : i + given_words(w + i, n - i, g->given);
+		to = i > end ? i : n;
 		if (from < to && (family = join(w + from, to - from)) == NULL)
 			oom = true;
 	}

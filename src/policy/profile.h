@@ -37,6 +37,8 @@ struct profile {
 	struct contacts *contacts;
 	enum mode mode;
 	char *language;		/* draft language when the invitation's has none */
+	struct strlist languages;	/* the languages the owner writes: a note
+					 * clearly in one of them is answered in it */
 	char *address;		/* draft From; "" = the envelope recipient */
 	struct action actions[ACTION_COUNT];
 };

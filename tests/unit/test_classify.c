@@ -413,9 +413,13 @@ static void test_contact_names(void **state)
 		"KRÜGER, Sabine", "Doe, Jane", "Osei, Kevin, MBA", "ANA CONCEICAO", "иван петров",
 		"ΓΙΏΡΓΟΣ ΠΑΠΑΔΆΚΗΣ", "Nguyen Van An", "İpek Yıldız", "IPEK YILDIZ", "Maria José Núñez García",
 		"Núñez García, María José", "Lars Ødegård",
+		/* the review of 2026-12-05: family name first, honorifics, titles as register */
+		"NGUYỄN VĂN AN", "Don Raúl Castillo", "Doña Carmen Ruiz", "Herr Dr. Jürgen Weiß",
+		"Avv. Marco Bellini", "Dott.ssa Giulia Bianchi", "PROF. DR. BJÖRN SCHÄFER",
 	};
 	static const char *const unknown[] = {
 		"Sabine Krüger-Hahn", "Kevin", "Dr. Doe", "Jane", "Anna Conceição", "Mr. Osei", "",
+		"Nguyễn Văn Anh", "Don Castillo", "Raúl", "Avv. Bellini",
 	};
 	char path[256], file[300];
 	struct strlist files = { 0 };
@@ -425,7 +429,8 @@ static void test_contact_names(void **state)
 	snprintf(path, sizeof path, "%s/names.txt", dir);
 	write_file("names.txt", "Sabine Krüger\nKevin Osei\nJane Doe\nAna Conceição\nSanne de Vries\n"
 		   "Björn Schäfer\nJürgen Weiß\nИван Петров\nΓιώργος Παπαδάκης\nNguyễn Văn An\n"
-		   "İpek Yıldız\nMaría José Núñez García\nLars Odegard\n");
+		   "İpek Yıldız\nMaría José Núñez García\nLars Odegard\n"
+		   "Raúl Castillo\nCarmen Ruiz\nMarco Bellini\nGiulia Bianchi\n");
 	snprintf(file, sizeof file, "%s", path);
 	assert_int_equal(strlist_add(&files, file), 0);
 	c = contacts_load(&files, &errs);

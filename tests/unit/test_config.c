@@ -61,7 +61,7 @@ static void rows_round_trip(const struct key *table, size_t n)
 static void test_key_tables(void **state)
 {
 	static const char *const owner[] = { "names", "employers", "schools", "groups",
-					     "contacts", "mode", "language", "address" };
+					     "contacts", "mode", "language", "address", "languages" };
 	const struct key *t;
 	size_t n;
 

@@ -1,0 +1,307 @@
+/* test_draft_register.c - what the native review of 2026-12-05 (issue 24)
+ * asked of the drafts, each with its exact text: the Vietnamese family name
+ * said first, Don/Dom/Dona in every language, titles as register (de, it),
+ * the send hint for an invitation without a note, the wording fixes of nl,
+ * it, de, es and pt, and the draft in the language of the owner's that a
+ * personal note is written in (owner.languages) */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "config.h"
+#include "draft_text.h"
+#include "greeting.h"
+#include "scan.h"
+#include "templates.h"
+#include "unit_config.h"
+
+static struct config *cfg, *polyglot;
+static char dir[] = "/tmp/lm-test-draft-register.XXXXXX";
+static char dir2[] = "/tmp/lm-test-draft-register2.XXXXXX";
+
+static const char *const langs[] = { "en", "de", "fr", "es", "pt", "it", "nl" };
+#define N_LANGS (sizeof langs / sizeof langs[0])
+
+static int setup(void **state)
+{
+	cfg = unit_config(dir, TOP_SRCDIR, "names = [ \"Bob Smith\" ];");
+	polyglot = unit_config(dir2, TOP_SRCDIR, "names = [ \"Bob Smith\" ]; languages = [ \"en\", \"de\", \"es\" ];");
+	return cfg && polyglot ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+	int rc = unit_config_free(cfg, dir);
+
+	return unit_config_free(polyglot, dir2) || rc;
+}
+
+/* the draft TPL for NAME in LANG from C (a CLAIM with ORG when not
+ * CLAIM_NONE; with the note when HINT; NOTE_KIND and NOTE as the engine
+ * found them); WANT_LANG the language it is in, WANT in its body (at its
+ * start when AT_START) */
+struct want {
+	struct config *c;
+	const char *lang, *name, *tpl;
+	enum claim_kind claim;
+	const char *org;
+	bool hint;
+	enum note_kind note_kind;
+	const char *note, *want_lang, *want;
+	bool at_start;
+};
+
+static void expect(const struct want *w)
+{
+	struct unit_draft s;
+	struct draft_text t;
+	char err[200];
+
+	unit_scan(&s, w->c ? w->c : cfg, w->name, w->lang, w->claim, w->org, NULL,
+		  w->hint ? NULL : "x@example.com");
+	s.inv.note_kind = w->note_kind;
+	s.inv.note = (char *)w->note;
+	if (draft_text(&s.in, w->tpl, w->hint, &t, err, sizeof err) < 0)
+		fail_msg("%s/%s for \"%s\": %s", w->lang, w->tpl, w->name, err);
+	if (w->want_lang && strcmp(t.lang, w->want_lang))
+		fail_msg("%s/%s for \"%s\": in %s, not %s:\n%s", w->lang, w->tpl, w->name, t.lang,
+			 w->want_lang, t.body);
+	if (w->at_start ? strncmp(t.body, w->want, strlen(w->want)) != 0 : !strstr(t.body, w->want))
+		fail_msg("%s/%s for \"%s\": no \"%s\" in:\n%s", w->lang, w->tpl, w->name, w->want, t.body);
+	draft_text_free(&t);
+}
+
+/* the greeting line of an accept draft for NAME in LANG is WANT */
+static void expect_greeting(const char *lang, const char *name, const char *want)
+{
+	struct want w = { NULL, lang, name, "accept", CLAIM_NONE, NULL, false, NOTE_PERSONAL, NULL, lang,
+			  want, true };
+
+	expect(&w);
+}
+
+/* A: "Nguyễn Văn An" is greeted by the given name, said last; the family
+ * names are data (en/family-first), written with their diacritics */
+static void test_family_name_first(void **state)
+{
+	static const char *const want[N_LANGS] = {
+		"Hi An,\n", "Hallo An,\n", "Bonjour An,\n", "¡Hola, An!\n", "Olá, An!\n", "Ciao An,\n",
+		"Hallo An,\n",
+	};
+
+	for (size_t l = 0; l < N_LANGS; l++)
+		expect_greeting(langs[l], "Nguyễn Văn An", want[l]);
+	expect_greeting("en", "NGUYỄN VĂN AN", "Hi An,\n");
+	expect_greeting("en", "Trần Thị Mai", "Hi Mai,\n");
+	expect_greeting("fr", "Lê Văn Hưng", "Bonjour Hưng,\n");
+	expect_greeting("en", "Nguyễn An", "Hi Nguyễn,\n");	/* two words: as written */
+	expect_greeting("fr", "Le Gall Yann Marie", "Bonjour,\n");	/* the particle "Le" is not "Lê" */
+}
+
+/* B: Don, Doña, Dom and Dona are honorifics in every language when two
+ * name words follow; "Don Smith" is a man called Don */
+static void test_honorifics(void **state)
+{
+	static const char *const want[N_LANGS] = {
+		"Hi Raúl,\n", "Hallo Raúl,\n", "Bonjour Raúl,\n", "¡Hola, Raúl!\n", "Olá, Raúl!\n",
+		"Ciao Raúl,\n", "Hallo Raúl,\n",
+	};
+
+	for (size_t l = 0; l < N_LANGS; l++)
+		expect_greeting(langs[l], "Don Raúl Castillo", want[l]);
+	expect_greeting("en", "Don Smith", "Hi Don,\n");
+	expect_greeting("de", "Don Smith", "Hallo Don,\n");
+	expect_greeting("en", "Doña Carmen Ruiz", "Hi Carmen,\n");
+	expect_greeting("nl", "Dona Maria Silva", "Hallo Maria,\n");
+	expect_greeting("fr", "Dom Pedro Alves", "Bonjour Pedro,\n");
+	expect_greeting("es", "Don Castillo", "¡Hola!\n");	/* es: a title before a family name */
+}
+
+/* E: a title that asks for a formal greeting in the draft's language:
+ * German with title and family name (Herr/Frau when given), Italian
+ * "Buongiorno" and the first name (the body keeps tu); the other languages
+ * greet by the first name */
+static void test_titles_as_register(void **state)
+{
+	expect_greeting("de", "Prof. Dr. Björn Schäfer", "Guten Tag Prof. Dr. Schäfer,\n\nvielen Dank");
+	expect_greeting("de", "Herr Dr. Jürgen Weiß", "Guten Tag Herr Dr. Weiß,\n");
+	expect_greeting("de", "Frau Prof. Anna Roth", "Guten Tag Frau Prof. Roth,\n");
+	expect_greeting("de", "Dr. med. Anna Roth", "Guten Tag Dr. Roth,\n");
+	expect_greeting("de", "PROF. DR. BJÖRN SCHÄFER", "Guten Tag Prof. Dr. Schäfer,\n");
+	expect_greeting("de", "Prof. Dr. Schäfer", "Guten Tag Prof. Dr. Schäfer,\n");
+	expect_greeting("de", "Dr. de Vries", "Guten Tag Dr. de Vries,\n");
+	expect_greeting("de", "Dr. Hans Peter Müller-Lüdenscheidt", "Guten Tag Dr. Müller-Lüdenscheidt,\n");
+	expect_greeting("de", "Herr Jürgen Weiß", "Hallo Jürgen,\n");	/* no title to honour */
+	expect_greeting("de", "Avv. Marco Bellini", "Hallo Marco,\n");	/* not a German title */
+	expect_greeting("de", "Dipl.-Ing. Petra Lang", "Hallo Petra,\n");
+	expect_greeting("de", "Dr. \"Doc\" Roth", "Guten Tag Dr. Roth,\n");	/* a nickname aside */
+	expect_greeting("de", "Dr. Roth2", "Guten Tag,\n");	/* no fit family name */
+	expect_greeting("it", "Avv. Marco Bellini", "Buongiorno Marco,\n\ngrazie");
+	expect_greeting("it", "Dott.ssa Giulia Bianchi", "Buongiorno Giulia,\n");
+	expect_greeting("it", "Prof. Dr. Björn Schäfer", "Buongiorno Björn,\n");
+	expect_greeting("it", "Avv. Bellini", "Buongiorno,\n");
+	expect_greeting("en", "Prof. Dr. Björn Schäfer", "Hi Björn,\n");
+	expect_greeting("fr", "Prof. Dr. Björn Schäfer", "Bonjour Björn,\n");
+	expect_greeting("es", "Avv. Marco Bellini", "¡Hola, Marco!\n");
+	expect_greeting("pt", "Dra. Ana Conceição", "Olá, Ana!\n");
+	expect_greeting("nl", "Dr. Sanne de Vries", "Hallo Sanne,\n");
+	/* every template of the language, with or without the note */
+	{
+		static const char *const tpls[] = { "accept", "consider", "ask", "decline" };
+
+		for (size_t i = 0; i < 4; i++) {
+			struct want w = { NULL, "de", "Herr Dr. Jürgen Weiß", tpls[i], CLAIM_NONE, NULL, true,
+					  NOTE_PERSONAL, NULL, "de", "]\n\nGuten Tag Herr Dr. Weiß,\n\nvielen Dank",
+					  false };
+
+			expect(&w);
+		}
+	}
+}
+
+static void test_formal_name(void **state)
+{
+	static const struct { const char *name, *want; } cases[] = {
+		{ "Prof. Dr. Björn Schäfer", "Prof. Dr. Schäfer" },
+		{ "Herr Dr. Jürgen Weiß", "Herr Dr. Weiß" },
+		{ "prof. dr. björn schäfer", "Prof. Dr. Schäfer" },
+		{ "Dr. DOE Jane", "Dr. Doe" },
+		{ "Herr Jürgen Weiß", NULL },
+		{ "Dr.", NULL },
+		{ "Dr. Jane", "Dr. Jane" },	/* one word after a title: a family name */
+		{ NULL, NULL },
+	};
+	struct greeting_lists g = { "Herr Frau Dr. Prof. med.", "de van", "Hans Peter", "Don", "Nguyễn" };
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *got = greeting_formal(cases[i].name, &g, "Dr. Prof.\n+Herr +Frau\n");
+
+		if (cases[i].want ? !got || strcmp(got, cases[i].want) : got != NULL)
+			fail_msg("\"%s\" is \"%s\", not \"%s\"", cases[i].name ? cases[i].name : "(null)",
+				 got ? got : "(none)", cases[i].want ? cases[i].want : "(none)");
+		free(got);
+	}
+}
+
+/* C: without a personal note LinkedIn may offer no Reply: the hint says
+ * what to do then, in every language; with a note, Reply; to accept, the
+ * accept hint whatever the note */
+static void test_hint_without_note(void **state)
+{
+	static const char *const nonote[N_LANGS] = {
+		"If there is none, the text can reach them only after you\naccept the invitation, or as an InMail;",
+		"Gibt es das nicht, erreicht der Text die Person erst, nachdem Sie die\n",
+		"Sinon, le texte ne\npeut parvenir à cette personne qu'une fois l'invitation acceptée,",
+		"Si no lo tiene, el texto solo puede llegar a esa\npersona después de que aceptes la invitación,",
+		"Se não tiver, o texto só chega a essa pessoa depois\nque você aceitar o convite,",
+		"Altrimenti il testo può arrivare a\nquesta persona solo dopo che avrai accettato l'invito,",
+		"Staat het er\nniet, dan bereikt de tekst de ander pas nadat je de uitnodiging hebt\ngeaccepteerd,",
+	};
+
+	for (size_t l = 0; l < N_LANGS; l++) {
+		struct want ask = { NULL, langs[l], "Jane Doe", "ask", CLAIM_NONE, NULL, true, NOTE_NONE,
+				    NULL, langs[l], nonote[l], false };
+		struct want stock = ask, decline = ask;
+
+		expect(&ask);
+		stock.note_kind = NOTE_GENERIC;
+		expect(&stock);
+		decline.tpl = "decline";
+		expect(&decline);
+	}
+	{
+		struct want w = { NULL, "en", "Jane Doe", "ask", CLAIM_NONE, NULL, true, NOTE_PERSONAL, "Hi",
+				  "en", "\nchoose Reply on this invitation, and send the text below", false };
+		struct want acc = { NULL, "en", "Jane Doe", "accept", CLAIM_NONE, NULL, true, NOTE_NONE, NULL,
+				    "en", "\nFirst accept the invitation on LinkedIn (My Network > Invitations).\n",
+				    false };
+
+		expect(&w);
+		expect(&acc);
+	}
+}
+
+/* D: the wording the review asked for, word for word */
+static void test_review_wording(void **state)
+{
+	static const struct { const char *lang, *tpl; enum claim_kind claim; bool hint; const char *want; } w[] = {
+		{ "nl", "ask", CLAIM_GROUP, false,
+		  "Je noemt daarin een groep waar we allebei lid van zouden zijn: Acme. Voor zover ik weet, hoor ik "
+		  "daar echter niet bij." },
+		{ "nl", "ask", CLAIM_COLLEAGUE, false, "Je noemt daarin een gemeenschappelijke werkgever: Acme." },
+		{ "nl", "ask", CLAIM_CLASSMATE, false,
+		  "Je noemt daarin een gemeenschappelijke onderwijsinstelling: Acme." },
+		{ "nl", "decline", CLAIM_NONE, false, "\n\nBedankt voor je uitnodiging, en leuk dat je aan me dacht. " },
+		{ "it", "ask", CLAIM_NONE, true, "\nChi ha inviato l'invito:\nhttps://" },
+		{ "it", "accept", CLAIM_NONE, true, "\nChi ha inviato l'invito:\nhttps://" },
+		{ "it", "ask", CLAIM_CLASSMATE, false, "Vedo che indichi una scuola o università in comune: Acme." },
+		{ "de", "ask", CLAIM_CLASSMATE, false, "Sie nennen darin eine gemeinsame Hochschule oder Schule: Acme." },
+		{ "es", "ask", CLAIM_COLLEAGUE, false, "¿Quizá pensabas en otra persona con el mismo nombre que yo?" },
+		{ "es", "ask", CLAIM_CLASSMATE, false, "¿Quizá pensabas en otra persona con el mismo nombre que yo?" },
+		{ "es", "ask", CLAIM_GROUP, false, "¿Quizá pensabas en otra persona con el mismo nombre que yo?" },
+		{ "pt", "ask", CLAIM_COLLEAGUE, false, "Vi que você mencionou um local de trabalho em comum: Acme." },
+		{ "pt", "ask", CLAIM_CLASSMATE, false, "Vi que você mencionou uma instituição de ensino em comum: Acme." },
+		{ "pt", "ask", CLAIM_GROUP, false, "Vi que você mencionou um grupo em comum: Acme." },
+	};
+
+	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
+		struct want x = { NULL, w[i].lang, "Jane Doe", w[i].tpl, w[i].claim, "Acme", w[i].hint,
+				  NOTE_PERSONAL, NULL, w[i].lang, w[i].want, false };
+
+		expect(&x);
+	}
+}
+
+/* F: owner.languages: a personal note clearly in one of the owner's
+ * languages is answered in it; otherwise the notification's language */
+static void test_note_language(void **state)
+{
+	static const struct { const char *note; enum note_kind kind; struct config **c; const char *lang; } cases[] = {
+		{ "Hallo Bob, wir haben uns auf der Konferenz in Köln kennengelernt und ich würde mich "
+		  "freuen, mit Ihnen in Kontakt zu bleiben. Viele Grüße", NOTE_PERSONAL, &polyglot, "de" },
+		{ "Hola Bob, nos conocimos en la feria de Sevilla y me gustaría seguir en contacto contigo. "
+		  "¡Gracias y saludos!", NOTE_PERSONAL, &polyglot, "es" },
+		{ "Hi Bob, we met at the conference in Leeds and I would like to stay in touch with you.",
+		  NOTE_PERSONAL, &polyglot, "en" },
+		/* French is not one of the owner's: the notification's */
+		{ "Bonjour Bob, je serais ravi de vous compter dans mon réseau. Merci et à bientôt pour "
+		  "la suite.", NOTE_PERSONAL, &polyglot, "fr" },
+		/* too short to tell */
+		{ "Danke!", NOTE_PERSONAL, &polyglot, "fr" },
+		/* a stock note is LinkedIn's, not the inviter's */
+		{ "Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen und mich mit "
+		  "Ihnen vernetzen.", NOTE_GENERIC, &polyglot, "fr" },
+		/* without owner.languages: always the notification's */
+		{ "Hallo Bob, wir haben uns auf der Konferenz in Köln kennengelernt und ich würde mich "
+		  "freuen, mit Ihnen in Kontakt zu bleiben. Viele Grüße", NOTE_PERSONAL, &cfg, "fr" },
+		/* two languages half and half: not clear */
+		{ "Hallo Bob, ich würde mich freuen. Hola, me gustaría conocerte, gracias y saludos. Und "
+		  "auch mit Ihnen.", NOTE_PERSONAL, &polyglot, "fr" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct want w = { *cases[i].c, "fr", "Jane Doe", "consider", CLAIM_NONE, NULL, false,
+				  cases[i].kind, cases[i].note, cases[i].lang, "Bob Smith", false };
+
+		expect(&w);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_family_name_first),
+		cmocka_unit_test(test_honorifics),
+		cmocka_unit_test(test_titles_as_register),
+		cmocka_unit_test(test_formal_name),
+		cmocka_unit_test(test_hint_without_note),
+		cmocka_unit_test(test_review_wording),
+		cmocka_unit_test(test_note_language),
+	};
+
+	return cmocka_run_group_tests_name("draft_register", tests, setup, teardown);
+}
