@@ -84,6 +84,17 @@ static void expect_greeting(const char *lang, const char *name, const char *want
 	expect(&w);
 }
 
+/* names and the greeting lines they get, as { lang, name, line } */
+struct greeting_case {
+	const char *lang, *name, *want;
+};
+
+static void expect_greetings(const struct greeting_case *c, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		expect_greeting(c[i].lang, c[i].name, c[i].want);
+}
+
 /* A: "Nguyễn Văn An" is greeted by the given name, said last; the family
  * names are data (en/family-first), written with their diacritics */
 static void test_family_name_first(void **state)
@@ -95,11 +106,17 @@ static void test_family_name_first(void **state)
 
 	for (size_t l = 0; l < N_LANGS; l++)
 		expect_greeting(langs[l], "Nguyễn Văn An", want[l]);
-	expect_greeting("en", "NGUYỄN VĂN AN", "Hi An,\n");
-	expect_greeting("en", "Trần Thị Mai", "Hi Mai,\n");
-	expect_greeting("fr", "Lê Văn Hưng", "Bonjour Hưng,\n");
-	expect_greeting("en", "Nguyễn An", "Hi Nguyễn,\n");	/* two words: as written */
-	expect_greeting("fr", "Le Gall Yann Marie", "Bonjour,\n");	/* the particle "Le" is not "Lê" */
+	{
+		static const struct greeting_case more[] = {
+			{ "en", "NGUYỄN VĂN AN", "Hi An,\n" },
+			{ "en", "Trần Thị Mai", "Hi Mai,\n" },
+			{ "fr", "Lê Văn Hưng", "Bonjour Hưng,\n" },
+			{ "en", "Nguyễn An", "Hi Nguyễn,\n" },	/* two words: as written */
+			{ "fr", "Le Gall Yann Marie", "Bonjour,\n" },	/* the particle "Le" is not "Lê" */
+		};
+
+		expect_greetings(more, sizeof more / sizeof more[0]);
+	}
 }
 
 /* B: Don, Doña, Dom and Dona are honorifics in every language when two
@@ -113,12 +130,18 @@ static void test_honorifics(void **state)
 
 	for (size_t l = 0; l < N_LANGS; l++)
 		expect_greeting(langs[l], "Don Raúl Castillo", want[l]);
-	expect_greeting("en", "Don Smith", "Hi Don,\n");
-	expect_greeting("de", "Don Smith", "Hallo Don,\n");
-	expect_greeting("en", "Doña Carmen Ruiz", "Hi Carmen,\n");
-	expect_greeting("nl", "Dona Maria Silva", "Hallo Maria,\n");
-	expect_greeting("fr", "Dom Pedro Alves", "Bonjour Pedro,\n");
-	expect_greeting("es", "Don Castillo", "¡Hola!\n");	/* es: a title before a family name */
+	{
+		static const struct greeting_case more[] = {
+			{ "en", "Don Smith", "Hi Don,\n" },
+			{ "de", "Don Smith", "Hallo Don,\n" },
+			{ "en", "Doña Carmen Ruiz", "Hi Carmen,\n" },
+			{ "nl", "Dona Maria Silva", "Hallo Maria,\n" },
+			{ "fr", "Dom Pedro Alves", "Bonjour Pedro,\n" },
+			{ "es", "Don Castillo", "¡Hola!\n" },	/* es: a title before a family name */
+		};
+
+		expect_greetings(more, sizeof more / sizeof more[0]);
+	}
 }
 
 /* E: a title that asks for a formal greeting in the draft's language:
@@ -127,28 +150,32 @@ static void test_honorifics(void **state)
  * greet by the first name */
 static void test_titles_as_register(void **state)
 {
-	expect_greeting("de", "Prof. Dr. Björn Schäfer", "Guten Tag Prof. Dr. Schäfer,\n\nvielen Dank");
-	expect_greeting("de", "Herr Dr. Jürgen Weiß", "Guten Tag Herr Dr. Weiß,\n");
-	expect_greeting("de", "Frau Prof. Anna Roth", "Guten Tag Frau Prof. Roth,\n");
-	expect_greeting("de", "Dr. med. Anna Roth", "Guten Tag Dr. Roth,\n");
-	expect_greeting("de", "PROF. DR. BJÖRN SCHÄFER", "Guten Tag Prof. Dr. Schäfer,\n");
-	expect_greeting("de", "Prof. Dr. Schäfer", "Guten Tag Prof. Dr. Schäfer,\n");
-	expect_greeting("de", "Dr. de Vries", "Guten Tag Dr. de Vries,\n");
-	expect_greeting("de", "Dr. Hans Peter Müller-Lüdenscheidt", "Guten Tag Dr. Müller-Lüdenscheidt,\n");
-	expect_greeting("de", "Herr Jürgen Weiß", "Hallo Jürgen,\n");	/* no title to honour */
-	expect_greeting("de", "Avv. Marco Bellini", "Hallo Marco,\n");	/* not a German title */
-	expect_greeting("de", "Dipl.-Ing. Petra Lang", "Hallo Petra,\n");
-	expect_greeting("de", "Dr. \"Doc\" Roth", "Guten Tag Dr. Roth,\n");	/* a nickname aside */
-	expect_greeting("de", "Dr. Roth2", "Guten Tag,\n");	/* no fit family name */
-	expect_greeting("it", "Avv. Marco Bellini", "Buongiorno Marco,\n\ngrazie");
-	expect_greeting("it", "Dott.ssa Giulia Bianchi", "Buongiorno Giulia,\n");
-	expect_greeting("it", "Prof. Dr. Björn Schäfer", "Buongiorno Björn,\n");
-	expect_greeting("it", "Avv. Bellini", "Buongiorno,\n");
-	expect_greeting("en", "Prof. Dr. Björn Schäfer", "Hi Björn,\n");
-	expect_greeting("fr", "Prof. Dr. Björn Schäfer", "Bonjour Björn,\n");
-	expect_greeting("es", "Avv. Marco Bellini", "¡Hola, Marco!\n");
-	expect_greeting("pt", "Dra. Ana Conceição", "Olá, Ana!\n");
-	expect_greeting("nl", "Dr. Sanne de Vries", "Hallo Sanne,\n");
+	static const struct greeting_case cases[] = {
+		{ "de", "Prof. Dr. Björn Schäfer", "Guten Tag Prof. Dr. Schäfer,\n\nvielen Dank" },
+		{ "de", "Herr Dr. Jürgen Weiß", "Guten Tag Herr Dr. Weiß,\n" },
+		{ "de", "Frau Prof. Anna Roth", "Guten Tag Frau Prof. Roth,\n" },
+		{ "de", "Dr. med. Anna Roth", "Guten Tag Dr. Roth,\n" },
+		{ "de", "PROF. DR. BJÖRN SCHÄFER", "Guten Tag Prof. Dr. Schäfer,\n" },
+		{ "de", "Prof. Dr. Schäfer", "Guten Tag Prof. Dr. Schäfer,\n" },
+		{ "de", "Dr. de Vries", "Guten Tag Dr. de Vries,\n" },
+		{ "de", "Dr. Hans Peter Müller-Lüdenscheidt", "Guten Tag Dr. Müller-Lüdenscheidt,\n" },
+		{ "de", "Herr Jürgen Weiß", "Hallo Jürgen,\n" },	/* no title to honour */
+		{ "de", "Avv. Marco Bellini", "Hallo Marco,\n" },	/* not a German title */
+		{ "de", "Dipl.-Ing. Petra Lang", "Hallo Petra,\n" },
+		{ "de", "Dr. \"Doc\" Roth", "Guten Tag Dr. Roth,\n" },	/* a nickname aside */
+		{ "de", "Dr. Roth2", "Guten Tag,\n" },	/* no fit family name */
+		{ "it", "Avv. Marco Bellini", "Buongiorno Marco,\n\ngrazie" },
+		{ "it", "Dott.ssa Giulia Bianchi", "Buongiorno Giulia,\n" },
+		{ "it", "Prof. Dr. Björn Schäfer", "Buongiorno Björn,\n" },
+		{ "it", "Avv. Bellini", "Buongiorno,\n" },
+		{ "en", "Prof. Dr. Björn Schäfer", "Hi Björn,\n" },
+		{ "fr", "Prof. Dr. Björn Schäfer", "Bonjour Björn,\n" },
+		{ "es", "Avv. Marco Bellini", "¡Hola, Marco!\n" },
+		{ "pt", "Dra. Ana Conceição", "Olá, Ana!\n" },
+		{ "nl", "Dr. Sanne de Vries", "Hallo Sanne,\n" },
+	};
+
+	expect_greetings(cases, sizeof cases / sizeof cases[0]);
 	/* every template of the language, with or without the note */
 	{
 		static const char *const tpls[] = { "accept", "consider", "ask", "decline" };
