@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <uniwidth.h>
 #include "encode.h"
 #include "fold.h"
@@ -247,9 +248,24 @@ int draft_wrap(const char *text, struct buf *out)
 
 /* ---------------------------------------------------------------- the text */
 
-/* the titles of LANG, then every other language's written with a dot
- * ("Dra.", "Avv."): unmistakable in any draft, where a bare "Don" is not */
-static void titles(const struct templates *t, const char *lang, struct buf *out)
+/* WORD (N bytes) is a word of the list HON ('#' comments), case aside */
+static bool listed_word(const char *word, size_t n, const char *hon)
+{
+	for (const char *p = hon; p && *p; ) {
+		size_t k = *p == '#' ? strcspn(p, "\n") : strcspn(p, " \t\n");
+
+		if (*p != '#' && k == n && !strncasecmp(p, word, n))
+			return true;
+		p += k;
+		p += strspn(p, " \t\n");
+	}
+	return false;
+}
+
+/* the titles of LANG, then every other language's ("Dra.", "Avv.", "Herr",
+ * "Madame") but its honorifics (HON): a bare "Don" is a title in es, and
+ * in another language's draft only before two name words */
+static void titles(const struct templates *t, const char *lang, const char *hon, struct buf *out)
 {
 	const struct template *own = templates_find(t, lang, "titles");
 
@@ -266,7 +282,7 @@ static void titles(const struct templates *t, const char *lang, struct buf *out)
 
 			if (*p == '#')
 				n = strcspn(p, "\n");
-			else if (memchr(p, '.', n))
+			else if (memchr(p, '.', n) || !listed_word(p, n, hon))
 				buf_printf(out, "%.*s ", (int)n, p);
 			p += n;
 			p += strspn(p, " \t\n");
@@ -304,10 +320,10 @@ static char *first_name(const struct draft_input *s, const char *lang, char **fo
 	buf_init(&given, 0);
 	buf_init(&hon, 0);
 	buf_init(&fam, 0);
-	titles(t, lang, &title);
+	gather(t, "honorifics", &hon);
+	titles(t, lang, hon.data, &title);
 	gather(t, "particles", &particles);
 	gather(t, "given-names", &given);
-	gather(t, "honorifics", &hon);
 	gather(t, "family-first", &fam);
 	if (buf_failed(&title) || buf_failed(&particles) || buf_failed(&given) || buf_failed(&hon) ||
 	    buf_failed(&fam)) {

@@ -169,6 +169,11 @@ static void test_titles_as_register(void **state)
 		{ "it", "Prof. Dr. Björn Schäfer", "Buongiorno Björn,\n" },
 		{ "it", "Avv. Bellini", "Buongiorno,\n" },
 		{ "en", "Prof. Dr. Björn Schäfer", "Hi Björn,\n" },
+		/* another language's title without a dot: skipped too, unless an honorific */
+		{ "en", "Herr Dr. Jürgen Weiß", "Hi Jürgen,\n" },
+		{ "en", "Frau Anna Roth", "Hi Anna,\n" },
+		{ "es", "Madame Claire Petit", "¡Hola, Claire!\n" },
+		{ "nl", "Herr Weiß", "Hallo,\n" },
 		{ "fr", "Prof. Dr. Björn Schäfer", "Bonjour Björn,\n" },
 		{ "es", "Avv. Marco Bellini", "¡Hola, Marco!\n" },
 		{ "pt", "Dra. Ana Conceição", "Olá, Ana!\n" },
