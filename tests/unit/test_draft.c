@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "config.h"
 #include "draft_message.h"
+#include "imap_url.h"
 #include "scan.h"
 #include "maildir_keys.h"
 #include "store.h"
@@ -423,6 +424,35 @@ static void test_imap_local_hosts(void **state)
 		assert_false(imap_host_is_local(other[i]));
 }
 
+/* ports range-checked (70000 was cut to 4464), IPv6 literals in brackets */
+static void test_imap_url_host_and_port(void **state)
+{
+	struct imap_url u;
+
+	(void)state;
+	assert_int_equal(imap_url_parse("imap://mail.example:70000/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://mail.example:65536/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://mail.example:0/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://mail.example:14x3/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://mail.example:/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://mail.example:-143/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://mail.example:65535/Drafts", &u), 0);
+	assert_int_equal(u.port, 65535);
+	assert_string_equal(u.host, "mail.example");
+	assert_int_equal(imap_url_parse("imaps://u:p@[2001:db8::1]:1993/Box", &u), 0);
+	assert_string_equal(u.host, "2001:db8::1");
+	assert_int_equal(u.port, 1993);
+	assert_string_equal(u.user, "u");
+	assert_string_equal(u.folder, "Box");
+	assert_int_equal(imap_url_parse("imap://[::1]/Drafts", &u), 0);
+	assert_string_equal(u.host, "::1");
+	assert_int_equal(u.port, 143);
+	assert_int_equal(imap_url_parse("imap://[::1/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://[::1]x/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://[mail.example]/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://[]:143/Drafts", &u), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -437,6 +467,7 @@ int main(void)
 		cmocka_unit_test(test_maildir_large_folder),
 		cmocka_unit_test(test_maildir_too_large_folder),
 		cmocka_unit_test(test_user_templates_override),
+		cmocka_unit_test(test_imap_url_host_and_port),
 	};
 
 	return cmocka_run_group_tests_name("draft", tests, setup, teardown);
