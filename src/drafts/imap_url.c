@@ -154,3 +154,13 @@ int imap_url_check(const char *url, char *err, size_t errlen)
 		 "[?tls-ca=/FILE&tls-verify=no&cleartext=yes]");
 	return -1;
 }
+
+void imap_url_host_key(const char *url, char *out, size_t len)
+{
+	struct imap_url u;
+
+	if (strncmp(url, "imap", 4) == 0 && imap_url_parse(url, &u) == 0)
+		snprintf(out, len, "imap:%s:%u", u.host, (unsigned)u.port);
+	else
+		snprintf(out, len, "local");
+}

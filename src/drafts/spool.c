@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include "log.h"
 #include "fileio.h"
+#include "imap_url.h"
 
 #define MAX_DRAFT (4 << 20)
 #define MAX_BACKOFF 3600
@@ -203,10 +204,27 @@ int spool_commit_settled(const struct spool_file *f, enum store_result r, char *
 	return -1;
 }
 
-enum store_result spool_deliver(const char *path)
+/* the store hosts found away in this pass of the spool: their other files
+ * wait for the next pass (one probe per pass, not a timeout per file) */
+struct away_hosts {
+	char key[8][300];
+	int n;
+};
+
+static bool is_away(const struct away_hosts *a, const char *key)
+{
+	for (int i = 0; a && i < a->n; i++)
+		if (!strcmp(a->key[i], key))
+			return true;
+	return false;
+}
+
+/* PATH to its store, unless its host is in AWAY (then STORE_RETRY, the
+ * file untouched); a host that does not answer is added to AWAY */
+static enum store_result deliver(const char *path, struct away_hosts *away)
 {
 	size_t len;
-	char *text = read_file(path, MAX_DRAFT, &len), err[400] = "";
+	char *text = read_file(path, MAX_DRAFT, &len), err[400] = "", host[300];
 	struct spooled m;
 	const char *msg = text ? parse(text, &m) : NULL;
 	struct store_job j;
@@ -217,12 +235,24 @@ enum store_result spool_deliver(const char *path)
 		spool_set_aside(path);
 		return STORE_FAIL;
 	}
+	imap_url_host_key(m.url, host, sizeof host);
+	if (is_away(away, host)) {
+		free(text);
+		return STORE_RETRY;
+	}
 	j = spooled_job(&m, msg, len - (size_t)(msg - text));
 	r = store_put(&j, err, sizeof err);
 	free(text);
 	spool_report(m.key, r, err);
 	spool_settle(path, r);
+	if (r == STORE_RETRY && away && away->n < 8 && strcmp(host, "local"))
+		snprintf(away->key[away->n++], sizeof away->key[0], "%s", host);
 	return r;
+}
+
+enum store_result spool_deliver(const char *path)
+{
+	return deliver(path, NULL);
 }
 
 void spool_report(const char *key, enum store_result r, const char *err)
@@ -254,6 +284,7 @@ void spool_deliver_due(const char *dir, bool now_all, bool (*busy)(const char *,
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	time_t now = time(NULL);
+	struct away_hosts away = { .n = 0 };
 
 	while (d && (e = readdir(d)) != NULL) {
 		char path[1400];
@@ -265,7 +296,7 @@ void spool_deliver_due(const char *dir, bool now_all, bool (*busy)(const char *,
 			continue;
 		if (stat(path, &st) == 0 && (now_all || st.st_mtime <= now) &&
 		    !(busy && busy(path, arg)))
-			spool_deliver(path);
+			deliver(path, &away);
 	}
 	if (d)
 		closedir(d);
