@@ -40,9 +40,9 @@ void spool_discard(const struct spool_file *f);
  * DIR/failed when it can never be stored. The store result. */
 enum store_result spool_deliver(const char *path);
 /* spool_deliver_due - every file of DIR whose time has come (all: every
- * file; an IMAP host that does not answer is tried once a pass: its other
- * files wait for the next pass)
- * file), but those for which BUSY (when not NULL) says true with ARG */
+ * file), but those for which BUSY (when not NULL) says true with ARG; an
+ * IMAP host that does not answer is tried once a pass, its other files
+ * wait for the next pass */
 void spool_deliver_due(const char *dir, bool all, bool (*busy)(const char *, void *),
 		       void *arg);
 /* spool_settle - what the store result R means for the spool file PATH */
