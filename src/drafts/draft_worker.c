@@ -225,6 +225,8 @@ static void lane_store(struct draft_queue *q, struct lane *l, struct job *j)
 		spool_report(j->meta.key, r, err);
 		spool_settle(j->spooled.path, r);
 	}
+	if (draft_worker_test_pause)	/* a test widens the window here */
+		draft_worker_test_pause();
 	pthread_mutex_lock(&q->lock);
 	l->current = NULL;	/* before the free: in_flight() reads the job */
 	pthread_mutex_unlock(&q->lock);
@@ -477,7 +479,6 @@ int draft_queue_start(void)
 void draft_queue_kick(const char *dir)
 {
 	struct draft_queue *q = the_queue();
-
 	int rc;
 
 	pthread_mutex_lock(&q->lock);
