@@ -1,7 +1,8 @@
 /* daemon.c - start the milter: the listening socket opened before
  * privileges are dropped, a pidfile, the configuration in force (swapped on
- * SIGUSR1), then libmilter's main loop; on SIGTERM the sessions in progress
- * finish and the totals are logged */
+ * SIGUSR1), then libmilter's main loop; on SIGTERM, SIGINT or SIGHUP (all
+ * three libmilter's) the sessions in progress finish and the totals are
+ * logged */
 #include "autoconfig.h"
 
 #include <errno.h>
@@ -27,6 +28,7 @@
 static pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct config *in_force;
 static const char *config_file;
+static bool ending;		/* daemon_run is done: SIGUSR2 ends the signal thread */
 
 struct config *current_config(void)
 {
@@ -38,8 +40,15 @@ struct config *current_config(void)
 	return c;
 }
 
-/* build a new configuration; swap it in, or keep the old one on error */
-static void reload(void)
+void daemon_use(struct config *c, const char *file)
+{
+	pthread_mutex_lock(&config_lock);
+	config_file = file;
+	in_force = config_ref(c);
+	pthread_mutex_unlock(&config_lock);
+}
+
+void daemon_reload(void)
 {
 	struct errlist errs = { 0 };
 	struct config *c, *old;
@@ -96,7 +105,9 @@ static int readable_as_user(void)
 	return 0;
 }
 
-/* SIGUSR1 reloads and retries the drafts waiting in the spool; SIGUSR2 (sent by main at exit) ends the thread */
+/* SIGUSR1 reloads and retries the drafts waiting in the spool; SIGUSR2
+ * ends the thread when daemon_run sends it at exit, and is ignored (logged)
+ * when it comes from outside */
 static void *signal_thread(void *arg)
 {
 	sigset_t *set = arg;
@@ -106,11 +117,13 @@ static void *signal_thread(void *arg)
 		if (sigwait(set, &sig) != 0)
 			continue;
 		if (sig == SIGUSR1) {
-			reload();
+			daemon_reload();
 			draft_queue_retry_now();	/* and the waiting drafts get another try */
-		}
-		else
+		} else if (__atomic_load_n(&ending, __ATOMIC_ACQUIRE)) {
 			return NULL;
+		} else {
+			log_msg(LOG_NOTICE, "SIGUSR2 ignored: SIGUSR1 reloads, SIGTERM stops");
+		}
 	}
 }
 
@@ -146,8 +159,7 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 	pthread_t thread;
 	int rc;
 
-	config_file = file;
-	in_force = config_ref(c);
+	daemon_use(c, file);
 	log_close();
 	log_open("linkedin-milter", foreground, config_syslog_facility(c), config_log_level(c));
 	sigemptyset(&set);
@@ -191,6 +203,7 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 	wait_sessions();
 	metrics_stop();
 	draft_queue_stop();
+	__atomic_store_n(&ending, true, __ATOMIC_RELEASE);
 	pthread_kill(thread, SIGUSR2);
 	pthread_join(thread, NULL);
 	milter_log_counters();
