@@ -19,6 +19,14 @@ printf 'socket = "unix:/run/x.sock";\nowner = { names = [ "Bob Smith" ]; };\n' >
 err=$("$LM" -n -c "$TMP/named.conf" 2>&1 >/dev/null)
 is "-n does not warn when owner.names is set" "$err" ""
 
+# a password in a store URL: -n passes it, and says where the secret belongs
+printf 'socket = "unix:/run/x.sock";\nowner = { names = [ "Bob Smith" ]; };\ndrafts = { store = "imap://%%u:s3cret@127.0.0.1/Drafts"; };\nprofiles = ( { recipients = [ "^a@" ]; }, { recipients = [ "^b@" ]; drafts = { store = "imap://b:other@127.0.0.1/Drafts"; }; } );\n' >"$TMP/inline.conf"
+err=$("$LM" -n -c "$TMP/inline.conf" 2>&1 >/dev/null); rc=$?
+is "-n passes a store URL with a password" "$rc" 0
+is "-n warns of it once per store, without the password" "$err" \
+"$TMP/inline.conf: warning: drafts.store carries a password: put it in a file of its own named by drafts.credentials (readable by the daemon only)
+$TMP/inline.conf: warning: drafts.store of profile 2 carries a password: put it in a file of its own named by drafts.credentials (readable by the daemon only)"
+
 printf 'socket = "unix:/run/x.sock";\nowner = {\n  mdoe = "strict";\n};\n' > "$TMP/typo.conf"
 err=$("$LM" -n -c "$TMP/typo.conf" 2>&1); rc=$?
 is "-n exits 1 on a misspelled key" "$rc" 1

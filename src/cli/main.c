@@ -14,6 +14,7 @@
 #include "daemon_os.h"
 #include "version.h"
 #include "strlist.h"
+#include "imap_url.h"
 
 #define DEFAULT_CONFIG SYSCONFDIR "/linkedin-milter.conf"
 
@@ -103,6 +104,27 @@ static struct config *load_config(const struct options *o, bool quiet)
 	return c;
 }
 
+/* -n: a store URL with a password in it (it works, but the file holding the
+ * configuration then holds the secret: drafts.credentials is for that) */
+static void warn_store_passwords(const struct config *c)
+{
+	char bare[2048], pw[256], where[40] = "";
+
+	for (size_t i = 0; i <= c->n_profiles; i++) {
+		const char *store = i ? c->profiles[i - 1].drafts.store : c->owner.drafts.store;
+
+		if ((i && !strcmp(store, c->owner.drafts.store)) ||
+		    imap_url_split_password(store, bare, sizeof bare, pw, sizeof pw) != 1)
+			continue;
+		if (i)
+			snprintf(where, sizeof where, " of profile %zu", i);
+		fprintf(stderr, "%s: warning: drafts.store%s carries a password: put it in a file "
+			"of its own named by drafts.credentials (readable by the daemon only)\n",
+			c->file ? c->file : "built-in defaults", where);
+	}
+	explicit_bzero(pw, sizeof pw);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
@@ -122,6 +144,8 @@ int main(int argc, char **argv)
 			fprintf(stderr, "%s: warning: owner.names is empty: reply drafts end without "
 				"a name and have no display name in From\n",
 				c->file ? c->file : "built-in defaults");
+		if (c)
+			warn_store_passwords(c);
 		if (c)
 			printf("%s: configuration OK\n", c->file ? c->file : "built-in defaults");
 		config_unref(c);

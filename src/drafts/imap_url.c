@@ -164,3 +164,26 @@ void imap_url_host_key(const char *url, char *out, size_t len)
 	else
 		snprintf(out, len, "local");
 }
+
+int imap_url_split_password(const char *url, char *bare, size_t barelen, char *pw, size_t pwlen)
+{
+	const char *start = strstr(url, "://"), *end, *at, *colon;
+	size_t n = strlen(url);
+
+	if (pwlen)
+		pw[0] = '\0';
+	if (strncmp(url, "imap", 4) || !start)
+		return snprintf(bare, barelen, "%s", url) < (int)barelen ? 0 : -1;
+	start += 3;
+	end = start + strcspn(start, "/?");	/* as imap_url_parse splits it */
+	at = memrchr(start, '@', (size_t)(end - start));
+	colon = at ? memchr(start, ':', (size_t)(at - start)) : NULL;
+	if (!colon)
+		return snprintf(bare, barelen, "%s", url) < (int)barelen ? 0 : -1;
+	if (copy_part(pw, pwlen, colon + 1, (size_t)(at - colon - 1)) < 0 ||
+	    n - (size_t)(at - colon) >= barelen)
+		return -1;
+	memcpy(bare, url, (size_t)(colon - url));
+	memcpy(bare + (colon - url), at, n - (size_t)(at - url) + 1);
+	return 1;
+}

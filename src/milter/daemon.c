@@ -20,6 +20,7 @@
 #include "metrics_http.h"
 #include "milter.h"
 #include "draft_worker.h"
+#include "imap_url.h"
 #include "daemon.h"
 #include "strlist.h"
 
@@ -127,6 +128,27 @@ static void *signal_thread(void *arg)
 	}
 }
 
+/* the password of STORE (a configured store URL without it) in the
+ * configuration in force, for a spooled draft; 0 when STORE is there */
+static int store_password(const char *store, char *pw, size_t len)
+{
+	struct config *c = current_config();
+	char bare[2048];
+	int found = -1;
+
+	for (size_t i = 0; c && found < 0 && i <= c->n_profiles; i++) {
+		const char *url = i ? c->profiles[i - 1].drafts.store : c->owner.drafts.store;
+
+		if (imap_url_split_password(url, bare, sizeof bare, pw, len) >= 0 &&
+		    strcmp(bare, store) == 0)
+			found = 0;	/* PW "" when it has none (credentials) */
+	}
+	if (found < 0 && len)
+		explicit_bzero(pw, len);
+	config_unref(c);
+	return found;
+}
+
 static void kick_spools(const struct config *c)
 {
 	draft_queue_kick(c->owner.drafts.spool);
@@ -185,6 +207,7 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 		return EX_NOPERM;
 	if (readable_as_user() < 0)
 		return EX_CONFIG;
+	spool_secrets(store_password);
 	if (draft_queue_start() < 0) {
 		log_msg(LOG_ERR, "cannot start the draft store thread: %s", strerror(errno));
 		return EX_OSERR;

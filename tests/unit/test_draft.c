@@ -240,7 +240,7 @@ static void test_maildir_once_per_inviter(void **state)
 	char url[300], cur[300], err[200];
 	struct store_job j = { url, "", "0123456789abcdef0123456789abcdef", 30, 10,
 			       "Subject: x\r\nX-LinkedIn-Draft-Key: 0123456789abcdef0123456789abcdef\r\n\r\nhi\r\n", 0,
-			       NULL };
+			       NULL, NULL };
 
 	j.len = strlen(j.msg);
 	snprintf(url, sizeof url, "maildir:%s/md/bob/Drafts", dir);
@@ -261,7 +261,7 @@ static void test_maildir_keys_follow_the_folder(void **state)
 {
 	char url[300], path[400], err[200];
 	const char *key = "aaaabbbbccccddddaaaabbbbccccdddd";
-	struct store_job j = { url, "", key, 30, 10, "Subject: x\r\n\r\nhi\r\n", 0, NULL };
+	struct store_job j = { url, "", key, 30, 10, "Subject: x\r\n\r\nhi\r\n", 0, NULL, NULL };
 	struct timespec old[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
 	FILE *f;
 
@@ -335,7 +335,7 @@ static void last_read(const char *cur, char *name, size_t len)
 static void test_maildir_large_folder(void **state)
 {
 	char url[300], cur[600], name[300], key[33], err[200];
-	struct store_job j = { url, "", key, 30, 10, "Subject: x\r\n\r\nhi\r\n", 0, NULL };
+	struct store_job j = { url, "", key, 30, 10, "Subject: x\r\n\r\nhi\r\n", 0, NULL, NULL };
 	const char *k;
 
 	j.len = strlen(j.msg);
@@ -363,7 +363,7 @@ static void test_maildir_too_large_folder(void **state)
 {
 	char url[300], cur[600], err[200], path[700];
 	struct store_job j = { url, "", "abcdefabcdefabcdefabcdefabcdef01", 30, 10,
-			       "Subject: x\r\n\r\nhi\r\n", 0, NULL };
+			       "Subject: x\r\n\r\nhi\r\n", 0, NULL, NULL };
 
 	j.len = strlen(j.msg);
 	big_maildir("huge/Drafts", MAX_KEYS + 1, cur, sizeof cur);

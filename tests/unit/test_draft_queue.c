@@ -538,6 +538,70 @@ static void test_every_spool_directory_scanned(void **state)
 	assert_int_equal(n, 24);
 }
 
+#define PASSWORD "pw-n0t-in-any-file"
+
+static char asked[4096];	/* the stores the spool asked a password for */
+
+static int test_secret(const char *store, char *pw, size_t len)
+{
+	size_t n = strlen(asked);
+
+	snprintf(asked + n, sizeof asked - n, "%s\n", store);
+	snprintf(pw, len, "%s", PASSWORD);
+	return 0;
+}
+
+/* 1 when a file under PATH (its subdirectories too) holds TEXT */
+static int found_in_files(const char *path, const char *text)
+{
+	char cmd[700];
+
+	snprintf(cmd, sizeof cmd, "grep -r -q -F -e '%s' '%s'", text, path);
+	return system(cmd) == 0;
+}
+
+/* a store's password never reaches a spool file nor failed/: the spool
+ * names the store, the password is looked up when the file is delivered */
+static void test_no_password_in_spool(void **state)
+{
+	char url[400], bad[400], want[400], err[400] = "";
+	struct spooled m;
+	int fd, silent = imap_port(true, &fd), dead, refused = imap_port(false, &dead);
+
+	(void)state;
+	clean();
+	/* refused at once, silent past the wait (the session writes the file), never valid */
+	snprintf(url, sizeof url, "imap://bob:" PASSWORD "@127.0.0.1:%d/Drafts", refused);
+	assert_int_equal(submit(url, 3000, err, sizeof err), HANDOFF_SPOOLED);
+	snprintf(url, sizeof url, "imap://bob:" PASSWORD "@127.0.0.1:%d/Drafts", silent);
+	m = meta(url);
+	m.timeout = 1;
+	assert_int_equal(draft_queue_submit(spool, &m, MSG, strlen(MSG), 100, err, sizeof err),
+			 HANDOFF_SPOOLED);
+	snprintf(bad, sizeof bad, "imap://bob:" PASSWORD "@127.0.0.1:%d/Drafts?no-such=1", refused);
+	assert_int_equal(submit(bad, 3000, err, sizeof err), HANDOFF_SPOOLED);
+	/* the password apart in memory, as draft_submit.c hands it over */
+	snprintf(m.url, sizeof m.url, "imap://bob@127.0.0.1:%d/Drafts", refused);
+	snprintf(m.password, sizeof m.password, "%s", PASSWORD);
+	assert_int_equal(draft_queue_submit(spool, &m, MSG, strlen(MSG), 3000, err, sizeof err),
+			 HANDOFF_SPOOLED);
+	assert_int_equal(wait_for(spool, ".1.draft", 3), 3);	/* the silent one too */
+	snprintf(want, sizeof want, "%s/failed", spool);
+	assert_int_equal(count(want, ".draft"), 1);
+	assert_int_equal(found_in_files(spool, PASSWORD), 0);
+	assert_int_equal(found_in_files(spool, "bob@127.0.0.1"), 1);	/* the store named */
+	/* delivered again: the password is asked for by the store's name */
+	spool_secrets(test_secret);
+	spool_deliver_due(spool, true, NULL, NULL);
+	spool_secrets(NULL);
+	snprintf(want, sizeof want, "imap://bob@127.0.0.1:%d/Drafts\n", refused);
+	assert_non_null(strstr(asked, want));
+	snprintf(want, sizeof want, "imap://bob@127.0.0.1:%d/Drafts\n", silent);
+	assert_non_null(strstr(asked, want));
+	assert_int_equal(found_in_files(spool, PASSWORD), 0);
+	close(fd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -553,6 +617,7 @@ int main(void)
 		cmocka_unit_test(test_abandoned_job_not_read_after_free),
 		cmocka_unit_test(test_dead_host_tried_once_a_pass),
 		cmocka_unit_test(test_every_spool_directory_scanned),
+		cmocka_unit_test(test_no_password_in_spool),
 	};
 
 	if (getenv("TEST_FILTER"))	/* one test alone, e.g. TEST_FILTER=test_wait* */
