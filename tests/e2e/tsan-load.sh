@@ -14,12 +14,7 @@ grep -aq __tsan_init "$LM" || skip_all "the daemon is not built with ThreadSanit
 : "${TSAN_SECONDS:=60}"
 HELP=$top_srcdir/tests/e2e/tsan-load.py
 
-for f in "$top_srcdir"/tests/data/corpus/*.eml; do
-	case $f in
-	*/[0-9][0-9][0-9]-[12][0-9][0-9][0-9]-*) echo "$f linkedin" ;;
-	*) echo "$f other" ;;
-	esac
-done >"$E2E/manifest"
+corpus_manifest >"$E2E/manifest"
 T=$(wc -l <"$E2E/manifest")
 
 e2e_spawn silent "$E2E_PY" "$HELP" silent "$E2E/silent.port"

@@ -25,6 +25,7 @@
 #include "metrics_http.h"
 #include "milter.h"
 #include "strlist.h"
+#include "unit_tmpdir.h"
 
 #define RUN_MS 3000
 #define SESSIONS 4
@@ -149,7 +150,7 @@ static int setup(void **state)
 	struct config *c;
 
 	(void)state;
-	if (!mkdtemp(dir))
+	if (unit_tmpdir_make(dir) < 0)
 		return -1;
 	snprintf(conf, sizeof conf, "%s/lm.conf", dir);
 	snprintf(sock, sizeof sock, "%s/metrics.sock", dir);
@@ -168,12 +169,9 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
 	metrics_stop();
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return unit_tmpdir_remove(dir);
 }
 
 /* scrapes, sessions and reloads at once: the gauge ends at 0 sessions, the

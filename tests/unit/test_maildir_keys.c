@@ -21,6 +21,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "maildir_keys.h"
+#include "unit_tmpdir.h"
 
 #define KEY1 "00112233445566778899aabbccddeeff"
 #define KEY2 "ffeeddccbbaa99887766554433221100"
@@ -72,17 +73,14 @@ static void folder(const char *name, const char *key, char *out, size_t len)
 static int setup(void **state)
 {
 	(void)state;
-	return mkdtemp(dir) ? 0 : -1;
+	return unit_tmpdir_make(dir);
 }
 
 static int teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
 	maildir_keys_clear();
-	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-	return system(cmd) == 0 ? 0 : -1;
+	return unit_tmpdir_remove(dir);
 }
 
 struct lookup {
