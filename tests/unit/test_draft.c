@@ -454,6 +454,31 @@ static void test_imap_url_host_and_port(void **state)
 	assert_int_equal(imap_url_parse("imap://[]:143/Drafts", &u), -1);
 }
 
+/* the password of a store URL apart from the rest, as the spool needs it */
+static void test_imap_url_split_password(void **state)
+{
+	char bare[200], pw[64];
+
+	(void)state;
+	assert_int_equal(imap_url_split_password("imap://bob:s%40cret@mail.example/Drafts", bare,
+						 sizeof bare, pw, sizeof pw), 1);
+	assert_string_equal(bare, "imap://bob@mail.example/Drafts");
+	assert_string_equal(pw, "s@cret");
+	assert_int_equal(imap_url_split_password("imaps://%u:a@b@[::1]:993/Box?tls-verify=no", bare,
+						 sizeof bare, pw, sizeof pw), 1);
+	assert_string_equal(bare, "imaps://%u@[::1]:993/Box?tls-verify=no");
+	assert_string_equal(pw, "a@b");
+	assert_int_equal(imap_url_split_password("imap://bob@mail.example/a:b@c", bare, sizeof bare,
+						 pw, sizeof pw), 0);
+	assert_string_equal(bare, "imap://bob@mail.example/a:b@c");
+	assert_string_equal(pw, "");
+	assert_int_equal(imap_url_split_password("maildir:/srv/%u/Drafts", bare, sizeof bare, pw,
+						 sizeof pw), 0);
+	assert_string_equal(bare, "maildir:/srv/%u/Drafts");
+	assert_int_equal(imap_url_split_password("imap://bob:pw@mail.example/Drafts", bare, 10, pw,
+						 sizeof pw), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -469,6 +494,7 @@ int main(void)
 		cmocka_unit_test(test_maildir_too_large_folder),
 		cmocka_unit_test(test_user_templates_override),
 		cmocka_unit_test(test_imap_url_host_and_port),
+		cmocka_unit_test(test_imap_url_split_password),
 	};
 
 	return cmocka_run_group_tests_name("draft", tests, setup, teardown);
