@@ -28,6 +28,13 @@ printf 'owner = { names = [ "Bob Smith" ]; languages = [ "en", "German" ]; };\n'
 err=$("$LM" -n -c "$TMP/badlang.conf" 2>&1); rc=$?
 is "-n exits 1 on a language that is not a two-letter code" "$rc" 1
 is "-n names file, line and key of the bad language" "$err" "$TMP/badlang.conf:1: owner.languages[1]: must be a two-letter language code such as \"en\""
+# a password in a store URL: -n passes it, and says where the secret belongs
+printf 'socket = "unix:/run/x.sock";\nowner = { names = [ "Bob Smith" ]; };\ndrafts = { store = "imap://%%u:s3cret@127.0.0.1/Drafts"; };\nprofiles = ( { recipients = [ "^a@" ]; }, { recipients = [ "^b@" ]; drafts = { store = "imap://b:other@127.0.0.1/Drafts"; }; } );\n' >"$TMP/inline.conf"
+err=$("$LM" -n -c "$TMP/inline.conf" 2>&1 >/dev/null); rc=$?
+is "-n passes a store URL with a password" "$rc" 0
+is "-n warns of it once per store, without the password" "$err" \
+"$TMP/inline.conf: warning: drafts.store carries a password: put it in a file of its own named by drafts.credentials (readable by the daemon only)
+$TMP/inline.conf: warning: drafts.store of profile 2 carries a password: put it in a file of its own named by drafts.credentials (readable by the daemon only)"
 
 printf 'socket = "unix:/run/x.sock";\nowner = {\n  mdoe = "strict";\n};\n' > "$TMP/typo.conf"
 err=$("$LM" -n -c "$TMP/typo.conf" 2>&1); rc=$?

@@ -31,11 +31,13 @@ build "$TMP/linkedin-milter" "$srcdir"/src/milter/*.c "$srcdir"/src/cli/*.c
 ok "the daemon builds with the sanitizers" test -x "$TMP/linkedin-milter"
 [ -x "$TMP/linkedin-milter" ] || tail -n 20 "$TMP/build.log" | sed 's/^/# /'
 for t in test_config test_message test_classify test_draft test_draft_text test_draft_queue test_extract \
-	test_pitch test_lookalike test_authres test_memory test_draft_oom; do
-	wrap=	# test_draft_oom makes each allocation fail in turn: as in Makefile.am
-	[ "$t" = test_draft_oom ] && wrap=-Wl,--wrap=malloc,--wrap=realloc,--wrap=calloc,--wrap=strdup
+	test_pitch test_lookalike test_authres test_memory test_draft_oom test_maildir_keys \
+	test_daemon_threads; do
+	extra=	# test_draft_oom makes each allocation fail in turn: as in Makefile.am
+	[ "$t" = test_draft_oom ] && extra=-Wl,--wrap=malloc,--wrap=realloc,--wrap=calloc,--wrap=strdup
+	[ "$t" = test_daemon_threads ] && extra="$srcdir/src/milter/*.c"	# the daemon's layer too
 	if pkg-config --exists cmocka; then
-		build "$TMP/$t" -DTOP_SRCDIR="\"$srcdir\"" $(pkg-config --cflags cmocka) $wrap "$srcdir/tests/unit/$t.c" $(pkg-config --libs cmocka)
+		build "$TMP/$t" -DTOP_SRCDIR="\"$srcdir\"" $(pkg-config --cflags cmocka) $extra "$srcdir/tests/unit/$t.c" $(pkg-config --libs cmocka)
 		(cd "$TMP" && ./$t) >"$TMP/$t.log" 2>&1
 		rc=$?
 		is "unit tests $t run clean under ASan and UBSan" "$rc" 0

@@ -15,6 +15,7 @@
 #include "version.h"
 #include "strlist.h"
 #include "templates.h"
+#include "imap_url.h"
 
 #define DEFAULT_CONFIG SYSCONFDIR "/linkedin-milter.conf"
 
@@ -119,6 +120,27 @@ static void check_warnings(const struct config *c)
 				"it is never recognised, and drafts are not written in it\n", file, langs->v[i]);
 }
 
+/* -n: a store URL with a password in it (it works, but the file holding the
+ * configuration then holds the secret: drafts.credentials is for that) */
+static void warn_store_passwords(const struct config *c)
+{
+	char bare[2048], pw[256], where[40] = "";
+
+	for (size_t i = 0; i <= c->n_profiles; i++) {
+		const char *store = i ? c->profiles[i - 1].drafts.store : c->owner.drafts.store;
+
+		if ((i && !strcmp(store, c->owner.drafts.store)) ||
+		    imap_url_split_password(store, bare, sizeof bare, pw, sizeof pw) != 1)
+			continue;
+		if (i)
+			snprintf(where, sizeof where, " of profile %zu", i);
+		fprintf(stderr, "%s: warning: drafts.store%s carries a password: put it in a file "
+			"of its own named by drafts.credentials (readable by the daemon only)\n",
+			c->file ? c->file : "built-in defaults", where);
+	}
+	explicit_bzero(pw, sizeof pw);
+}
+
 int main(int argc, char **argv)
 {
 	struct options o = { 0 };
@@ -134,8 +156,10 @@ int main(int argc, char **argv)
 	log_open("linkedin-milter", o.check || o.test || o.foreground, LOG_MAIL, LOG_INFO);
 	c = load_config(&o, o.test);
 	if (o.check) {
-		if (c)
+		if (c) {
 			check_warnings(c);
+			warn_store_passwords(c);
+		}
 		if (c)
 			printf("%s: configuration OK\n", c->file ? c->file : "built-in defaults");
 		config_unref(c);

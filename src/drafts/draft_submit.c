@@ -9,6 +9,7 @@
 #include "draft_message.h"
 #include "log.h"
 #include "draft_worker.h"
+#include "imap_url.h"
 #include "metrics.h"
 #include "store.h"
 
@@ -19,8 +20,13 @@ static int target(const struct draft_input *s, const struct draft *d, const char
 	const struct draft_settings *cfg = s->set;
 
 	memset(m, 0, sizeof *m);
-	if (store_resolve(store ? store : cfg->store, d->rcpt, m->url, sizeof m->url, err,
-			  errlen) < 0)
+	/* the password apart (never in the URL a spool file gets), the store named */
+	if (imap_url_split_password(store ? store : cfg->store, m->store, sizeof m->store,
+				    m->password, sizeof m->password) < 0) {
+		snprintf(err, errlen, "store URL too long");
+		return -1;
+	}
+	if (store_resolve(m->store, d->rcpt, m->url, sizeof m->url, err, errlen) < 0)
 		return -1;
 	snprintf(m->credentials, sizeof m->credentials, "%s", cfg->credentials);
 	snprintf(m->key, sizeof m->key, "%s", d->key);

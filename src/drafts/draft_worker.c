@@ -31,7 +31,6 @@
 #include "log.h"
 
 #define MAX_LANES 8
-#define MAX_DIRS 16
 #define MAX_QUEUED 256		/* more waiting than this: straight to the spool */
 #define SCAN_EVERY 30		/* seconds between looks for postponed drafts */
 
@@ -68,8 +67,8 @@ struct draft_queue {
 	int n_lanes;		/* threads started */
 	pthread_t spooler;
 	int queued;
-	char dirs[MAX_DIRS][1024];
-	int n_dirs;
+	char **dirs;		/* the spool directories seen, never removed */
+	int n_dirs, cap_dirs;
 	bool running, stopping, pending, force;
 };
 
@@ -116,28 +115,31 @@ static void job_free(struct job *j)
 	}
 }
 
-/* the lane key of a store URL: "imap:HOST:PORT", "local" for a Maildir
- * (and for a URL that is neither: its store fails at once anyway) */
-static void host_key(const char *url, char *out, size_t len)
-{
-	struct imap_url u;
-
-	if (strncmp(url, "imap", 4) == 0 && imap_url_parse(url, &u) == 0)
-		snprintf(out, len, "imap:%s:%u", u.host, (unsigned)u.port);
-	else
-		snprintf(out, len, "local");
-}
-
 /* ---------------------------------------------------------------- with the lock held */
 
-static void add_dir(struct draft_queue *q, const char *dir)
+/* DIR among the directories the spool thread scans (as many as the
+ * configurations name); -1 when out of memory */
+static int add_dir(struct draft_queue *q, const char *dir)
 {
+	char **grown;
 	int i;
 
 	for (i = 0; i < q->n_dirs && strcmp(q->dirs[i], dir); i++)
 		;
-	if (i == q->n_dirs && q->n_dirs < MAX_DIRS)
-		snprintf(q->dirs[q->n_dirs++], sizeof q->dirs[0], "%s", dir);
+	if (i < q->n_dirs)
+		return 0;
+	if (q->n_dirs == q->cap_dirs) {
+		int cap = q->cap_dirs ? q->cap_dirs * 2 : 16;
+
+		if (!(grown = realloc(q->dirs, (size_t)cap * sizeof *grown)))
+			return -1;
+		q->dirs = grown;
+		q->cap_dirs = cap;
+	}
+	if (!(q->dirs[q->n_dirs] = strdup(dir)))
+		return -1;
+	q->n_dirs++;
+	return 0;
 }
 
 /* the lane for HOST: the one busy with it, else an idle one (the last to
@@ -223,10 +225,12 @@ static void lane_store(struct draft_queue *q, struct lane *l, struct job *j)
 		spool_report(j->meta.key, r, err);
 		spool_settle(j->spooled.path, r);
 	}
-	job_free(j);
+	if (draft_worker_test_pause)	/* a test widens the window here */
+		draft_worker_test_pause();
 	pthread_mutex_lock(&q->lock);
-	l->current = NULL;
+	l->current = NULL;	/* before the free: in_flight() reads the job */
 	pthread_mutex_unlock(&q->lock);
+	job_free(j);
 }
 
 static void *lane_main(void *arg)
@@ -270,12 +274,23 @@ static bool in_flight(const char *path, void *arg)
 	return busy;
 }
 
+/* the Ith spool directory into OUT; false past the last */
+static bool nth_dir(struct draft_queue *q, int i, char *out, size_t len)
+{
+	bool there;
+
+	pthread_mutex_lock(&q->lock);
+	if ((there = i < q->n_dirs))
+		snprintf(out, len, "%s", q->dirs[i]);
+	pthread_mutex_unlock(&q->lock);
+	return there;
+}
+
 static void *spool_main(void *arg)
 {
-	char copy[MAX_DIRS][1024];
+	char dir[4096];
 	struct draft_queue *q = arg;
 	struct timespec until;
-	int n;
 	bool all;
 
 	pthread_mutex_lock(&q->lock);
@@ -289,11 +304,9 @@ static void *spool_main(void *arg)
 		q->pending = false;
 		all = q->force;
 		q->force = false;
-		n = q->n_dirs;
-		memcpy(copy, q->dirs, sizeof copy);
 		pthread_mutex_unlock(&q->lock);
-		for (int i = 0; i < n; i++)
-			spool_deliver_due(copy[i], all, in_flight, q);
+		for (int i = 0; nth_dir(q, i, dir, sizeof dir); i++)
+			spool_deliver_due(dir, all, in_flight, q);
 		pthread_mutex_lock(&q->lock);
 	}
 	pthread_mutex_unlock(&q->lock);
@@ -388,15 +401,15 @@ enum handoff draft_queue_submit(const char *dir, const struct spooled *m, const 
 	struct timespec until;
 	char host[300];
 
-	host_key(m->url, host, sizeof host);
+	imap_url_host_key(m->url, host, sizeof host);
 	deadline(&until, ms);
 	pthread_mutex_lock(&q->lock);
-	if (!j || !q->running || q->stopping || q->queued >= MAX_QUEUED) {
+	if (!j || !q->running || q->stopping || q->queued >= MAX_QUEUED ||
+	    add_dir(q, dir) < 0) {
 		pthread_mutex_unlock(&q->lock);
 		job_free(j);
 		return spool_now(dir, m, msg, len, err, errlen);
 	}
-	add_dir(q, dir);
 	enqueue(q, lane_for(q, host), j);
 	while (j->state != JOB_DONE && !q->stopping &&
 	       pthread_cond_timedwait(&q->changed, &q->lock, &until) != ETIMEDOUT)
@@ -466,12 +479,15 @@ int draft_queue_start(void)
 void draft_queue_kick(const char *dir)
 {
 	struct draft_queue *q = the_queue();
+	int rc;
 
 	pthread_mutex_lock(&q->lock);
-	add_dir(q, dir);
+	rc = add_dir(q, dir);
 	q->pending = true;
 	pthread_cond_signal(&q->scan);
 	pthread_mutex_unlock(&q->lock);
+	if (rc < 0)
+		log_msg(LOG_ERR, "spool %s: out of memory, not scanned until the next kick", dir);
 }
 
 void draft_queue_retry_now(void)

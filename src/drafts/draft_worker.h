@@ -25,5 +25,8 @@ void draft_queue_stop(void);
 void draft_queue_kick(const char *dir);
 /* draft_queue_retry_now - try every spooled draft now, whatever its backoff */
 void draft_queue_retry_now(void);
+/* draft_worker_test_pause - defined by a test only: called by a lane that
+ * settled an abandoned job, before it lets go of the job */
+void draft_worker_test_pause(void) __attribute__((weak));
 
 #endif

@@ -1,6 +1,7 @@
 /* imap_url.c - the URL of an IMAP store taken apart: scheme, user and
- * password (%-decoded), host, port, folder (Drafts when none) and the
- * options tls-ca, tls-verify and cleartext; anything else is refused */
+ * password (%-decoded), host (an IPv6 literal in brackets), port (1 to
+ * 65535, range-checked), folder (Drafts when none) and the options tls-ca,
+ * tls-verify and cleartext; anything else is refused */
 #include "autoconfig.h"
 #include "imap_url.h"
 
@@ -69,6 +70,48 @@ static int url_options(const char *q, struct imap_url *t)
 	return 0;
 }
 
+/* the port in P..END: 1 to 65535, digits only */
+static int parse_port(const char *p, const char *end, uint16_t *port)
+{
+	unsigned long v = 0;
+
+	if (p == end)
+		return -1;
+	for (; p < end; p++) {
+		if (!isdigit((unsigned char)*p) || (v = v * 10 + (unsigned long)(*p - '0')) > 65535)
+			return -1;
+	}
+	*port = (uint16_t)v;
+	return v ? 0 : -1;
+}
+
+/* host[:port] or [IPv6]:port in P..END into T (the brackets taken off) */
+static int host_port(const char *p, const char *end, struct imap_url *t)
+{
+	const char *host = p, *host_end, *colon;
+
+	if (*p == '[') {
+		if (!(host_end = memchr(p, ']', (size_t)(end - p))) ||
+		    strspn(p + 1, "0123456789abcdefABCDEF:.") != (size_t)(host_end - p - 1))
+			return -1;
+		host++;
+		colon = host_end + 1 < end ? host_end + 1 : NULL;
+		if (colon && *colon != ':')
+			return -1;
+	} else {
+		colon = memchr(p, ':', (size_t)(end - p));
+		host_end = colon ? colon : end;
+	}
+	if (copy_part(t->host, sizeof t->host, host, (size_t)(host_end - host)) < 0 ||
+	    !t->host[0] || strpbrk(t->host, "[]/ \t\r\n"))
+		return -1;
+	if (!colon) {
+		t->port = t->tls ? 993 : 143;
+		return 0;
+	}
+	return parse_port(colon + 1, end, &t->port);
+}
+
 /* imap[s]://[user[:password]@]host[:port]/folder[?options] */
 int imap_url_parse(const char *url, struct imap_url *t)
 {
@@ -89,11 +132,8 @@ int imap_url_parse(const char *url, struct imap_url *t)
 			return -1;
 		p = at + 1;
 	}
-	colon = memchr(p, ':', (size_t)(slash - p));
-	if (copy_part(t->host, sizeof t->host, p, (size_t)((colon ? colon : slash) - p)) < 0 ||
-	    !t->host[0])
+	if (host_port(p, slash, t) < 0)
 		return -1;
-	t->port = colon ? (uint16_t)atoi(colon + 1) : (t->tls ? 993 : 143);
 	query = slash + strcspn(slash, "?");
 	flen = *slash == '/' ? (size_t)(query - slash - 1) : 0;
 	if (copy_part(t->folder, sizeof t->folder, slash + (*slash == '/'), flen) < 0 ||
@@ -101,7 +141,7 @@ int imap_url_parse(const char *url, struct imap_url *t)
 		return -1;
 	if (!t->folder[0])
 		strcpy(t->folder, "Drafts");
-	return t->port ? 0 : -1;
+	return 0;
 }
 
 int imap_url_check(const char *url, char *err, size_t errlen)
@@ -113,4 +153,37 @@ int imap_url_check(const char *url, char *err, size_t errlen)
 	snprintf(err, errlen, "not imap[s]://[USER[:PASSWORD]@]HOST[:PORT]/FOLDER"
 		 "[?tls-ca=/FILE&tls-verify=no&cleartext=yes]");
 	return -1;
+}
+
+void imap_url_host_key(const char *url, char *out, size_t len)
+{
+	struct imap_url u;
+
+	if (strncmp(url, "imap", 4) == 0 && imap_url_parse(url, &u) == 0)
+		snprintf(out, len, "imap:%s:%u", u.host, (unsigned)u.port);
+	else
+		snprintf(out, len, "local");
+}
+
+int imap_url_split_password(const char *url, char *bare, size_t barelen, char *pw, size_t pwlen)
+{
+	const char *start = strstr(url, "://"), *end, *at, *colon;
+	size_t n = strlen(url);
+
+	if (pwlen)
+		pw[0] = '\0';
+	if (strncmp(url, "imap", 4) || !start)
+		return snprintf(bare, barelen, "%s", url) < (int)barelen ? 0 : -1;
+	start += 3;
+	end = start + strcspn(start, "/?");	/* as imap_url_parse splits it */
+	at = memrchr(start, '@', (size_t)(end - start));
+	colon = at ? memchr(start, ':', (size_t)(at - start)) : NULL;
+	if (!colon)
+		return snprintf(bare, barelen, "%s", url) < (int)barelen ? 0 : -1;
+	if (copy_part(pw, pwlen, colon + 1, (size_t)(at - colon - 1)) < 0 ||
+	    n - (size_t)(at - colon) >= barelen)
+		return -1;
+	memcpy(bare, url, (size_t)(colon - url));
+	memcpy(bare + (colon - url), at, n - (size_t)(at - url) + 1);
+	return 1;
 }

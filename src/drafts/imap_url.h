@@ -25,5 +25,13 @@ int imap_url_parse(const char *url, struct imap_url *t);
 /* imap_url_check - 0 when URL is an IMAP store URL with known options, else
  * -1 with what it should look like in ERR */
 int imap_url_check(const char *url, char *err, size_t errlen);
+/* imap_url_host_key - the store host of URL in OUT: "imap:HOST:PORT", or
+ * "local" for a Maildir (and for a URL that is neither) */
+void imap_url_host_key(const char *url, char *out, size_t len);
+/* imap_url_split_password - URL without the password of its user into BARE
+ * and that password (decoded) into PW ("" when none): 1 when there was one,
+ * 0 when not (or URL is not an IMAP URL), -1 when a part does not fit */
+int imap_url_split_password(const char *url, char *bare, size_t barelen, char *pw,
+			    size_t pwlen);
 
 #endif

@@ -7,7 +7,13 @@
  * folder take the memory the folder needs, up to MAX_KEYS drafts (72 bytes
  * each); a folder with more, or one that memory runs out reading, is refused
  * with a logged error, and every key counts as found in it: a missing draft
- * the log explains is better than a second draft for the same inviter. */
+ * the log explains is better than a second draft for the same inviter.
+ *
+ * Locks: the table's lock is held only to find a folder's slot and pin it
+ * (a pinned slot is never given to another folder); each folder has its own
+ * lock, held while it is read or searched, so a slow folder (a large one, a
+ * slow disk, NFS) delays the stores of that folder only. The table's lock
+ * is never taken with a folder's held. */
 #include "autoconfig.h"
 #include "maildir_keys.h"
 #include "draft_message.h"
@@ -34,15 +40,19 @@ struct entry {
 };
 
 struct folder {
-	char *dir;
+	pthread_mutex_t lock;		/* guards what follows dir and used */
+	char *dir;			/* the table's lock guards dir, used, pins */
+	unsigned long used;
+	int pins;			/* threads using the slot now */
 	struct timespec stamp[2];	/* cur/ and new/ as last seen */
 	struct entry *keys;
 	size_t n, cap;
-	unsigned long used;
 	bool refused;			/* too many drafts to keep, or no memory */
 };
 
-static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;	/* the table's */
+static pthread_cond_t unpinned = PTHREAD_COND_INITIALIZER;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
 static struct folder folders[MAX_FOLDERS];
 static unsigned long tick;
 static const char *const subs[2] = { "cur", "new" };
@@ -198,75 +208,122 @@ static int read_folder(struct folder *f)
 	return 0;
 }
 
-static void forget(struct folder *f)
+static void folders_init(void)
 {
-	free(f->dir);
-	free(f->keys);
-	memset(f, 0, sizeof *f);
+	for (int i = 0; i < MAX_FOLDERS; i++)
+		pthread_mutex_init(&folders[i].lock, NULL);
 }
 
-/* DIR's slot: its own, an empty one, or the least recently used one */
-static struct folder *slot(const char *dir)
+/* F's keys given up: read again at its next use (F's lock held, or F unpinned) */
+static void forget_keys(struct folder *f)
 {
-	struct folder *best = &folders[0];
+	free(f->keys);
+	f->keys = NULL;
+	f->n = f->cap = 0;
+	f->refused = false;
+	f->stamp[0].tv_nsec = f->stamp[1].tv_nsec = -1;	/* never read */
+}
 
-	for (int i = 0; i < MAX_FOLDERS; i++) {
-		if (folders[i].dir && !strcmp(folders[i].dir, dir))
-			return &folders[i];
-		if (!folders[i].dir ? best->dir != NULL : best->dir && folders[i].used < best->used)
-			best = &folders[i];
+/* DIR's slot pinned: its own (when MAKE is false, only that), else an empty
+ * one or the least recently used unpinned one; NULL when out of memory */
+static struct folder *pin(const char *dir, bool make)
+{
+	struct folder *best = NULL;
+
+	pthread_once(&once, folders_init);
+	pthread_mutex_lock(&lock);
+	for (;;) {
+		for (int i = 0; i < MAX_FOLDERS; i++) {
+			struct folder *f = &folders[i];
+
+			if (f->dir && !strcmp(f->dir, dir)) {
+				best = f;
+				break;
+			}
+			if (make && !f->pins &&
+			    (!best || (best->dir && (!f->dir || f->used < best->used))))
+				best = f;
+		}
+		if (best || !make)
+			break;
+		pthread_cond_wait(&unpinned, &lock);	/* every slot in use */
 	}
-	forget(best);
-	best->dir = strdup(dir);
-	best->stamp[0].tv_nsec = best->stamp[1].tv_nsec = -1;	/* never read */
-	return best->dir ? best : NULL;
+	if (best && (!best->dir || strcmp(best->dir, dir))) {
+		free(best->dir);
+		forget_keys(best);	/* unpinned: nobody holds its lock */
+		if (!(best->dir = strdup(dir)))
+			best = NULL;
+	}
+	if (best) {
+		best->pins++;
+		best->used = ++tick;
+	}
+	pthread_mutex_unlock(&lock);
+	return best;
+}
+
+static void unpin(struct folder *f)
+{
+	pthread_mutex_lock(&lock);
+	if (--f->pins == 0)
+		pthread_cond_signal(&unpinned);
+	pthread_mutex_unlock(&lock);
 }
 
 int maildir_keys_find(const char *dir, const char *key, time_t since)
 {
 	struct timespec now[2];
-	struct folder *f;
+	struct folder *f = pin(dir, true);
 	int found = 0;
 
-	pthread_mutex_lock(&lock);
-	f = slot(dir);
-	if (!f || stamps(dir, now) < 0 || (!same(now, f->stamp) && read_folder(f) < 0)) {
-		if (f)
-			forget(f);
-		pthread_mutex_unlock(&lock);
+	if (!f)
 		return -1;
+	pthread_mutex_lock(&f->lock);
+	if (stamps(dir, now) < 0 || (!same(now, f->stamp) && read_folder(f) < 0)) {
+		forget_keys(f);
+		found = -1;
+	} else {
+		found = f->refused;
+		for (size_t i = 0; i < f->n && !found; i++)
+			found = f->keys[i].mtime >= since && !strcmp(f->keys[i].key, key);
 	}
-	f->used = ++tick;
-	found = f->refused;
-	for (size_t i = 0; i < f->n && !found; i++)
-		found = f->keys[i].mtime >= since && !strcmp(f->keys[i].key, key);
-	pthread_mutex_unlock(&lock);
+	pthread_mutex_unlock(&f->lock);
+	unpin(f);
 	return found;
 }
 
 void maildir_keys_added(const char *dir, const char *key)
 {
 	struct timespec before[2];
-	struct folder *f;
+	struct folder *f = pin(dir, false);
 
-	pthread_mutex_lock(&lock);
-	for (f = folders; f < folders + MAX_FOLDERS && !(f->dir && !strcmp(f->dir, dir)); f++)
-		;
-	if (f < folders + MAX_FOLDERS) {
-		/* the folder as it is now includes our draft: current only if that
-		 * draft is the one change since it was read */
-		memcpy(before, f->stamp, sizeof before);
-		if (stamps(dir, f->stamp) < 0 || before[1].tv_sec != f->stamp[1].tv_sec ||
-		    before[1].tv_nsec != f->stamp[1].tv_nsec || add(f, key, strlen(key), time(NULL)) < 0)
-			forget(f);
-	}
-	pthread_mutex_unlock(&lock);
+	if (!f)
+		return;
+	pthread_mutex_lock(&f->lock);
+	/* the folder as it is now includes our draft: current only if that
+	 * draft is the one change since it was read */
+	memcpy(before, f->stamp, sizeof before);
+	if (stamps(dir, f->stamp) < 0 || before[1].tv_sec != f->stamp[1].tv_sec ||
+	    before[1].tv_nsec != f->stamp[1].tv_nsec || add(f, key, strlen(key), time(NULL)) < 0)
+		forget_keys(f);
+	pthread_mutex_unlock(&f->lock);
+	unpin(f);
 }
 
 void maildir_keys_clear(void)
 {
+	pthread_once(&once, folders_init);
 	pthread_mutex_lock(&lock);
-	for (int i = 0; i < MAX_FOLDERS; i++)
-		forget(&folders[i]);
+	for (int i = 0; i < MAX_FOLDERS; i++) {
+		struct folder *f = &folders[i];
+
+		pthread_mutex_lock(&f->lock);	/* a pinned one: after its user */
+		forget_keys(f);
+		if (!f->pins) {
+			free(f->dir);
+			f->dir = NULL;
+		}
+		pthread_mutex_unlock(&f->lock);
+	}
 	pthread_mutex_unlock(&lock);
 }

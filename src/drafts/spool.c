@@ -19,13 +19,22 @@
 #include <unistd.h>
 #include "log.h"
 #include "fileio.h"
+#include "imap_url.h"
 
 #define MAX_DRAFT (4 << 20)
 #define MAX_BACKOFF 3600
 
+static int (*secret_source)(const char *store, char *pw, size_t len);
+
+void spool_secrets(int (*find)(const char *store, char *pw, size_t len))
+{
+	__atomic_store_n(&secret_source, find, __ATOMIC_RELEASE);
+}
+
 struct store_job spooled_job(const struct spooled *m, const char *msg, size_t len)
 {
-	return (struct store_job){ .url = m->url, .credentials = m->credentials, .key = m->key,
+	return (struct store_job){ .url = m->url, .credentials = m->credentials,
+				   .password = m->password, .key = m->key,
 				   .once_per_days = m->once_per_days, .timeout = m->timeout,
 				   .msg = msg, .len = len, .sent = m->sent };
 }
@@ -34,13 +43,20 @@ int spool_prepare(const char *dir, const struct spooled *m, const char *msg, siz
 		  struct spool_file *f, char *err, size_t errlen)
 {
 	static unsigned long counter;
-	char head[4096];
+	char head[6200], url[2048], store[2048], pw[256];
 	unsigned long seq = __atomic_add_fetch(&counter, 1, __ATOMIC_RELAXED);
-	int fd, n;
+	int fd, n = -1;
 
-	n = snprintf(head, sizeof head, "LM-Store: %s\nLM-Credentials: %s\nLM-Key: %s\n"
-		     "LM-Days: %d\nLM-Timeout: %d\nLM-Sent: %s\n\n", m->url, m->credentials,
-		     m->key, m->once_per_days, m->timeout, m->sent);
+	/* the passwords stay out: the store is named (LM-Store-Ref), its secret
+	 * is the configuration's when the file is delivered */
+	if (imap_url_split_password(m->url, url, sizeof url, pw, sizeof pw) >= 0 &&
+	    imap_url_split_password(m->store[0] ? m->store : url, store, sizeof store, pw,
+				    sizeof pw) >= 0)
+		n = snprintf(head, sizeof head, "LM-Store: %s\nLM-Store-Ref: %s\n"
+			     "LM-Credentials: %s\nLM-Key: %s\nLM-Days: %d\nLM-Timeout: %d\n"
+			     "LM-Sent: %s\n\n", url, store, m->credentials, m->key,
+			     m->once_per_days, m->timeout, m->sent);
+	explicit_bzero(pw, sizeof pw);
 	if (n < 0 || (size_t)n >= sizeof head) {
 		snprintf(err, errlen, "draft details too long");
 		return -1;
@@ -101,6 +117,8 @@ static const char *parse(char *text, struct spooled *m)
 			*next++ = '\0';
 		if (!strncmp(line, "LM-Store: ", 10))
 			snprintf(m->url, sizeof m->url, "%s", line + 10);
+		else if (!strncmp(line, "LM-Store-Ref: ", 14))
+			snprintf(m->store, sizeof m->store, "%s", line + 14);
 		else if (!strncmp(line, "LM-Credentials: ", 16))
 			snprintf(m->credentials, sizeof m->credentials, "%s", line + 16);
 		else if (!strncmp(line, "LM-Key: ", 8))
@@ -203,10 +221,43 @@ int spool_commit_settled(const struct spool_file *f, enum store_result r, char *
 	return -1;
 }
 
-enum store_result spool_deliver(const char *path)
+/* the store hosts found away in this pass of the spool: their other files
+ * wait for the next pass (one probe per pass, not a timeout per file) */
+struct away_hosts {
+	char key[8][300];
+	int n;
+};
+
+static bool is_away(const struct away_hosts *a, const char *key)
+{
+	for (int i = 0; a && i < a->n; i++)
+		if (!strcmp(a->key[i], key))
+			return true;
+	return false;
+}
+
+/* the password of M's store, from the configuration in force (a file an
+ * older version spooled may carry it in its URL still: that one is used) */
+static void find_secret(struct spooled *m)
+{
+	int (*find)(const char *, char *, size_t) =
+		__atomic_load_n(&secret_source, __ATOMIC_ACQUIRE);
+
+	if (!m->store[0] || m->password[0] || !find ||
+	    find(m->store, m->password, sizeof m->password) == 0)
+		return;
+	m->password[0] = '\0';
+	if (strncmp(m->url, "imap", 4) == 0 && !m->credentials[0])
+		log_msg(LOG_WARNING, "draft %s: store %s is no longer in the configuration: "
+			"tried without its password", m->key, m->store);
+}
+
+/* PATH to its store, unless its host is in AWAY (then STORE_RETRY, the
+ * file untouched); a host that does not answer is added to AWAY */
+static enum store_result deliver(const char *path, struct away_hosts *away)
 {
 	size_t len;
-	char *text = read_file(path, MAX_DRAFT, &len), err[400] = "";
+	char *text = read_file(path, MAX_DRAFT, &len), err[400] = "", host[300];
 	struct spooled m;
 	const char *msg = text ? parse(text, &m) : NULL;
 	struct store_job j;
@@ -217,12 +268,26 @@ enum store_result spool_deliver(const char *path)
 		spool_set_aside(path);
 		return STORE_FAIL;
 	}
+	imap_url_host_key(m.url, host, sizeof host);
+	if (is_away(away, host)) {
+		free(text);
+		return STORE_RETRY;
+	}
+	find_secret(&m);
 	j = spooled_job(&m, msg, len - (size_t)(msg - text));
 	r = store_put(&j, err, sizeof err);
+	explicit_bzero(m.password, sizeof m.password);
 	free(text);
 	spool_report(m.key, r, err);
 	spool_settle(path, r);
+	if (r == STORE_RETRY && away && away->n < 8 && strcmp(host, "local"))
+		snprintf(away->key[away->n++], sizeof away->key[0], "%s", host);
 	return r;
+}
+
+enum store_result spool_deliver(const char *path)
+{
+	return deliver(path, NULL);
 }
 
 void spool_report(const char *key, enum store_result r, const char *err)
@@ -254,6 +319,7 @@ void spool_deliver_due(const char *dir, bool now_all, bool (*busy)(const char *,
 	DIR *d = opendir(dir);
 	struct dirent *e;
 	time_t now = time(NULL);
+	struct away_hosts away = { .n = 0 };
 
 	while (d && (e = readdir(d)) != NULL) {
 		char path[1400];
@@ -265,7 +331,7 @@ void spool_deliver_due(const char *dir, bool now_all, bool (*busy)(const char *,
 			continue;
 		if (stat(path, &st) == 0 && (now_all || st.st_mtime <= now) &&
 		    !(busy && busy(path, arg)))
-			spool_deliver(path);
+			deliver(path, &away);
 	}
 	if (d)
 		closedir(d);

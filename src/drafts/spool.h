@@ -8,6 +8,8 @@
 
 struct spooled {
 	char url[2048], credentials[1024], key[64], sent[256];
+	char store[2048];	/* the configured store (no password): where the secret is */
+	char password[256];	/* the store's password: in memory only, never in a file */
 	int once_per_days, timeout;
 };
 
@@ -16,11 +18,16 @@ struct spool_file {
 	char path[1200];	/* its name once committed */
 };
 
+/* spool_secrets - FIND gives the password of a configured store (its URL
+ * without the password) when a spool file is delivered: the spool keeps the
+ * store's name, never its secret. 0 when found. */
+void spool_secrets(int (*find)(const char *store, char *pw, size_t len));
+
 /* spooled_job - the store's job for META and the draft MSG */
 struct store_job spooled_job(const struct spooled *meta, const char *msg, size_t len);
 
-/* spool_prepare - META and the draft MSG written and synced under a hidden
- * name in DIR; -1 with ERR when it could not be (the draft is then lost to
+/* spool_prepare - META (never a password: not META's, not one in its URL)
+ * and the draft MSG written and synced under a hidden name in DIR; -1 with ERR when it could not be (the draft is then lost to
  * us, and the caller says so) */
 int spool_prepare(const char *dir, const struct spooled *meta, const char *msg, size_t len,
 		  struct spool_file *f, char *err, size_t errlen);
@@ -40,7 +47,9 @@ void spool_discard(const struct spool_file *f);
  * DIR/failed when it can never be stored. The store result. */
 enum store_result spool_deliver(const char *path);
 /* spool_deliver_due - every file of DIR whose time has come (all: every
- * file), but those for which BUSY (when not NULL) says true with ARG */
+ * file), but those for which BUSY (when not NULL) says true with ARG; an
+ * IMAP host that does not answer is tried once a pass, its other files
+ * wait for the next pass */
 void spool_deliver_due(const char *dir, bool all, bool (*busy)(const char *, void *),
 		       void *arg);
 /* spool_settle - what the store result R means for the spool file PATH */

@@ -23,6 +23,7 @@ struct store_job {
 	const char *msg;	/* the draft, CRLF line ends */
 	size_t len;
 	const char *sent;	/* the Sent folder's name; NULL or "" = not looked at */
+	const char *password;	/* the IMAP password (configuration), NULL or "" */
 };
 
 /* store_resolve - TEMPLATE with %u and %d of RCPT into OUT; -1 with ERR when

@@ -268,6 +268,8 @@ enum store_result imap_put(const struct store_job *j, char *err, size_t errlen)
 		snprintf(err, errlen, "bad IMAP URL");
 		return STORE_FAIL;
 	}
+	if (j->password && *j->password && !t.password[0])
+		snprintf(t.password, sizeof t.password, "%s", j->password);
 	read_password(j->credentials, &t);
 	if (!(imap = session(&t, j->timeout > 0 ? j->timeout : 10, err, errlen)))
 		return STORE_RETRY;

@@ -1,7 +1,8 @@
 /* daemon.c - start the milter: the listening socket opened before
  * privileges are dropped, a pidfile, the configuration in force (swapped on
- * SIGUSR1), then libmilter's main loop; on SIGTERM the sessions in progress
- * finish and the totals are logged */
+ * SIGUSR1), then libmilter's main loop; on SIGTERM, SIGINT or SIGHUP (all
+ * three libmilter's) the sessions in progress finish and the totals are
+ * logged */
 #include "autoconfig.h"
 
 #include <errno.h>
@@ -19,6 +20,7 @@
 #include "metrics_http.h"
 #include "milter.h"
 #include "draft_worker.h"
+#include "imap_url.h"
 #include "daemon.h"
 #include "strlist.h"
 
@@ -27,6 +29,7 @@
 static pthread_mutex_t config_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct config *in_force;
 static const char *config_file;
+static bool ending;		/* daemon_run is done: SIGUSR2 ends the signal thread */
 
 struct config *current_config(void)
 {
@@ -38,8 +41,15 @@ struct config *current_config(void)
 	return c;
 }
 
-/* build a new configuration; swap it in, or keep the old one on error */
-static void reload(void)
+void daemon_use(struct config *c, const char *file)
+{
+	pthread_mutex_lock(&config_lock);
+	config_file = file;
+	in_force = config_ref(c);
+	pthread_mutex_unlock(&config_lock);
+}
+
+void daemon_reload(void)
 {
 	struct errlist errs = { 0 };
 	struct config *c, *old;
@@ -96,7 +106,9 @@ static int readable_as_user(void)
 	return 0;
 }
 
-/* SIGUSR1 reloads and retries the drafts waiting in the spool; SIGUSR2 (sent by main at exit) ends the thread */
+/* SIGUSR1 reloads and retries the drafts waiting in the spool; SIGUSR2
+ * ends the thread when daemon_run sends it at exit, and is ignored (logged)
+ * when it comes from outside */
 static void *signal_thread(void *arg)
 {
 	sigset_t *set = arg;
@@ -106,12 +118,35 @@ static void *signal_thread(void *arg)
 		if (sigwait(set, &sig) != 0)
 			continue;
 		if (sig == SIGUSR1) {
-			reload();
+			daemon_reload();
 			draft_queue_retry_now();	/* and the waiting drafts get another try */
-		}
-		else
+		} else if (__atomic_load_n(&ending, __ATOMIC_ACQUIRE)) {
 			return NULL;
+		} else {
+			log_msg(LOG_NOTICE, "SIGUSR2 ignored: SIGUSR1 reloads, SIGTERM stops");
+		}
 	}
+}
+
+/* the password of STORE (a configured store URL without it) in the
+ * configuration in force, for a spooled draft; 0 when STORE is there */
+static int store_password(const char *store, char *pw, size_t len)
+{
+	struct config *c = current_config();
+	char bare[2048];
+	int found = -1;
+
+	for (size_t i = 0; c && found < 0 && i <= c->n_profiles; i++) {
+		const char *url = i ? c->profiles[i - 1].drafts.store : c->owner.drafts.store;
+
+		if (imap_url_split_password(url, bare, sizeof bare, pw, len) >= 0 &&
+		    strcmp(bare, store) == 0)
+			found = 0;	/* PW "" when it has none (credentials) */
+	}
+	if (found < 0 && len)
+		explicit_bzero(pw, len);
+	config_unref(c);
+	return found;
 }
 
 static void kick_spools(const struct config *c)
@@ -146,8 +181,7 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 	pthread_t thread;
 	int rc;
 
-	config_file = file;
-	in_force = config_ref(c);
+	daemon_use(c, file);
 	log_close();
 	log_open("linkedin-milter", foreground, config_syslog_facility(c), config_log_level(c));
 	sigemptyset(&set);
@@ -173,6 +207,7 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 		return EX_NOPERM;
 	if (readable_as_user() < 0)
 		return EX_CONFIG;
+	spool_secrets(store_password);
 	if (draft_queue_start() < 0) {
 		log_msg(LOG_ERR, "cannot start the draft store thread: %s", strerror(errno));
 		return EX_OSERR;
@@ -191,6 +226,7 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 	wait_sessions();
 	metrics_stop();
 	draft_queue_stop();
+	__atomic_store_n(&ending, true, __ATOMIC_RELEASE);
 	pthread_kill(thread, SIGUSR2);
 	pthread_join(thread, NULL);
 	milter_log_counters();

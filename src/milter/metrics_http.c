@@ -180,7 +180,6 @@ static enum MHD_Result answer(void *cls, struct MHD_Connection *conn, const char
 	if (strcmp(url, "/metrics") && strcmp(url, "/"))
 		return reply(conn, MHD_HTTP_NOT_FOUND, strdup("GET /metrics\n"), 13);
 	spool_gauges();
-	metrics_gauge_set(MG_SESSIONS, milter_sessions());
 	buf_init(&out, 1 << 20);
 	if (metrics_render(&out) < 0 || out.truncated) {
 		buf_free(&out);

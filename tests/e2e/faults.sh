@@ -121,6 +121,24 @@ kill -CONT -- "-$DC_PID"
 kill -USR1 "$(lm_pid)"
 ok "the server answers again: the draft arrives, once" \
 	wait_until 30 eval '[ "$(imap_fetch_drafts erin 2>/dev/null | grep -c "^X-LinkedIn-Draft-Key:")" = 1 ] && [ "$(spooled)" = 0 ]'
+
+# ---- the password in the store URL: a spooled draft names its store, never the password;
+# the configuration gives it when the draft is delivered
+LM_STORE="imap://%u:secret@127.0.0.1:$DC_PORT/Drafts" \
+LM_DRAFTS_EXTRA="timeout_ms = 1000; imap_timeout = 3;" restart
+kill -STOP -- "-$DC_PID"
+is "an invitation while IMAP hangs (password in the URL) is accepted" \
+	"$(send_file "$(message inline-pw)" frank@example.org "$INV_FROM" | cut -c1-3)" 250
+ok "its draft is in the spool" wait_until 20 eval '[ "$(spooled)" = 1 ]'
+ok "the store thread gives up on the silent server" \
+	wait_until 25 eval '[ "$(grep -c "as frank: no session" "$E2E/lm.log")" -ge 1 ]'
+ok "the spool file names the store without the password" \
+	grep -q "^LM-Store-Ref: imap://%u@127.0.0.1:$DC_PORT/Drafts$" "$E2E"/spool/*.draft
+is "no spool file holds the password" "$(grep -r -l -e secret "$E2E/spool" | wc -l)" 0
+kill -CONT -- "-$DC_PID"
+kill -USR1 "$(lm_pid)"
+ok "the server answers again: the draft arrives with the configuration's password, once" \
+	wait_until 30 eval '[ "$(imap_fetch_drafts frank 2>/dev/null | grep -c "^X-LinkedIn-Draft-Key:")" = 1 ] && [ "$(spooled)" = 0 ]'
 dovecot_stop
 
 # ---- too few file descriptors: sessions beyond them are deferred, none lost, the daemon lives

@@ -62,6 +62,17 @@ lm_config_imap() {
 	LM_DRAFTS_EXTRA="credentials = \"$E2E/imap.secret\"; $*" lm_config
 }
 
+# corpus_manifest: every corpus message, one "PATH linkedin|other" line each (load.py's input)
+corpus_manifest() {
+	local f
+	for f in "$top_srcdir"/tests/data/corpus/*.eml; do
+		case $f in
+		*/[0-9][0-9][0-9]-[12][0-9][0-9][0-9]-*) echo "$f linkedin" ;;
+		*) echo "$f other" ;;
+		esac
+	done
+}
+
 corpus_file() { ls "$top_srcdir"/tests/data/corpus/[0-9][0-9][0-9]-"$1".eml; }
 
 corpus_eml() {

@@ -17,12 +17,7 @@ lm_init postfix postconf "$E2E_PY"
 LOAD=$top_srcdir/tests/e2e/load.py
 half=$(( LOAD_MESSAGES / 2 ))
 
-for f in "$top_srcdir"/tests/data/corpus/*.eml; do
-	case $f in
-	*/[0-9][0-9][0-9]-[12][0-9][0-9][0-9]-*) echo "$f linkedin" ;;
-	*) echo "$f other" ;;
-	esac
-done >"$E2E/manifest"
+corpus_manifest >"$E2E/manifest"
 T=$(wc -l <"$E2E/manifest")
 
 # every recipient's drafts in one folder per domain, as on a server with many users

@@ -43,6 +43,9 @@ printf 'rules = ( { field = "inviter.headline"; match = "Product"; verdict = "de
 kill -USR1 "$(lm_pid)"
 ok "the new configuration is taken" wait_until 10 grep -q 'reloaded' "$E2E/lm.log"
 more 20
+# a SIGUSR2 from outside is ignored: the signal thread is still there for the next SIGUSR1
+kill -USR2 "$(lm_pid)"
+ok "an outside SIGUSR2 is logged as ignored" wait_until 10 grep -q 'SIGUSR2 ignored' "$E2E/lm.log"
 printf 'owner = this is not valid;\n' >>"$E2E/lm.conf"
 kill -USR1 "$(lm_pid)"
 ok "the broken configuration is refused and logged" \
@@ -64,4 +67,13 @@ is "messages before the reload got ask, every one after it decline" "$seq" "ask 
 ok "the new rule's reason is on the later messages" \
 	grep -q '^X-LinkedIn-Reasons: reloaded-rule' "$(delivered_by_id "<reload-$((N - 1))@lm-e2e.test>")"
 ok "the daemon still answers after the failed reload" kill -0 "$(lm_pid)"
+
+# SIGHUP stops the daemon cleanly (libmilter's), as documented; it does not reload
+pid=$(lm_pid)
+kill -HUP "$pid"
+wait "$pid"
+is "SIGHUP: the daemon exits 0" "$?" 0
+is "SIGHUP: it stopped and did not reload" \
+	"$(grep -c 'notice: stopped$' "$E2E/lm.log") $(grep -c 'notice: reloaded ' "$E2E/lm.log")" "1 1"
+rm -f "$E2E/pids/lm"
 done_testing

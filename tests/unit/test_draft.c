@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "config.h"
 #include "draft_message.h"
+#include "imap_url.h"
 #include "scan.h"
 #include "maildir_keys.h"
 #include "store.h"
@@ -239,7 +240,7 @@ static void test_maildir_once_per_inviter(void **state)
 	char url[300], cur[300], err[200];
 	struct store_job j = { url, "", "0123456789abcdef0123456789abcdef", 30, 10,
 			       "Subject: x\r\nX-LinkedIn-Draft-Key: 0123456789abcdef0123456789abcdef\r\n\r\nhi\r\n", 0,
-			       NULL };
+			       NULL, NULL };
 
 	j.len = strlen(j.msg);
 	snprintf(url, sizeof url, "maildir:%s/md/bob/Drafts", dir);
@@ -260,7 +261,7 @@ static void test_maildir_keys_follow_the_folder(void **state)
 {
 	char url[300], path[400], err[200];
 	const char *key = "aaaabbbbccccddddaaaabbbbccccdddd";
-	struct store_job j = { url, "", key, 30, 10, "Subject: x\r\n\r\nhi\r\n", 0, NULL };
+	struct store_job j = { url, "", key, 30, 10, "Subject: x\r\n\r\nhi\r\n", 0, NULL, NULL };
 	struct timespec old[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
 	FILE *f;
 
@@ -334,7 +335,7 @@ static void last_read(const char *cur, char *name, size_t len)
 static void test_maildir_large_folder(void **state)
 {
 	char url[300], cur[600], name[300], key[33], err[200];
-	struct store_job j = { url, "", key, 30, 10, "Subject: x\r\n\r\nhi\r\n", 0, NULL };
+	struct store_job j = { url, "", key, 30, 10, "Subject: x\r\n\r\nhi\r\n", 0, NULL, NULL };
 	const char *k;
 
 	j.len = strlen(j.msg);
@@ -362,7 +363,7 @@ static void test_maildir_too_large_folder(void **state)
 {
 	char url[300], cur[600], err[200], path[700];
 	struct store_job j = { url, "", "abcdefabcdefabcdefabcdefabcdef01", 30, 10,
-			       "Subject: x\r\n\r\nhi\r\n", 0, NULL };
+			       "Subject: x\r\n\r\nhi\r\n", 0, NULL, NULL };
 
 	j.len = strlen(j.msg);
 	big_maildir("huge/Drafts", MAX_KEYS + 1, cur, sizeof cur);
@@ -424,6 +425,60 @@ static void test_imap_local_hosts(void **state)
 		assert_false(imap_host_is_local(other[i]));
 }
 
+/* ports range-checked (70000 was cut to 4464), IPv6 literals in brackets */
+static void test_imap_url_host_and_port(void **state)
+{
+	struct imap_url u;
+
+	(void)state;
+	assert_int_equal(imap_url_parse("imap://mail.example:70000/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://mail.example:65536/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://mail.example:0/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://mail.example:14x3/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://mail.example:/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://mail.example:-143/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://mail.example:65535/Drafts", &u), 0);
+	assert_int_equal(u.port, 65535);
+	assert_string_equal(u.host, "mail.example");
+	assert_int_equal(imap_url_parse("imaps://u:p@[2001:db8::1]:1993/Box", &u), 0);
+	assert_string_equal(u.host, "2001:db8::1");
+	assert_int_equal(u.port, 1993);
+	assert_string_equal(u.user, "u");
+	assert_string_equal(u.folder, "Box");
+	assert_int_equal(imap_url_parse("imap://[::1]/Drafts", &u), 0);
+	assert_string_equal(u.host, "::1");
+	assert_int_equal(u.port, 143);
+	assert_int_equal(imap_url_parse("imap://[::1/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://[::1]x/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://[mail.example]/Drafts", &u), -1);
+	assert_int_equal(imap_url_parse("imap://[]:143/Drafts", &u), -1);
+}
+
+/* the password of a store URL apart from the rest, as the spool needs it */
+static void test_imap_url_split_password(void **state)
+{
+	char bare[200], pw[64];
+
+	(void)state;
+	assert_int_equal(imap_url_split_password("imap://bob:s%40cret@mail.example/Drafts", bare,
+						 sizeof bare, pw, sizeof pw), 1);
+	assert_string_equal(bare, "imap://bob@mail.example/Drafts");
+	assert_string_equal(pw, "s@cret");
+	assert_int_equal(imap_url_split_password("imaps://%u:a@b@[::1]:993/Box?tls-verify=no", bare,
+						 sizeof bare, pw, sizeof pw), 1);
+	assert_string_equal(bare, "imaps://%u@[::1]:993/Box?tls-verify=no");
+	assert_string_equal(pw, "a@b");
+	assert_int_equal(imap_url_split_password("imap://bob@mail.example/a:b@c", bare, sizeof bare,
+						 pw, sizeof pw), 0);
+	assert_string_equal(bare, "imap://bob@mail.example/a:b@c");
+	assert_string_equal(pw, "");
+	assert_int_equal(imap_url_split_password("maildir:/srv/%u/Drafts", bare, sizeof bare, pw,
+						 sizeof pw), 0);
+	assert_string_equal(bare, "maildir:/srv/%u/Drafts");
+	assert_int_equal(imap_url_split_password("imap://bob:pw@mail.example/Drafts", bare, 10, pw,
+						 sizeof pw), -1);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -438,6 +493,8 @@ int main(void)
 		cmocka_unit_test(test_maildir_large_folder),
 		cmocka_unit_test(test_maildir_too_large_folder),
 		cmocka_unit_test(test_user_templates_override),
+		cmocka_unit_test(test_imap_url_host_and_port),
+		cmocka_unit_test(test_imap_url_split_password),
 	};
 
 	return cmocka_run_group_tests_name("draft", tests, setup, teardown);

@@ -436,6 +436,172 @@ static void test_spool_directory_synced(void **state)
 	assert_true(find_event(i + 1, "fsync", failed, false) > i);
 }
 
+/* ---------------------------------------------------------------- issue 25 */
+
+static int pause_armed;	/* the next draft_worker_test_pause() waits for a spool pass */
+
+void draft_worker_test_pause(void)
+{
+	if (!__atomic_exchange_n(&pause_armed, 0, __ATOMIC_SEQ_CST))
+		return;
+	draft_queue_retry_now();	/* the spool thread looks at every file now */
+	usleep(400000);
+}
+
+/* a lane that settled an abandoned job lets go of it before freeing it: the
+ * spool thread's look at the lanes during a pass never reads a freed job
+ * (ASan in tests/sanitizers.sh and TSan report it when it does) */
+static void test_abandoned_job_not_read_after_free(void **state)
+{
+	char url[400], imap[400], cur[400], err[400] = "";
+	int fd, dead, port = imap_port(false, &dead);
+
+	(void)state;
+	clean();
+	snprintf(url, sizeof url, "maildir:%s", drafts);
+	snprintf(cur, sizeof cur, "%s/cur", drafts);
+	/* a spool file the pass will look at: its store refuses connections */
+	snprintf(imap, sizeof imap, "imap://bob@127.0.0.1:%d/Drafts", port);
+	assert_int_equal(submit(imap, 3000, err, sizeof err), HANDOFF_SPOOLED);
+	fd = hold_drafts_lock();
+	assert_int_equal(submit(url, 50, err, sizeof err), HANDOFF_SPOOLED);	/* abandoned */
+	__atomic_store_n(&pause_armed, 1, __ATOMIC_SEQ_CST);
+	close(fd);	/* the lane stores it, settles its file, pauses, frees it */
+	for (int i = 0; i < 300 && __atomic_load_n(&pause_armed, __ATOMIC_SEQ_CST); i++)
+		usleep(10000);
+	assert_int_equal(__atomic_load_n(&pause_armed, __ATOMIC_SEQ_CST), 0);
+	usleep(600000);
+	assert_int_equal(count(cur, ":2,D"), 1);
+	assert_int_equal(count(spool, ".draft"), 1);	/* the IMAP one, postponed */
+}
+
+/* COUNT drafts for URL written straight into the spool directory D */
+static void spool_files(const char *d, const char *url, int timeout, int n)
+{
+	struct spooled m = meta(url);
+	struct spool_file f;
+	char err[400];
+
+	m.timeout = timeout;
+	for (int i = 0; i < n; i++) {
+		assert_int_equal(spool_prepare(d, &m, MSG, strlen(MSG), &f, err, sizeof err), 0);
+		assert_int_equal(spool_commit(&f, err, sizeof err), 0);
+	}
+}
+
+/* a pass over the spool tries an IMAP host that does not answer once: its
+ * other files wait for the next pass instead of a timeout each */
+static void test_dead_host_tried_once_a_pass(void **state)
+{
+	char imap[400], other[400], url[400], cur[400];
+	struct timespec t0;
+	int fd, port = imap_port(true, &fd);
+
+	(void)state;
+	clean();
+	snprintf(other, sizeof other, "%s/other", dir);	/* a spool the queue does not scan */
+	snprintf(imap, sizeof imap, "imap://bob@127.0.0.1:%d/Drafts", port);
+	snprintf(url, sizeof url, "maildir:%s", drafts);
+	snprintf(cur, sizeof cur, "%s/cur", drafts);
+	spool_files(other, imap, 1, 3);
+	spool_files(other, url, 1, 1);
+	start_clock(&t0);
+	spool_deliver_due(other, true, NULL, NULL);
+	long took = ms_since(&t0);
+
+	printf("# a pass over 3 drafts for a silent host took %ld ms (timeout 1 s, one try about 2 s)\n", took);
+	assert_in_range(took, 900, 3500);	/* one try: about 2 s (connect, greeting) */
+	assert_int_equal(count(other, ".1.draft"), 1);	/* tried, postponed */
+	assert_int_equal(count(other, ".0.draft"), 2);	/* not tried this pass */
+	assert_int_equal(count(cur, ":2,D"), 1);	/* the Maildir's draft went on */
+	close(fd);
+}
+
+/* the spool thread scans every spool directory it is told of, not only 16 */
+static void test_every_spool_directory_scanned(void **state)
+{
+	char url[400], d[400];
+	int n = 0;
+
+	(void)state;
+	clean();
+	snprintf(url, sizeof url, "maildir:%s", drafts);
+	for (int i = 0; i < 24; i++) {
+		snprintf(d, sizeof d, "%s/spool%02d", dir, i);
+		spool_files(d, url, 1, 1);
+		draft_queue_kick(d);
+	}
+	for (int i = 0; i < 24; i++) {
+		snprintf(d, sizeof d, "%s/spool%02d", dir, i);
+		n += wait_for(d, ".draft", 0) == 0;
+	}
+	assert_int_equal(n, 24);
+}
+
+#define PASSWORD "pw-n0t-in-any-file"
+
+static char asked[4096];	/* the stores the spool asked a password for */
+
+static int test_secret(const char *store, char *pw, size_t len)
+{
+	size_t n = strlen(asked);
+
+	snprintf(asked + n, sizeof asked - n, "%s\n", store);
+	snprintf(pw, len, "%s", PASSWORD);
+	return 0;
+}
+
+/* 1 when a file under PATH (its subdirectories too) holds TEXT */
+static int found_in_files(const char *path, const char *text)
+{
+	char cmd[700];
+
+	snprintf(cmd, sizeof cmd, "grep -r -q -F -e '%s' '%s'", text, path);
+	return system(cmd) == 0;
+}
+
+/* a store's password never reaches a spool file nor failed/: the spool
+ * names the store, the password is looked up when the file is delivered */
+static void test_no_password_in_spool(void **state)
+{
+	char url[400], bad[400], want[400], err[400] = "";
+	struct spooled m;
+	int fd, silent = imap_port(true, &fd), dead, refused = imap_port(false, &dead);
+
+	(void)state;
+	clean();
+	/* refused at once, silent past the wait (the session writes the file), never valid */
+	snprintf(url, sizeof url, "imap://bob:" PASSWORD "@127.0.0.1:%d/Drafts", refused);
+	assert_int_equal(submit(url, 3000, err, sizeof err), HANDOFF_SPOOLED);
+	snprintf(url, sizeof url, "imap://bob:" PASSWORD "@127.0.0.1:%d/Drafts", silent);
+	m = meta(url);
+	m.timeout = 1;
+	assert_int_equal(draft_queue_submit(spool, &m, MSG, strlen(MSG), 100, err, sizeof err),
+			 HANDOFF_SPOOLED);
+	snprintf(bad, sizeof bad, "imap://bob:" PASSWORD "@127.0.0.1:%d/Drafts?no-such=1", refused);
+	assert_int_equal(submit(bad, 3000, err, sizeof err), HANDOFF_SPOOLED);
+	/* the password apart in memory, as draft_submit.c hands it over */
+	snprintf(m.url, sizeof m.url, "imap://bob@127.0.0.1:%d/Drafts", refused);
+	snprintf(m.password, sizeof m.password, "%s", PASSWORD);
+	assert_int_equal(draft_queue_submit(spool, &m, MSG, strlen(MSG), 3000, err, sizeof err),
+			 HANDOFF_SPOOLED);
+	assert_int_equal(wait_for(spool, ".1.draft", 3), 3);	/* the silent one too */
+	snprintf(want, sizeof want, "%s/failed", spool);
+	assert_int_equal(count(want, ".draft"), 1);
+	assert_int_equal(found_in_files(spool, PASSWORD), 0);
+	assert_int_equal(found_in_files(spool, "bob@127.0.0.1"), 1);	/* the store named */
+	/* delivered again: the password is asked for by the store's name */
+	spool_secrets(test_secret);
+	spool_deliver_due(spool, true, NULL, NULL);
+	spool_secrets(NULL);
+	snprintf(want, sizeof want, "imap://bob@127.0.0.1:%d/Drafts\n", refused);
+	assert_non_null(strstr(asked, want));
+	snprintf(want, sizeof want, "imap://bob@127.0.0.1:%d/Drafts\n", silent);
+	assert_non_null(strstr(asked, want));
+	assert_int_equal(found_in_files(spool, PASSWORD), 0);
+	close(fd);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -448,6 +614,10 @@ int main(void)
 		cmocka_unit_test(test_dead_server_delays_only_its_drafts),
 		cmocka_unit_test(test_slow_spool_io_blocks_nobody),
 		cmocka_unit_test(test_spool_directory_synced),
+		cmocka_unit_test(test_abandoned_job_not_read_after_free),
+		cmocka_unit_test(test_dead_host_tried_once_a_pass),
+		cmocka_unit_test(test_every_spool_directory_scanned),
+		cmocka_unit_test(test_no_password_in_spool),
 	};
 
 	if (getenv("TEST_FILTER"))	/* one test alone, e.g. TEST_FILTER=test_wait* */

@@ -16,6 +16,7 @@
 #include "reply_memory.h"
 #include "store.h"
 #include "fileio.h"
+#include "unit_tmpdir.h"
 
 #define KEY_A "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 #define KEY_B "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"
@@ -26,16 +27,13 @@ static char dir[] = "/tmp/lm-test-memory.XXXXXX";
 static int setup(void **state)
 {
 	(void)state;
-	return mkdtemp(dir) ? 0 : -1;
+	return unit_tmpdir_make(dir);
 }
 
 static int teardown(void **state)
 {
-	char cmd[128];
-
 	(void)state;
-	snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-	return system(cmd);
+	return unit_tmpdir_remove(dir);
 }
 
 /* a shell command, with DRAFTS in place of every @ */
