@@ -205,6 +205,19 @@ static void test_text_collapse(void **state)
 	assert_string_equal(s, "a b cd");
 }
 
+/* every format character (Cf) goes from every field: isolates around a
+ * right-to-left headline, marks, soft hyphens, tags; no space left */
+static void test_format_chars(void **state)
+{
+	char s[] = "\xe2\x81\xa6\xd7\x9e\xd7\xa0\xd7\x94\xd7\x9c\xe2\x81\xa9 "
+		   "\xe2\x80\x8f" "at\xe2\x80\x8e Glo\xc2\xad" "bex\xe2\x80\xaa\xe2\x80\xac"
+		   "\xf3\xa0\x80\x81\xe2\x81\xa8x\xe2\x81\xa9";
+
+	(void)state;
+	text_collapse(s);
+	assert_string_equal(s, "\xd7\x9e\xd7\xa0\xd7\x94\xd7\x9c at Globexx");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -216,6 +229,7 @@ int main(void)
 		cmocka_unit_test(test_wrapped_claim),
 		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_text_collapse),
+		cmocka_unit_test(test_format_chars),
 	};
 
 	return cmocka_run_group_tests_name("extract", tests, setup, teardown);
