@@ -176,6 +176,23 @@ static void test_claims(void **state)
 		  "il Politecnico di Milano", CLAIM_CLASSMATE },
 		{ "Femke Smit heeft aangegeven dat jullie collega's zijn bij Globex.", "Globex",
 		  CLAIM_COLLEAGUE },
+		/* issue 23: group and business in every language */
+		{ "Jonas Weber hat angegeben, dass Sie Mitglieder der Gruppe PRSA Berlin sind:",
+		  "PRSA Berlin", CLAIM_GROUP },
+		{ "Luc Martin a indiqué que vous êtes membres du groupe Les Amis du Rail.",
+		  "Les Amis du Rail", CLAIM_GROUP },
+		{ "Ana Ruiz ha indicado que sois miembros del grupo Ingenieros Madrid:",
+		  "Ingenieros Madrid", CLAIM_GROUP },
+		{ "João Lima indicou que vocês são membros do grupo Dev Porto:", "Dev Porto",
+		  CLAIM_GROUP },
+		{ "Marco Neri ha indicato che siete membri del gruppo Fotografi Torino.",
+		  "Fotografi Torino", CLAIM_GROUP },
+		{ "Femke Smit heeft aangegeven dat jullie leden zijn van de groep Zeilclub Delft:",
+		  "Zeilclub Delft", CLAIM_GROUP },
+		{ "Jonas Weber hat angegeben, dass Sie mit Initech Geschäfte gemacht haben.",
+		  "Initech", CLAIM_BUSINESS },
+		{ "Marco Neri ha indicato che avete fatto affari con Fabrikam.", "Fabrikam",
+		  CLAIM_BUSINESS },
 	};
 
 	(void)state;
@@ -194,6 +211,54 @@ static void test_claims(void **state)
 		assert_int_equal(gl, strlen(cases[i].org));
 		assert_memory_equal(g, cases[i].org, gl);
 	}
+}
+
+/* claims without an organisation: friend and other in every language */
+static void test_claims_kind(void **state)
+{
+	static const struct {
+		const char *line;
+		enum claim_kind kind;
+	} cases[] = {
+		{ "Ann Lee has indicated you are a Friend", CLAIM_FRIEND },
+		{ "Jonas Weber hat angegeben, dass Sie befreundet sind.", CLAIM_FRIEND },
+		{ "Luc Martin a indiqué que vous êtes amis.", CLAIM_FRIEND },
+		{ "Ana Ruiz ha indicado que sois amigos.", CLAIM_FRIEND },
+		{ "João Lima indicou que vocês são amigos.", CLAIM_FRIEND },
+		{ "Marco Neri ha indicato che siete amici.", CLAIM_FRIEND },
+		{ "Femke Smit heeft aangegeven dat jullie vrienden zijn.", CLAIM_FRIEND },
+		{ "Jonas Weber hat angegeben, dass Sie sich kennen.", CLAIM_OTHER },
+		{ "Femke Smit heeft aangegeven dat jullie elkaar kennen.", CLAIM_OTHER },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct match m;
+		const struct pattern *p = set_match(patterns_role(&pats, ROLE_CLAIM),
+						    cases[i].line, strlen(cases[i].line), &m);
+
+		assert_non_null(p);
+		assert_int_equal(p->claim, cases[i].kind);
+	}
+}
+
+/* stock notes of every era and language are generic, in any template and
+ * with either apostrophe (issue 23) */
+static void test_stock_notes(void **state)
+{
+	static const char *const notes[] = {
+		"I'd like to connect with you on LinkedIn.",
+		"I\xe2\x80\x99" "d like to add you to my professional network on LinkedIn.",
+		"J\xe2\x80\x99" "aimerais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.",
+		"Me gustaría añadirte a mi red profesional en LinkedIn.",
+		"Ik wil graag deel uitmaken van je LinkedIn-netwerk.",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
+		assert_true(role_match(&pats, ROLE_NOTE_GENERIC, notes[i], strlen(notes[i])));
+	assert_false(role_match(&pats, ROLE_NOTE_GENERIC, "I'd like to connect about PRSA.",
+				strlen("I'd like to connect about PRSA.")));
 }
 
 static void test_text_collapse(void **state)
@@ -228,6 +293,8 @@ int main(void)
 		cmocka_unit_test(test_note_reply_quoted),
 		cmocka_unit_test(test_wrapped_claim),
 		cmocka_unit_test(test_claims),
+		cmocka_unit_test(test_claims_kind),
+		cmocka_unit_test(test_stock_notes),
 		cmocka_unit_test(test_text_collapse),
 		cmocka_unit_test(test_format_chars),
 	};
