@@ -107,7 +107,9 @@ static void name_from_body(const struct engine_settings *c, const struct lines *
 			   struct invitation *inv)
 {
 	for (size_t i = 0; i < l->n; i++) {
-		if (l->v[i].cls != LINE_NAME_BODY)
+		/* a guest invitation names the inviter on its link's label line
+		 * ("Confirm that you know <name>: <link>") */
+		if (l->v[i].cls != LINE_NAME_BODY && l->v[i].cls != LINE_LABEL)
 			continue;
 		if (!inv->name)
 			inv->name = role_group(c, ROLE_NAME_BODY, l->v[i].s, l->v[i].len, "name");

@@ -81,6 +81,26 @@ size_t decode_entity(const char *s, size_t len, char *out, size_t *outlen)
 	return 0;
 }
 
+size_t text_entities(char *s, size_t len)
+{
+	size_t r = 0, w = 0, used, n;
+	char u[4];
+
+	while (r < len) {
+		/* only a complete entity, ";" included: "R&D" and "&copy 2015" stay.
+		 * An entity is never shorter (4 bytes) than its UTF-8 (at most 4) */
+		if (s[r] == '&' && (used = decode_entity(s + r, len - r, u, &n)) >= 4 &&
+		    s[r + used - 1] == ';' && n <= used) {
+			memcpy(s + w, u, n);
+			w += n, r += used;
+			continue;
+		}
+		s[w++] = s[r++];
+	}
+	s[w] = '\0';
+	return w;
+}
+
 /* ---------------------------------------------------------------- tags */
 
 struct tag {

@@ -22,4 +22,8 @@ int text_links(const char *text, size_t len, struct strlist *links);
  * most 4 bytes); returns bytes of S used, 0 if not an entity */
 size_t decode_entity(const char *s, size_t len, char *out, size_t *outlen);
 
+/* text_entities - in place, decode the complete entities ("&#39;",
+ * "&amp;", "&copy;") of a plain text part (LinkedIn's 2015-2016 text parts
+ * carry them literally); returns the new length, S stays NUL-terminated */
+size_t text_entities(char *s, size_t len);
 #endif
