@@ -176,6 +176,38 @@ static char *text_run(const struct patterns *p, const struct lines *l)
 	return NULL;
 }
 
+/* a guest reminder puts the note after its links, under a line that
+ * greets the recipient ("tom.reed,"): the sentences that follow that line,
+ * after the last label and before the next other line */
+static char *after_labels(const struct patterns *p, const struct lines *l)
+{
+	size_t last, i, j;
+	char *note;
+
+	if ((last = l->first_label) >= l->n)
+		return NULL;
+	/* past the first label the lines have no roles: labels are asked here */
+	for (i = last + 1; i < l->n && (l->v[i].cls != LINE_TEXT ||
+					role_match(p, ROLE_LABEL, l->v[i].s, l->v[i].len)); i++)
+		if (l->v[i].cls != LINE_BLANK && l->v[i].cls != LINE_URL &&
+		    l->v[i].cls != LINE_TEXT)
+			return NULL;
+	/* the greeting: one short line of its own that ends with a comma */
+	if (i >= l->n || l->v[i].len > 80 || l->v[i].s[l->v[i].len - 1] != ',' ||
+	    (i + 1 < l->n && l->v[i + 1].cls == LINE_TEXT))
+		return NULL;
+	if ((i = lines_next(l, i + 1)) >= l->n || l->v[i].cls != LINE_TEXT)
+		return NULL;
+	j = paragraph_end(l, i, l->n);
+	if (!sentence_like(l, i, j) || !(note = join_lines(l, i, j, 0, 0, false)))
+		return NULL;
+	note_clean(p, note);
+	if (*note)
+		return note;
+	free(note);
+	return NULL;
+}
+
 bool note_quote_at(const struct lines *l, size_t i, size_t *end)
 {
 	return reply_quoted(l, i, end) || quoted_paragraph(l, i, end);
@@ -206,7 +238,9 @@ char *note_find(const struct patterns *p, const struct lines *l, bool runs)
 	if (note && *note)
 		return note;
 	free(note);
-	return runs ? text_run(p, l) : NULL;
+	if (!runs)
+		return NULL;
+	return (note = text_run(p, l)) ? note : after_labels(p, l);
 }
 
 /* quote marks around the whole of NOTE go (a note quoted between its
