@@ -346,10 +346,14 @@ static void read_headline(const struct engine_settings *c, struct lines *l, size
 			  struct invitation *inv)
 {
 	size_t i, end;
+	bool placed = false;
 
 	for (i = lines_next(l, at + 1); i < l->n; i = lines_next(l, i + 1)) {
 		struct line *ln = &l->v[i];
 
+		/* the place and then the count: the block had no headline */
+		if (ln->cls == LINE_MUTUAL && placed)
+			return;
 		if (ln->cls == LINE_MUTUAL)
 			continue;
 		if (ln->cls != LINE_TEXT)
@@ -357,6 +361,7 @@ static void read_headline(const struct engine_settings *c, struct lines *l, size
 		/* a location right after the name, where the block then ends */
 		if (is_location(c, ln) && !next_is_text(l, i)) {
 			ln->cls = LINE_LOCATION;
+			placed = true;
 			continue;
 		}
 		if (note_quote_at(l, i, &end)) {
@@ -377,13 +382,25 @@ static void read_headline(const struct engine_settings *c, struct lines *l, size
 			break;
 }
 
+/* a label line names the inviter ("Confirm that you know <name>: <link>",
+ * guest invitations): the layout is understood as well as by a sentence */
+static bool named_on_label(const struct engine_settings *c, const struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].cls == LINE_LABEL &&
+		    role_match(&c->patterns, ROLE_NAME_BODY, l->v[i].s, l->v[i].len))
+			return true;
+	return false;
+}
+
 /* NAMED: the inviter's name line was found. No inviter, no note; where the
  * name should stand alone on a line and does not, the layout is not
  * understood: only a note in quotes is read */
 static void set_note(const struct engine_settings *c, const struct lines *l, bool named,
 		     struct invitation *inv)
 {
-	char *note = inv->name ? note_find(&c->patterns, l, named || named_in_sentence(l)) : NULL;
+	char *note = inv->name ? note_find(&c->patterns, l,
+						 named || named_in_sentence(l) || named_on_label(c, l)) : NULL;
 
 	if (!note || !*note) {
 		free(note);

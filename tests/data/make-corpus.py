@@ -2872,6 +2872,7 @@ def main():
     build_none()
     build_layouts()
     build_judgement()
+    __import__("corpus_guest").build(globals())     # issue 23: guest invitations
     os.makedirs(CORPUS, exist_ok=True)
     for f in os.listdir(CORPUS):
         if re.match(r"^\d{3}-.*\.(eml|json)$", f) or f == "README":

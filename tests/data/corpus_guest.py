@@ -1,0 +1,168 @@
+"""corpus_guest.py - issue 23: guest invitations and reminders (mail to an
+address with no LinkedIn account, facts §5 "Guest invitations", §6), found
+by sender and body whatever the subject, in our own words; and acceptances
+from invitations@ that must stay `linkedin`.
+
+build(g) registers the cases with make-corpus.py's helpers (g: its globals).
+Layouts: "Hi," / stock note / "- <name>" / "Confirm that you know <name>:
+<link>" (invitation); "<Full> would like to connect on LinkedIn. How would
+you like to respond?" / Accept / View profile / "<handle>," / note
+(reminder). Text parts carry literal entities (&#39; &amp; &copy;) as the
+real 2015-2016 ones do."""
+
+GUEST = {
+    "en": dict(confirm="Confirm that you know {n}: {u}",
+               connect="{n} would like to connect on LinkedIn. How would you like to respond?",
+               accept="Accept", view="View {n}&#39;s profile",
+               received="You received an invitation to connect. LinkedIn will use your email "
+                        "address to make suggestions to our members in features like People "
+                        "You May Know. Unsubscribe here: {u}",
+               sent="This email was sent to {r}."),
+    "es": dict(confirm="Confirma que conoces a {n}: {u}",
+               connect="{n} quiere conectar contigo en LinkedIn. ¿Cómo quieres responder?",
+               accept="Aceptar", view="Ver perfil",
+               received="Has recibido una invitación a conectar. LinkedIn utilizará tu dirección "
+                        "de correo electrónico para hacer sugerencias a nuestros miembros. "
+                        "Cancelar suscripción: {u}",
+               sent="Este mensaje se ha enviado a {r}."),
+    "de": dict(confirm="Bestätigen Sie, dass Sie {n} kennen: {u}",
+               connect="{n} möchte sich mit Ihnen auf LinkedIn vernetzen. Wie möchten Sie antworten?",
+               accept="Annehmen", view="Profil anzeigen",
+               received="Sie haben eine Einladung zum Vernetzen erhalten. Abmelden: {u}",
+               sent="Diese E-Mail wurde an {r} gesendet."),
+}
+COPY = "&copy; {y} LinkedIn Corporation, 2029 Stierlin Court, Mountain View CA 94043"
+
+
+def _links(g, tok, guest_tpl):
+    inv_id, key = tok.digits(19, "6"), tok.alnum(8)
+    e = tok.urlsafe(12)
+    return {
+        "confirm": "https://www.linkedin.com/e/v2?e=%s&amp;a=%s&amp;ek=invite_guest&amp;"
+                   "sharedKey=%s&amp;invitationId=%s" % (e, tok.urlsafe(10), key, inv_id),
+        "accept": "https://www.linkedin.com/comm/start/accept-invitation?sharedKey=%s&amp;"
+                  "invitationId=%s&amp;trk=eml-%s-hero-0-accept" % (key, inv_id, guest_tpl),
+        "profile_id": "AAsAA" + tok.urlsafe(14),
+        "unsub": "https://www.linkedin.com/e/v2?e=%s&amp;t=lun&amp;ek=%s" % (e, guest_tpl),
+    }
+
+
+def _message(g, slug, t, lang, from_hdr, subject, text, tpl, rcpt_addr):
+    tok = g["Tok"](slug)
+    ms = g["epoch_ms"](t, tok)
+    rcpt = g["Person"]("Tom Reed", email=rcpt_addr)
+    hs = g["envelope"](tok, t, rcpt, g["bounce_addr"](tok), [g["ar_pass"](tok)])
+    hs += [("From", from_hdr), ("Message-ID", g["mid_2016"](tok, ms)),
+           ("Subject", g["enc_header"](subject)), ("MIME-Version", "1.0"),
+           ("Content-Type", "text/plain; charset=UTF-8"),
+           ("Content-Transfer-Encoding", "quoted-printable"),
+           ("To", rcpt_addr), ("Date", g["rfc_date"](t))]
+    if tpl:
+        hs.append(("X-LinkedIn-Template", tpl))
+    return tok, hs, g["encode_body"](text, "UTF-8", "quoted-printable")
+
+
+def guest_invitation(g, slug, lang, t, name, note, subject, display=None, tpl="invite_guest"):
+    """"Hi," / note / "- <name>" / "Confirm that you know <name>: <link>" / footer."""
+    s = GUEST[lang]
+    rcpt_addr = "tom.reed@example.net"
+    tok = g["Tok"](slug + "-links")
+    ln = _links(g, tok, "invite_guest")
+    lines = ["Hi,", "", note, "- %s" % name, "", s["confirm"].format(n=name, u=ln["confirm"]), "",
+             s["received"].format(u=ln["unsub"]), s["sent"].format(r=rcpt_addr),
+             COPY.format(y=t.year)]
+    from_hdr = g["address"](display, "invitations@linkedin.com") if display else \
+        "invitations@linkedin.com"
+    _, hs, body = _message(g, slug, t, lang, from_hdr, subject, "\n".join(lines), tpl, rcpt_addr)
+    exp = g["expectation"]("invitation", True, name=display or name, note=note,
+                           note_kind="generic", language=lang)
+    return g["Case"](hs, body, exp)
+
+
+def guest_reminder(g, slug, lang, t, full, note, note_kind, subject, handle="tom.reed",
+                   tpl="first_guest_reminder_01"):
+    """"<Full> would like to connect ..." / Accept / View profile / "<handle>," / note."""
+    s = GUEST[lang]
+    rcpt_addr = "tom.reed@example.net"
+    tok = g["Tok"](slug + "-links")
+    ln = _links(g, tok, tpl or "first_guest_reminder_01")
+    profile = ("https://www.linkedin.com/comm/profile/view?id=%s&amp;trk=eml-%s-hero-1-prof"
+               % (ln["profile_id"], tpl or "first_guest_reminder_01"))
+    lines = [s["connect"].format(n=full), "", "%s: %s" % (s["accept"], ln["accept"]), "",
+             "%s: %s" % (s["view"].format(n=full), profile), "", "%s," % handle, "", note, "",
+             s["received"].format(u=ln["unsub"]), s["sent"].format(r=rcpt_addr),
+             COPY.format(y=t.year)]
+    from_hdr = g["address"](full, "invitations@linkedin.com")
+    _, hs, body = _message(g, slug, t, lang, from_hdr, subject, "\n".join(lines), tpl, rcpt_addr)
+    exp = g["expectation"]("reminder", True, name=full,
+                           profile_url="https://www.linkedin.com/profile/view?id=" + ln["profile_id"],
+                           note=note, note_kind=note_kind, language=lang)
+    return g["Case"](hs, body, exp)
+
+
+def acceptance(g, slug, t, full, subject):
+    """An acceptance from invitations@ with a first-person subject: not an invitation."""
+    rcpt_addr = "tom.reed@example.net"
+    text = "\n".join(["%s accepted your invitation" % full, "",
+                      "Start a conversation: https://www.linkedin.com/comm/messaging/compose/",
+                      "", COPY.format(y=t.year)])
+    _, hs, body = _message(g, slug, t, "en", g["address"](full + " via LinkedIn",
+                                                         "invitations@linkedin.com"),
+                           subject, text, None, rcpt_addr)
+    return g["Case"](hs, body, g["exp_linkedin"](True))
+
+
+# stock notes as the real guest mail writes them (facts §6): the French one
+# with a typographic apostrophe, known to the self-check as stock
+GUEST_STOCK = ("J\u2019aimerais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.",
+               "Me gustaría añadirte a mi red profesional en LinkedIn.",
+               "I'd like to add you to my professional network on LinkedIn.")
+
+
+def build(g):
+    case, when = g["case"], g["when"]
+    g["STOCK_TEXTS"].update(GUEST_STOCK)
+    en_stock = "I'd like to add you to my professional network on LinkedIn."
+    case("2015-en-guest-invite-first-name", "invitation", "confirmed",
+         "guest invitation, first name in the body, full name in From, subject unknown",
+         guest_invitation(g, "2015-en-guest-invite-first-name", "en", when(2015, 3, 10, 9, 12),
+                          "Nadia", en_stock, "Nadia wants you on her network",
+                          display="Nadia Haddad"))
+    case("2015-en-guest-invite-handle", "invitation", "confirmed",
+         "guest invitation, no display name, inviter only by a handle, no template header, "
+         "subject unknown",
+         guest_invitation(g, "2015-en-guest-invite-handle", "en", when(2015, 6, 2, 17, 40),
+                          "rkowalski", en_stock, "An invitation is waiting", tpl=None))
+    case("2016-en-guest-reminder-fr-stock", "reminder", "confirmed",
+         "guest reminder, French stock note (typographic apostrophe) in an English template, "
+         "after the links under a greeting to the recipient",
+         guest_reminder(g, "2016-en-guest-reminder-fr-stock", "en", when(2016, 2, 8, 7, 3),
+                        "Amélie Garnier",
+                        "J\u2019aimerais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.",
+                        "generic", "Amélie Garnier, still waiting"))
+    case("2016-es-guest-reminder-stock", "reminder", "confirmed",
+         "guest reminder in Spanish with the Spanish stock note, no template header",
+         guest_reminder(g, "2016-es-guest-reminder-stock", "es", when(2016, 4, 19, 12, 30),
+                        "Diego Ortega Ruiz", "Me gustaría añadirte a mi red profesional en LinkedIn.",
+                        "generic", "Diego Ortega Ruiz", tpl=None))
+    case("2016-de-guest-reminder-personal", "reminder", "unverified",
+         "guest reminder in German with a personal note (German wording unverified)",
+         guest_reminder(g, "2016-de-guest-reminder-personal", "de", when(2016, 5, 3, 8, 45),
+                        "Jonas Weber",
+                        "Wir haben uns auf der Messe in Hannover getroffen, ich freue mich auf den Austausch.",
+                        "personal", "Jonas Weber", tpl="second_guest_reminder_03"))
+    case("2025-en-accepted-first-person", "linkedin", "confirmed",
+         "an acceptance from invitations@ with a first-person subject stays linkedin",
+         acceptance(g, "2025-en-accepted-first-person", when(2025, 9, 1, 10, 0), "Priya Nair",
+                    "I've accepted your request. Would you like to send a message?"))
+    # -- notes in a script without spaces, unquoted below the inviter block;
+    #    the owner's group named inside it (item 9)
+    P = g["Person"]
+    case("2024-en-note-japanese-below", "invitation", "unverified",
+         "2019+ layout, a Japanese note without greeting or signature, unquoted below the "
+         "count, naming the owner's group PRSA inside the sentence",
+         g["inv_2019"]("2024-en-note-japanese-below", "en", when(2024, 4, 22, 3, 10, 0),
+                       P("Haruka Sato", headline="Public Relations Manager at Fabrikam Japan",
+                         vanity="haruka-sato-pr", location="Tokyo, Japan"),
+                       note="PRSAの国際会議で名刺を交換しました。今後ともよろしくお願いします。",
+                       greet=False, sign=False, mutual=3, note_below=True))
