@@ -177,6 +177,16 @@ static bool next_run(const struct lines *l, size_t *from, bool *below, size_t *a
 	return true;
 }
 
+/* NOTE cleaned, or NULL (and freed) when nothing is left of it */
+static char *cleaned(const struct patterns *p, char *note)
+{
+	note_clean(p, note);
+	if (*note)
+		return note;
+	free(note);
+	return NULL;
+}
+
 /* the first run whose text is more than a greeting and a signature */
 static char *text_run(const struct patterns *p, const struct lines *l)
 {
@@ -188,10 +198,8 @@ static char *text_run(const struct patterns *p, const struct lines *l)
 
 		if (!note)
 			return NULL;
-		note_clean(p, note);
-		if (*note)
+		if ((note = cleaned(p, note)) != NULL)
 			return note;
-		free(note);
 	}
 	return NULL;
 }
@@ -222,11 +230,7 @@ static char *after_labels(const struct patterns *p, const struct lines *l)
 	j = paragraph_end(l, i, l->n);
 	if (!sentence_like(l, i, j) || !(note = join_lines(l, i, j, 0, 0, false)))
 		return NULL;
-	note_clean(p, note);
-	if (*note)
-		return note;
-	free(note);
-	return NULL;
+	return cleaned(p, note);
 }
 
 bool note_quote_at(const struct lines *l, size_t i, size_t *end)
