@@ -166,3 +166,10 @@ def build(g):
                          vanity="haruka-sato-pr", location="Tokyo, Japan"),
                        note="PRSAの国際会議で名刺を交換しました。今後ともよろしくお願いします。",
                        greet=False, sign=False, mutual=3, note_below=True))
+    # -- "Last, First" in From (corporate address books), "First Last" in
+    #    the body: the body's order is the name (item 10, the engine side)
+    case("2016-en-from-last-first", "invitation", "unverified",
+         "2016 layout, From display name written \"Last, First\", the body writes \"First Last\"",
+         g["inv_2016"]("2016-en-from-last-first", "en", when(2016, 10, 4, 9, 30, 0),
+                       P("Imani Okafor", headline="Partnerships Lead at Northwind Traders"),
+                       None, from_hdr=g["address"]("Okafor, Imani", "invitations@linkedin.com")))

@@ -443,6 +443,41 @@ static void test_contact_names(void **state)
 	unlink(path);
 }
 
+/* issue 23 item 10: "Family, Given" as corporate address books write it,
+ * in a plain contacts file and in a vCard FN (its comma escaped, RFC 6350),
+ * is the same person as "Given Family" in an invitation, and the other way */
+static void test_contact_family_first(void **state)
+{
+	char plain[256], vcf[256];
+	struct strlist files = { 0 };
+	struct errlist errs = { 0 };
+	struct contacts *c;
+
+	(void)state;
+	snprintf(plain, sizeof plain, "%s/family-first.txt", dir);
+	snprintf(vcf, sizeof vcf, "%s/family-first.vcf", dir);
+	write_file("family-first.txt", "Okafor, Imani\nSchäfer, Björn\n");
+	write_file("family-first.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Mensah;Kofi;;;\r\n"
+		   "FN:Mensah\\, Kofi\r\nEND:VCARD\r\n");
+	assert_int_equal(strlist_add(&files, plain), 0);
+	assert_int_equal(strlist_add(&files, vcf), 0);
+	c = contacts_load(&files, &errs);
+	assert_non_null(c);
+	assert_int_equal(errs.msgs.n, 0);
+	assert_true(contacts_has_name(c, "Imani Okafor"));
+	assert_true(contacts_has_name(c, "Okafor, Imani"));
+	assert_true(contacts_has_name(c, "Björn Schäfer"));
+	assert_true(contacts_has_name(c, "Kofi Mensah"));
+	assert_true(contacts_has_name(c, "Mensah, Kofi"));
+	assert_false(contacts_has_name(c, "Kofi Okafor"));
+	assert_false(contacts_has_name(c, "Imani"));
+	contacts_free(c);
+	strlist_free(&files);
+	errlist_free(&errs);
+	unlink(plain);
+	unlink(vcf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -465,6 +500,7 @@ int main(void)
 		cmocka_unit_test(test_field_table),
 		cmocka_unit_test(test_fold),
 		cmocka_unit_test(test_contact_names),
+		cmocka_unit_test(test_contact_family_first),
 	};
 
 	return cmocka_run_group_tests_name("classify", tests, setup, teardown);
