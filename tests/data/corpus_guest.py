@@ -173,3 +173,12 @@ def build(g):
          g["inv_2016"]("2016-en-from-last-first", "en", when(2016, 10, 4, 9, 30, 0),
                        P("Imani Okafor", headline="Partnerships Lead at Northwind Traders"),
                        None, from_hdr=g["address"]("Okafor, Imani", "invitations@linkedin.com")))
+    # -- the 2025 reminder subject "<Name> is waiting for your response",
+    #    without a template header: the subject and the body say reminder
+    rem = g["rem_new"]("2025-en-reminder-name-waiting", "en", when(2025, 3, 17, 7, 45, 0),
+                       P("Lucía Fernández", headline="Head of Growth at Alpine Ski House",
+                         vanity="lucia-fernandez-ash"), days=5, layout="2019")
+    rem.headers[:] = [[k, g["enc_header"]("Lucía Fernández is waiting for your response")
+                       if k == "Subject" else v] for k, v in rem.headers if k != "X-LinkedIn-Template"]
+    case("2025-en-reminder-name-waiting", "reminder", "likely",
+         "2025 reminder subject \"<Name> is waiting for your response\", no template header", rem)
