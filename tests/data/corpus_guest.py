@@ -30,7 +30,31 @@ GUEST = {
                accept="Annehmen", view="Profil anzeigen",
                received="Sie haben eine Einladung zum Vernetzen erhalten. Abmelden: {u}",
                sent="Diese E-Mail wurde an {r} gesendet."),
+    # the French, Portuguese, Italian and Dutch guest wordings are unverified:
+    # written after the English and Spanish ones and the facts file's tables
+    "fr": dict(confirm="Confirmez que vous connaissez {n} : {u}",
+               connect="{n} souhaite se connecter avec vous sur LinkedIn. Comment souhaitez-vous répondre ?",
+               accept="Accepter", view="Voir le profil",
+               received="Vous avez reçu une invitation à vous connecter. Se désabonner : {u}",
+               sent="Cet e-mail a été envoyé à {r}."),
+    "pt": dict(confirm="Confirme que você conhece {n}: {u}",
+               connect="{n} gostaria de se conectar com você no LinkedIn. Como você gostaria de responder?",
+               accept="Aceitar", view="Ver perfil",
+               received="Você recebeu um convite para se conectar. Cancelar inscrição: {u}",
+               sent="Esta mensagem foi enviada para {r}."),
+    "it": dict(confirm="Conferma di conoscere {n}: {u}",
+               connect="{n} vorrebbe collegarsi con te su LinkedIn. Come vuoi rispondere?",
+               accept="Accetta", view="Visualizza profilo",
+               received="Hai ricevuto un invito a collegarti. Annulla iscrizione: {u}",
+               sent="Questa email è stata inviata a {r}."),
+    "nl": dict(confirm="Bevestig dat je {n} kent: {u}",
+               connect="{n} wil met je connecten op LinkedIn. Hoe wil je reageren?",
+               accept="Accepteren", view="Profiel bekijken",
+               received="Je hebt een uitnodiging ontvangen om te connecten. Afmelden: {u}",
+               sent="Deze e-mail is verzonden naar {r}."),
 }
+HI = {"en": "Hi,", "de": "Hallo,", "fr": "Bonjour,", "es": "Hola,", "pt": "Olá,", "it": "Ciao,",
+      "nl": "Hallo,"}
 COPY = "&copy; {y} LinkedIn Corporation, 2029 Stierlin Court, Mountain View CA 94043"
 
 
@@ -68,7 +92,7 @@ def guest_invitation(g, slug, lang, t, name, note, subject, display=None, tpl="i
     rcpt_addr = "tom.reed@example.net"
     tok = g["Tok"](slug + "-links")
     ln = _links(g, tok, "invite_guest")
-    lines = ["Hi,", "", note, "- %s" % name, "", s["confirm"].format(n=name, u=ln["confirm"]), "",
+    lines = [HI[lang], "", note, "- %s" % name, "", s["confirm"].format(n=name, u=ln["confirm"]), "",
              s["received"].format(u=ln["unsub"]), s["sent"].format(r=rcpt_addr),
              COPY.format(y=t.year)]
     from_hdr = g["address"](display, "invitations@linkedin.com") if display else \
@@ -182,3 +206,38 @@ def build(g):
                        if k == "Subject" else v] for k, v in rem.headers if k != "X-LinkedIn-Template"]
     case("2025-en-reminder-name-waiting", "reminder", "likely",
          "2025 reminder subject \"<Name> is waiting for your response\", no template header", rem)
+    # -- guest invitations and reminders in the other languages (the
+    #    wordings unverified but Spanish; stock notes of the facts file's §6)
+    for slug, lang, t, name, display, note, subj in (
+            ("2015-de-guest-invite-stock", "de", when(2015, 9, 14, 8, 5), "Lena", "Lena Hoffmann",
+             "Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.",
+             "Lena möchte sich vernetzen"),
+            ("2015-fr-guest-invite-stock", "fr", when(2015, 11, 3, 16, 20), "Camille", "Camille Roux",
+             "J'aimerais vous inviter à rejoindre mon réseau professionnel en ligne, sur le site LinkedIn.",
+             "Camille vous invite"),
+            ("2016-es-guest-invite-stock", "es", when(2016, 1, 12, 11, 0), "mgarcia", None,
+             "Me gustaría añadirte a mi red profesional en LinkedIn.", "Una invitación"),
+            ("2016-pt-guest-invite-stock", "pt", when(2016, 3, 21, 13, 40), "Rafael", "Rafael Souza",
+             "Gostaria de adicioná-lo à minha rede profissional no LinkedIn.", "Convite de Rafael"),
+            ("2015-it-guest-invite-stock", "it", when(2015, 7, 8, 9, 55), "Giulia", "Giulia Conti",
+             "Vorrei aggiungerti alla mia rete professionale su LinkedIn.", "Un invito da Giulia"),
+            ("2016-nl-guest-invite-stock", "nl", when(2016, 6, 30, 10, 10), "Sanne", "Sanne Bakker",
+             "Ik wil je graag toevoegen aan mijn professionele netwerk op LinkedIn.", "Sanne nodigt je uit")):
+        case(slug, "invitation", "unverified" if lang != "es" else "confirmed",
+             "guest invitation in %s, stock note, inviter by %s" % (lang, "handle" if not display else
+                                                                    "first name"),
+             guest_invitation(g, slug, lang, t, name, note, subj, display=display))
+    for slug, lang, t, full, note, kind, subj in (
+            ("2016-fr-guest-reminder-personal", "fr", when(2016, 2, 22, 18, 30), "Hugo Lefèvre",
+             "Nous nous sommes vus au salon VivaTech, je serais ravi de rester en contact.",
+             "personal", "Hugo Lefèvre attend"),
+            ("2016-pt-guest-reminder-stock", "pt", when(2016, 8, 9, 7, 15), "Beatriz Lima",
+             "Gostaria de adicioná-lo à minha rede profissional no LinkedIn.", "generic", "Beatriz Lima"),
+            ("2016-it-guest-reminder-en-stock", "it", when(2016, 9, 27, 15, 5), "Marco Bianchi",
+             "I'd like to add you to my professional network on LinkedIn.", "generic", "Marco Bianchi"),
+            ("2016-nl-guest-reminder-personal", "nl", when(2016, 11, 2, 12, 0), "Daan de Jong",
+             "Leuk je gisteren te spreken op de meetup in Utrecht, laten we contact houden.",
+             "personal", "Daan de Jong")):
+        case(slug, "reminder", "unverified",
+             "guest reminder in %s, %s note after the links" % (lang, kind),
+             guest_reminder(g, slug, lang, t, full, note, kind, subj, tpl="second_guest_reminder_03"))
