@@ -241,3 +241,17 @@ def build(g):
         case(slug, "reminder", "unverified",
              "guest reminder in %s, %s note after the links" % (lang, kind),
              guest_reminder(g, slug, lang, t, full, note, kind, subj, tpl="second_guest_reminder_03"))
+    # -- a reminder with no note whose footer is LinkedIn's copyright and
+    #    postal address: never the note (item 4)
+    rem = g["rem_old"]("2013-en-reminder-footer-address", when(2013, 9, 9, 6, 30, 0),
+                       P("Victor Nguyen"), when(2013, 9, 2))
+    rem.body = rem.body.replace(b"(c) 2013, LinkedIn Corporation",
+                                "© 2013 LinkedIn Corporation, 2029 Stierlin Court, Mountain View "
+                                "CA 94043".encode()).replace(b"-" * 42 + b"\n", b"").replace(
+        b"\nFollow this link to accept Victor Nguyen's invitation.\n", b"\n")
+    rem.headers[:] = [[k, "text/plain; charset=UTF-8" if k == "Content-Type" else
+                       "8bit" if k == "Content-Transfer-Encoding" else v] for k, v in rem.headers]
+    case("2013-en-reminder-footer-address", "reminder", "confirmed",
+         "2008–13 reminder without a note, the accept link alone, then the copyright line with "
+         "LinkedIn's postal address (no rule line): not the note",
+         rem)

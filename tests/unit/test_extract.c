@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lines.h"
@@ -193,6 +194,35 @@ static void test_claims(void **state)
 		  "Initech", CLAIM_BUSINESS },
 		{ "Marco Neri ha indicato che avete fatto affari con Fabrikam.", "Fabrikam",
 		  CLAIM_BUSINESS },
+		/* the rest of every type with an organisation in every language */
+		{ "Hannah Lee has indicated you are a fellow group member of Open Data Practitioners:",
+		  "Open Data Practitioners", CLAIM_GROUP },
+		{ "Jonas Weber hat angegeben, dass Sie Kollegen bei Globex GmbH sind.", "Globex GmbH",
+		  CLAIM_COLLEAGUE },
+		{ "Jonas Weber hat angegeben, dass Sie zusammen an der TU München studiert haben.",
+		  "TU München", CLAIM_CLASSMATE },
+		{ "Luc Martin a indiqué que vous êtes collègues chez Initech.", "Initech",
+		  CLAIM_COLLEAGUE },
+		{ "Luc Martin a indiqué que vous avez étudié ensemble à Sciences Po.", "Sciences Po",
+		  CLAIM_CLASSMATE },
+		{ "Luc Martin a indiqué que vous avez fait des affaires ensemble avec Vandelay.",
+		  "Vandelay", CLAIM_BUSINESS },
+		{ "Ana Ruiz ha indicado que estudiasteis juntos en la Universidad de Sevilla.",
+		  "la Universidad de Sevilla", CLAIM_CLASSMATE },
+		{ "Ana Ruiz ha indicado que habéis hecho negocios juntos en Contoso.", "Contoso",
+		  CLAIM_BUSINESS },
+		{ "João Lima indicou que vocês são colegas de trabalho na Globex.", "Globex",
+		  CLAIM_COLLEAGUE },
+		{ "João Lima indicou que vocês estudaram juntos na Universidade do Porto.",
+		  "Universidade do Porto", CLAIM_CLASSMATE },
+		{ "João Lima indicou que vocês fizeram negócios juntos com Fabrikam.", "Fabrikam",
+		  CLAIM_BUSINESS },
+		{ "Marco Neri ha indicato che siete colleghi presso Initech.", "Initech",
+		  CLAIM_COLLEAGUE },
+		{ "Femke Smit heeft aangegeven dat jullie samen hebben gestudeerd aan de TU Delft.",
+		  "de TU Delft", CLAIM_CLASSMATE },
+		{ "Femke Smit heeft aangegeven dat jullie zaken hebben gedaan met Globex.", "Globex",
+		  CLAIM_BUSINESS },
 	};
 
 	(void)state;
@@ -229,6 +259,11 @@ static void test_claims_kind(void **state)
 		{ "Femke Smit heeft aangegeven dat jullie vrienden zijn.", CLAIM_FRIEND },
 		{ "Jonas Weber hat angegeben, dass Sie sich kennen.", CLAIM_OTHER },
 		{ "Femke Smit heeft aangegeven dat jullie elkaar kennen.", CLAIM_OTHER },
+		{ "Ann Lee has indicated you know each other", CLAIM_OTHER },
+		{ "Luc Martin a indiqué que vous vous connaissez.", CLAIM_OTHER },
+		{ "Ana Ruiz ha indicado que os conocéis.", CLAIM_OTHER },
+		{ "João Lima indicou que vocês se conhecem.", CLAIM_OTHER },
+		{ "Marco Neri ha indicato che vi conoscete.", CLAIM_OTHER },
 	};
 
 	(void)state;
@@ -259,6 +294,51 @@ static void test_stock_notes(void **state)
 		assert_true(role_match(&pats, ROLE_NOTE_GENERIC, notes[i], strlen(notes[i])));
 	assert_false(role_match(&pats, ROLE_NOTE_GENERIC, "I'd like to connect about PRSA.",
 				strlen("I'd like to connect about PRSA.")));
+}
+
+/* footers and legal lines end the inviter's part in seven languages:
+ * never a headline or a note (issue 23 item 4) */
+static void test_footers(void **state)
+{
+	static const char *const lines[] = {
+		"This email was intended for Bob Smith (Head of Comms at Acme)",
+		"Diese E-Mail ist für Klaus Becker (Leiter Vertrieb) bestimmt.",
+		"Cet e-mail est destiné à Claire Dubois (Chargée de projet)",
+		"Este correo electrónico está dirigido a Lucía Fernández (Ingeniera)",
+		"Este e-mail foi enviado para João Pereira (Analista)",
+		"Questa email è destinata a Giulia Rossi (Architetta)",
+		"Deze e-mail is bedoeld voor Pieter de Vries (Adviseur)",
+		"You received an invitation to connect. LinkedIn will use your email address",
+		"Has recibido una invitación a conectar. LinkedIn utilizará tu dirección",
+		"Sie haben eine Einladung zum Vernetzen erhalten.",
+		"Vous avez reçu une invitation à vous connecter.",
+		"Você recebeu um convite para se conectar.",
+		"Hai ricevuto un invito a collegarti.",
+		"Je hebt een uitnodiging ontvangen om te connecten.",
+		"This email was sent to tom.reed@example.net.",
+		"Learn why we included this: https://www.linkedin.com/e/v2?x",
+		"Hier erfahren Sie, warum dies angezeigt wird:",
+		"Unsubscribe: https://www.linkedin.com/e/v2?u",
+		"Se désabonner : https://www.linkedin.com/e/v2?u",
+		"Afmelden",
+		"\xc2\xa9 2013 LinkedIn Corporation, 2029 Stierlin Court, Mountain View CA 94043",
+		"&copy; 2016 LinkedIn Corporation, 2029 Stierlin Court, Mountain View CA 94043",
+		"(c) 2012, LinkedIn Corporation",
+		"LinkedIn Corporation, 1zwnj000 West Maude Avenue, Sunnyvale, CA 94085.",
+		"1zwnj000 West Maude Avenue, Sunnyvale, CA 94085",
+		"LinkedIn Ireland Unlimited Company, Wilton Plaza, Wilton Place, Dublin 2.",
+	};
+	char text[300];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		int n = snprintf(text, sizeof text, "Ann Lee\n\n%s\n", lines[i]);
+
+		if (role_first(&pats, ROLE_CUT, text, (size_t)n, NULL) != (long)strlen("Ann Lee\n\n"))
+			fail_msg("not a footer: \"%s\"", lines[i]);
+	}
+	/* a note that merely mentions them is none */
+	assert_int_equal(role_first(&pats, ROLE_CUT, "Ann\n\nI unsubscribed from your list.\n", 31, NULL), -1);
 }
 
 static void test_text_collapse(void **state)
@@ -295,6 +375,7 @@ int main(void)
 		cmocka_unit_test(test_claims),
 		cmocka_unit_test(test_claims_kind),
 		cmocka_unit_test(test_stock_notes),
+		cmocka_unit_test(test_footers),
 		cmocka_unit_test(test_text_collapse),
 		cmocka_unit_test(test_format_chars),
 	};
