@@ -287,11 +287,46 @@ static void test_stock_notes(void **state)
 		"J\xe2\x80\x99" "aimerais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.",
 		"Me gustaría añadirte a mi red profesional en LinkedIn.",
 		"Ik wil graag deel uitmaken van je LinkedIn-netwerk.",
+		/* every sentence of the facts file's §6, in every language */
+		"Since you are a person I trust, I wanted to invite you to join my network on LinkedIn.",
+		"I'd like to add you to my professional network on LinkedIn.",
+		"I'd like to add you to my LinkedIn network.",
+		"I'd like to join your LinkedIn network.",
+		"Da Sie eine Person sind, der ich vertraue, möchte ich Sie einladen, meinem Netzwerk auf "
+		"LinkedIn beizutreten.",
+		"Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.",
+		"Ich würde mich gerne Ihrem LinkedIn-Netzwerk anschließen.",
+		"Ich möchte mich gerne mit Ihnen auf LinkedIn vernetzen.",
+		"Comme vous êtes une personne de confiance, je souhaite vous inviter à rejoindre mon "
+		"réseau sur LinkedIn.",
+		"J'aimerais vous inviter à rejoindre mon réseau professionnel en ligne, sur le site LinkedIn.",
+		"J'aimerais faire partie de votre réseau LinkedIn.",
+		"Je souhaite rejoindre votre réseau LinkedIn.",
+		"J'aimerais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.",
+		"Je vous invite à faire partie de mon réseau professionnel sur LinkedIn.",
+		"Como eres una persona de confianza, me gustaría invitarte a unirte a mi red en LinkedIn.",
+		"Me gustaría formar parte de tu red de LinkedIn.",
+		"Me gustaría conectar contigo en LinkedIn.",
+		"Me gustaría contactar contigo.",
+		"Como você é uma pessoa de confiança, gostaria de convidá-lo a participar da minha rede "
+		"no LinkedIn.",
+		"Gostaria de adicioná-lo à minha rede profissional no LinkedIn.",
+		"Gostaria de fazer parte da sua rede no LinkedIn.",
+		"Gostaria de me conectar com você no LinkedIn.",
+		"Poiché sei una persona di cui mi fido, vorrei invitarti a far parte della mia rete su "
+		"LinkedIn.",
+		"Vorrei aggiungerti alla mia rete professionale su LinkedIn.",
+		"Vorrei entrare a far parte della tua rete su LinkedIn.",
+		"Vorrei collegarmi con te su LinkedIn.",
+		"Omdat u iemand bent die ik vertrouw, wil ik u uitnodigen voor mijn netwerk op LinkedIn.",
+		"Ik wil je graag toevoegen aan mijn professionele netwerk op LinkedIn.",
+		"Ik wil graag met je connecten op LinkedIn.",
 	};
 
 	(void)state;
 	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
-		assert_true(role_match(&pats, ROLE_NOTE_GENERIC, notes[i], strlen(notes[i])));
+		if (!role_match(&pats, ROLE_NOTE_GENERIC, notes[i], strlen(notes[i])))
+			fail_msg("not a stock note: \"%s\"", notes[i]);
 	assert_false(role_match(&pats, ROLE_NOTE_GENERIC, "I'd like to connect about PRSA.",
 				strlen("I'd like to connect about PRSA.")));
 }
