@@ -255,3 +255,15 @@ def build(g):
          "2008–13 reminder without a note, the accept link alone, then the copyright line with "
          "LinkedIn's postal address (no rule line): not the note",
          rem)
+    # -- a right-to-left headline between bidi isolates, a mark in the name
+    #    and a soft hyphen in the note: format characters go from every field
+    case("2024-en-rtl-headline-isolates", "invitation", "unverified",
+         "2019+ layout, a Hebrew headline between U+2067/U+2069, U+200F after the name, a soft "
+         "hyphen and a word joiner in the note",
+         g["inv_2019"]("2024-en-rtl-headline-isolates", "en", when(2024, 6, 11, 8, 20, 0),
+                       P("Noa Levi\u200f", headline="\u2067מהנדסת תוכנה ב-Contoso\u2069",
+                         vanity="noa-levi-dev", location="Tel Aviv, Israel"),
+                       note="We spoke about your talk on data\u00adbases at the Tel Aviv\u2060 meetup.",
+                       greet=False, sign=False, mutual=4),
+         name="Noa Levi", headline="מהנדסת תוכנה ב-Contoso",
+         note="We spoke about your talk on databases at the Tel Aviv meetup.")
