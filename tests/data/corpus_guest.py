@@ -267,3 +267,14 @@ def build(g):
                        greet=False, sign=False, mutual=4),
          name="Noa Levi", headline="מהנדסת תוכנה ב-Contoso",
          note="We spoke about your talk on databases at the Tel Aviv meetup.")
+    # -- no headline: the place line follows the name, the count follows
+    #    it; the place is no headline (item 8)
+    for slug, lang, t, full, place, vanity in (
+            ("2024-en-no-headline-place-dublin", "en", when(2024, 2, 6, 9, 0, 0), "Ciarán Byrne",
+             "Dublin, County Dublin, Ireland", "ciaran-byrne-ie"),
+            ("2023-de-no-headline-place-muenchen", "de", when(2023, 10, 17, 14, 5, 0), "Lukas Brandt",
+             "München, Bayern, Deutschland", "lukas-brandt-muc")):
+        case(slug, "invitation", "unverified",
+             "2019+ layout, no headline: \"%s\" right after the name, then the mutual count" % place,
+             g["inv_2019"](slug, lang, t, P(full, headline=place, vanity=vanity), mutual=2),
+             headline=None)
