@@ -278,3 +278,13 @@ def build(g):
              "2019+ layout, no headline: \"%s\" right after the name, then the mutual count" % place,
              g["inv_2019"](slug, lang, t, P(full, headline=place, vanity=vanity), mutual=2),
              headline=None)
+    # -- a Chinese note, unquoted below the count, naming the owner's group
+    #    "Comms Leaders Forum" inside the sentence (item 9)
+    case("2025-en-note-chinese-below", "invitation", "unverified",
+         "2019+ layout, a Chinese note without greeting or signature below the count, the "
+         "owner's group named inside it",
+         g["inv_2019"]("2025-en-note-chinese-below", "en", when(2025, 5, 8, 2, 40, 0),
+                       P("Wang Fang", headline="Head of Corporate Communications at Fabrikam China",
+                         vanity="wang-fang-comms", location="Shanghai, China"),
+                       note="我们在Comms Leaders Forum的年会上见过面，希望以后多多交流。",
+                       greet=False, sign=False, mutual=6, note_below=True))

@@ -402,6 +402,37 @@ static void test_fold(void **state)
 	free(f);
 }
 
+/* issue 23 item 9: a name is found inside text of a script written without
+ * spaces (Japanese, Chinese, Thai), still only as a whole word */
+static void test_fold_nospace(void **state)
+{
+	static const struct {
+		const char *hay, *needle;
+		int want;
+	} cases[] = {
+		{ "PRSAの国際会議で名刺を交換しました。", "PRSA", 1 },
+		{ "我们在PRSA年会上见过面，希望保持联系。", "prsa", 1 },
+		{ "เราพบกันที่งาน PRSAประจำปี", "PRSA", 1 },
+		{ "我们在Comms Leaders Forum见过面。", "Comms Leaders Forum", 1 },
+		{ "PRSAXの会議", "PRSA", 0 },
+		{ "我们在XPRSA年会上见过面", "PRSA", 0 },
+		{ "We met at PRSA.", "PRSA", 1 },
+		{ "We met at PRSAcon.", "PRSA", 0 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *h = fold(cases[i].hay), *n = fold(cases[i].needle);
+
+		assert_non_null(h);
+		assert_non_null(n);
+		if (fold_contains(h, n) != cases[i].want)
+			fail_msg("\"%s\" in \"%s\": not %d", cases[i].needle, cases[i].hay, cases[i].want);
+		free(h);
+		free(n);
+	}
+}
+
 /* issue 24: a known contact's LinkedIn name with a title, a credential,
  * pronouns, an emoji, the family name first, or another script matches the
  * name in the contacts file without them; strangers stay strangers */
@@ -499,6 +530,7 @@ int main(void)
 		cmocka_unit_test(test_reason_table),
 		cmocka_unit_test(test_field_table),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_fold_nospace),
 		cmocka_unit_test(test_contact_names),
 		cmocka_unit_test(test_contact_family_first),
 	};
