@@ -288,3 +288,10 @@ def build(g):
                          vanity="wang-fang-comms", location="Shanghai, China"),
                        note="我们在Comms Leaders Forum的年会上见过面，希望以后多多交流。",
                        greet=False, sign=False, mutual=6, note_below=True))
+    # -- "Raman, Priya" in From, "Priya Raman" in the body and the contacts
+    #    file: a known contact (item 10)
+    case("2017-en-from-last-first-contact", "invitation", "unverified",
+         "2016 layout, From \"Raman, Priya\", a contact listed as \"Priya Raman\"",
+         g["inv_2016"]("2017-en-from-last-first-contact", "en", when(2017, 3, 2, 10, 15, 0),
+                       P("Priya Raman", headline="Product Marketing Manager at Contoso"),
+                       None, from_hdr=g["address"]("Raman, Priya", "invitations@linkedin.com")))
