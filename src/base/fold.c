@@ -81,6 +81,26 @@ char *fold(const char *s)
 	return buf_steal(&b);
 }
 
+/* the character at S is of a script written without spaces between words
+ * (CJK punctuation, kana, ideographs, fullwidth forms; Thai, Lao): a word
+ * ends or starts there */
+static bool nospace_char(const unsigned char *s)
+{
+	return (s[0] >= 0xe3 && s[0] <= 0xe9) || (s[0] == 0xef && (s[1] == 0xbc || s[1] == 0xbd)) ||
+	       (s[0] == 0xe0 && s[1] >= 0xb8 && s[1] <= 0xbb);
+}
+
+/* the character that ends at P (after HAY's start) is one of those */
+static bool nospace_before(const char *hay, const char *p)
+{
+	const unsigned char *q = (const unsigned char *)p;
+	int k = 0;
+
+	while (k < 3 && q > (const unsigned char *)hay && (q[-1] & 0xc0) == 0x80)
+		q--, k++;
+	return k == 2 && q > (const unsigned char *)hay && nospace_char(q - 1);
+}
+
 int fold_contains(const char *hay, const char *needle)
 {
 	size_t n = strlen(needle);
@@ -89,7 +109,8 @@ int fold_contains(const char *hay, const char *needle)
 	if (!n)
 		return 0;
 	while ((p = strstr(p, needle)) != NULL) {
-		if ((p == hay || p[-1] == ' ') && (p[n] == '\0' || p[n] == ' '))
+		if ((p == hay || p[-1] == ' ' || nospace_before(hay, p)) &&
+		    (p[n] == '\0' || p[n] == ' ' || nospace_char((const unsigned char *)p + n)))
 			return 1;
 		p++;
 	}

@@ -7,7 +7,8 @@
 /* fold - a new string: case folded, accents removed (any script), punctuation made
  * spaces, whitespace collapsed. NULL when out of memory. */
 char *fold(const char *s);
-/* fold_contains - folded HAY holds folded NEEDLE as whole words */
+/* fold_contains - folded HAY holds folded NEEDLE as whole words (a word
+ * also ends where a script without spaces, CJK or Thai, begins: "PRSAの") */
 int fold_contains(const char *hay, const char *needle);
 
 #endif

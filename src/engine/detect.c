@@ -179,9 +179,14 @@ static enum kind decide_kind(const struct engine_settings *c, const struct heade
 	    match_role(c, ROLE_CLASS_LINKEDIN, cls))
 		return KIND_LINKEDIN;
 	*why = "invitation";
-	if (subj == SIG_INVITATION || match_role(c, ROLE_TEMPLATE_INVITATION, tpl) ||
-	    match_role(c, ROLE_CLASS_INVITATION, cls))
+	if (subj == SIG_INVITATION || match_role(c, ROLE_TEMPLATE_INVITATION, tpl))
 		return KIND_INVITATION;
+	/* invitations and their reminders share a class: the body tells them
+	 * apart when neither the subject nor the template did */
+	if (match_role(c, ROLE_CLASS_INVITATION, cls)) {
+		*why = body_has(&b, B_REMINDER) ? "reminder" : "invitation";
+		return body_has(&b, B_REMINDER) ? KIND_REMINDER : KIND_INVITATION;
+	}
 	/* an accept or add-me button with connection wording, where nothing
 	 * of LinkedIn's (subject, template, invitation layout) said the kind,
 	 * not from LinkedIn: a fake invitation, whatever else it copies */

@@ -107,7 +107,9 @@ static void name_from_body(const struct engine_settings *c, const struct lines *
 			   struct invitation *inv)
 {
 	for (size_t i = 0; i < l->n; i++) {
-		if (l->v[i].cls != LINE_NAME_BODY)
+		/* a guest invitation names the inviter on its link's label line
+		 * ("Confirm that you know <name>: <link>") */
+		if (l->v[i].cls != LINE_NAME_BODY && l->v[i].cls != LINE_LABEL)
 			continue;
 		if (!inv->name)
 			inv->name = role_group(c, ROLE_NAME_BODY, l->v[i].s, l->v[i].len, "name");
@@ -163,24 +165,50 @@ static void mark_name_sentences(struct lines *l, const char *name, size_t end, b
 	}
 }
 
+/* the key of "Last, First" (one comma: corporate address books write
+ * names so, and From carries them) read as "First Last"; 0 if none */
+static size_t swapped_key(const char *name, size_t nlen, char key[NAME_KEY_MAX])
+{
+	const char *comma = memchr(name, ',', nlen);
+	char buf[NAME_KEY_MAX];
+	size_t last, first;
+
+	if (!comma || memchr(comma + 1, ',', nlen - (size_t)(comma - name) - 1))
+		return 0;
+	last = (size_t)(comma - name);
+	first = nlen - last - 1;
+	if (!last || !first || last + first + 1 >= sizeof buf)
+		return 0;
+	memcpy(buf, comma + 1, first);
+	buf[first] = ' ';
+	memcpy(buf + first + 1, name, last);
+	return name_key(buf, last + first + 1, key);
+}
+
 /* the first text line that is the inviter's name alone, marked LINE_NAME;
  * its spelling is taken when it says more of the same name. l->n if none. */
 static size_t name_line(struct lines *l, struct invitation *inv)
 {
-	char want[NAME_KEY_MAX], got[NAME_KEY_MAX];
-	size_t nlen, klen;
+	char want[NAME_KEY_MAX], swapped[NAME_KEY_MAX], got[NAME_KEY_MAX];
+	size_t nlen, klen, slen, glen;
 
 	if (!inv->name || !(nlen = strlen(inv->name)) || !(klen = name_key(inv->name, nlen, want)))
 		return l->n;
+	slen = swapped_key(inv->name, nlen, swapped);
 	for (size_t i = 0; i < l->n; i++) {
 		struct line *ln = &l->v[i];
+		bool turned;
 
 		/* the same name in another spelling is about as long */
 		if (ln->cls != LINE_TEXT || ln->len > nlen * 2 + 8 || ln->len * 2 + 8 < nlen ||
-		    name_key(ln->s, ln->len, got) != klen || strcmp(want, got) != 0)
+		    !(glen = name_key(ln->s, ln->len, got)))
+			continue;
+		turned = slen && glen == slen && strcmp(swapped, got) == 0;
+		if (!turned && (glen != klen || strcmp(want, got) != 0))
 			continue;
 		ln->cls = LINE_NAME;
-		if (name_richer(inv->name, nlen, ln->s, ln->len)) {
+		/* "Doe, Jane" in From, "Jane Doe" in the body: the body's order */
+		if (turned || name_richer(inv->name, nlen, ln->s, ln->len)) {
 			char *body = field_copy(ln->s, ln->len, MAX_FIELD);
 
 			if (body) {
@@ -344,10 +372,14 @@ static void read_headline(const struct engine_settings *c, struct lines *l, size
 			  struct invitation *inv)
 {
 	size_t i, end;
+	bool placed = false;
 
 	for (i = lines_next(l, at + 1); i < l->n; i = lines_next(l, i + 1)) {
 		struct line *ln = &l->v[i];
 
+		/* the place and then the count: the block had no headline */
+		if (ln->cls == LINE_MUTUAL && placed)
+			return;
 		if (ln->cls == LINE_MUTUAL)
 			continue;
 		if (ln->cls != LINE_TEXT)
@@ -355,6 +387,7 @@ static void read_headline(const struct engine_settings *c, struct lines *l, size
 		/* a location right after the name, where the block then ends */
 		if (is_location(c, ln) && !next_is_text(l, i)) {
 			ln->cls = LINE_LOCATION;
+			placed = true;
 			continue;
 		}
 		if (note_quote_at(l, i, &end)) {
@@ -375,13 +408,25 @@ static void read_headline(const struct engine_settings *c, struct lines *l, size
 			break;
 }
 
+/* a label line names the inviter ("Confirm that you know <name>: <link>",
+ * guest invitations): the layout is understood as well as by a sentence */
+static bool named_on_label(const struct engine_settings *c, const struct lines *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].cls == LINE_LABEL &&
+		    role_match(&c->patterns, ROLE_NAME_BODY, l->v[i].s, l->v[i].len))
+			return true;
+	return false;
+}
+
 /* NAMED: the inviter's name line was found. No inviter, no note; where the
  * name should stand alone on a line and does not, the layout is not
  * understood: only a note in quotes is read */
 static void set_note(const struct engine_settings *c, const struct lines *l, bool named,
 		     struct invitation *inv)
 {
-	char *note = inv->name ? note_find(&c->patterns, l, named || named_in_sentence(l)) : NULL;
+	char *note = inv->name ? note_find(&c->patterns, l,
+						 named || named_in_sentence(l) || named_on_label(c, l)) : NULL;
 
 	if (!note || !*note) {
 		free(note);

@@ -3,6 +3,7 @@
  * collected. A tolerant scanner, not a validator: any bytes are accepted. */
 #include "autoconfig.h"
 #include "html.h"
+#include "entities.h"
 #include "buf.h"
 #include "strlist.h"
 #include "utf8.h"
@@ -18,7 +19,8 @@ struct entity {
 	unsigned cp;
 };
 
-/* the named entities mail uses: Latin-1 and common punctuation */
+/* the named entities mail uses most, Latin-1 and common punctuation, at
+ * hand; any other complete name goes to entities.c (HTML5's whole list) */
 static const struct entity entities[] = {
 	{ "amp", '&' }, { "lt", '<' }, { "gt", '>' }, { "quot", '"' },
 	{ "apos", '\'' }, { "nbsp", 0xa0 }, { "copy", 0xa9 }, { "reg", 0xae },
@@ -70,7 +72,7 @@ size_t decode_entity(const char *s, size_t len, char *out, size_t *outlen)
 		*outlen = utf8_put(cp, out);
 		return i < len && s[i] == ';' ? i + 1 : i;
 	}
-	for (start = 1; i < len && i < 10 && isalnum((unsigned char)s[i]); i++)
+	for (start = 1; i < len && i <= ENTITY_NAME_MAX && isalnum((unsigned char)s[i]); i++)
 		;
 	for (size_t k = 0; k < sizeof entities / sizeof entities[0]; k++)
 		if (strlen(entities[k].name) == i - start &&
@@ -78,7 +80,31 @@ size_t decode_entity(const char *s, size_t len, char *out, size_t *outlen)
 			*outlen = utf8_put(entities[k].cp, out);
 			return i < len && s[i] == ';' ? i + 1 : i;
 		}
+	/* the rest of HTML5's names, written whole with their ";" */
+	if (i < len && s[i] == ';' && (*outlen = entity_named(s + start, i - start, out)) != 0)
+		return i + 1;
 	return 0;
+}
+
+size_t text_entities(char *s, size_t len)
+{
+	size_t r = 0, w = 0, used, n;
+	char u[ENTITY_MAX];
+
+	while (r < len) {
+		/* only a complete entity, ";" included: "R&D" and "&copy 2015" stay.
+		 * In place: the few references longer in UTF-8 than written
+		 * ("&nGt;", two code points) stay as they are */
+		if (s[r] == '&' && (used = decode_entity(s + r, len - r, u, &n)) >= 4 &&
+		    s[r + used - 1] == ';' && n <= used) {
+			memcpy(s + w, u, n);
+			w += n, r += used;
+			continue;
+		}
+		s[w++] = s[r++];
+	}
+	s[w] = '\0';
+	return w;
 }
 
 /* ---------------------------------------------------------------- tags */
@@ -159,7 +185,7 @@ static bool tag_attr(const struct tag *t, const char *name, struct buf *out)
 			continue;
 		while (v < vend) {
 			const char *amp = memchr(v, '&', (size_t)(vend - v));
-			char u[4];
+			char u[ENTITY_MAX];
 			size_t ul, used;
 
 			if (!amp) {
@@ -299,7 +325,7 @@ static int convert(const char *html, size_t len, struct buf *text,
 			continue;
 		}
 		if (html[i] == '&') {
-			char u[4];
+			char u[ENTITY_MAX];
 			size_t ul;
 
 			if ((n = decode_entity(html + i, len - i, u, &ul)) != 0) {

@@ -18,8 +18,13 @@ int html_links(const char *html, size_t len, struct strlist *links);
 /* text_links - collect the http(s) URLs written in plain TEXT; -1 out of
  * memory (a link is never kept cut short) */
 int text_links(const char *text, size_t len, struct strlist *links);
-/* decode_entity - decode the entity at S ("&amp;" ...) into OUT (UTF-8, at
- * most 4 bytes); returns bytes of S used, 0 if not an entity */
+/* decode_entity - decode the entity at S ("&amp;", "&#39;", any of HTML5's
+ * names) into OUT (UTF-8, at most ENTITY_MAX bytes: entities.h); returns
+ * bytes of S used, 0 if not an entity */
 size_t decode_entity(const char *s, size_t len, char *out, size_t *outlen);
 
+/* text_entities - in place, decode the complete entities ("&#39;",
+ * "&amp;", "&copy;") of a plain text part (LinkedIn's 2015-2016 text parts
+ * carry them literally); returns the new length, S stays NUL-terminated */
+size_t text_entities(char *s, size_t len);
 #endif

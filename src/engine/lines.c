@@ -7,6 +7,8 @@
 
 #include <ctype.h>
 #include <string.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #define LABEL_MAX 40		/* bytes of a label line */
 
@@ -190,11 +192,18 @@ size_t lines_next(const struct lines *l, size_t i)
 	return i;
 }
 
-static bool zero_width(const unsigned char *s, size_t k)
+/* the bytes of a format character (Unicode category Cf: bidi isolates and
+ * marks, zero-width characters, soft hyphen, tags) at S, or 0: removed from
+ * every field alike, never a space */
+static size_t format_len(const unsigned char *s, size_t left)
 {
-	return k == 3 && ((s[0] == 0xe2 && s[1] == 0x80 && s[2] == 0x8b) ||
-			  (s[0] == 0xe2 && s[1] == 0x81 && s[2] == 0xa0) ||
-			  (s[0] == 0xef && s[1] == 0xbb && s[2] == 0xbf));
+	int32_t i = 0, n = left > 4 ? 4 : (int32_t)left;
+	UChar32 cp;
+
+	if (*s < 0xc2)
+		return 0;
+	U8_NEXT(s, i, n, cp);
+	return cp >= 0 && u_charType(cp) == U_FORMAT_CHAR ? (size_t)i : 0;
 }
 
 void text_collapse(char *s)
@@ -204,9 +213,13 @@ void text_collapse(char *s)
 	bool pending = false;
 
 	while (left) {
+		if ((k = format_len(r, left)) > 0) {
+			r += k, left -= k;
+			continue;
+		}
 		k = *r == '\n' ? 1 : blank_len(r, left);
 		if (k) {
-			pending |= !zero_width(r, k) && w != (unsigned char *)s;
+			pending |= w != (unsigned char *)s;
 			r += k, left -= k;
 			continue;
 		}

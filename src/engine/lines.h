@@ -59,7 +59,8 @@ size_t lines_next(const struct lines *l, size_t i);
  * ASCII blanks, no-break and other Unicode spaces, zero-width characters */
 size_t blank_len(const unsigned char *s, size_t left);
 /* text_collapse - in place: blanks and line breaks become one space,
- * zero-width characters go, no space at either end */
+ * format characters (Unicode Cf: zero-width, bidi isolates and marks)
+ * go, no space at either end */
 void text_collapse(char *s);
 
 #endif

@@ -179,6 +179,7 @@ static int take_text(struct message *m, struct walk *w, size_t max_text)
 	if (w->plain) {
 		if (!(t = part_text(m, w->plain, w->raw_end, &len)))
 			return -1;
+		len = text_entities(t, len);
 		buf_append(&text, t, len);
 		text_links(t, len, &m->links);
 		free(t);

@@ -103,17 +103,37 @@ static char *join_lines(const struct lines *l, size_t a, size_t b, size_t prefix
 
 void note_clean(const struct patterns *p, char *note);
 
+/* characters of a script written without spaces (kana, CJK ideographs,
+ * fullwidth forms: UTF-8 lead bytes E3-E9 and EF BC/BD) in LN */
+static size_t nospace_chars(const struct line *ln)
+{
+	size_t n = 0;
+
+	for (size_t k = 0; k < ln->len; k++) {
+		unsigned char c = (unsigned char)ln->s[k];
+
+		n += (c >= 0xe3 && c <= 0xe9) ||
+		     (c == 0xef && k + 1 < ln->len && (unsigned char)ln->s[k + 1] >= 0xbc &&
+		      (unsigned char)ln->s[k + 1] <= 0xbd);
+	}
+	return n;
+}
+
 /* a paragraph that reads as a sentence: four words or more, or an ending
- * mark; button rows and names do not */
+ * mark; in a script without spaces, characters are counted (eight or more)
+ * and its full stop, 。, ends a sentence; button rows and names do not */
 static bool sentence_like(const struct lines *l, size_t a, size_t b)
 {
-	size_t words = 0;
+	size_t words = 0, chars = 0;
 	const struct line *last = &l->v[b];
 
-	for (size_t i = a; i <= b; i++)
+	for (size_t i = a; i <= b; i++) {
 		for (size_t k = 0; k < l->v[i].len; k++)
 			words += (k == 0 || l->v[i].s[k - 1] == ' ') && l->v[i].s[k] != ' ';
-	return words >= 4 || (last->len && strchr(".!?", last->s[last->len - 1])) ||
+		chars += nospace_chars(&l->v[i]);
+	}
+	return words >= 4 || chars >= 8 || (last->len && strchr(".!?", last->s[last->len - 1])) ||
+	       (last->len >= 3 && memcmp(last->s + last->len - 3, "\xe3\x80\x82", 3) == 0) ||
 	       (last->len >= 3 && memcmp(last->s + last->len - 3, "\xe2\x80\xa6", 3) == 0);
 }
 
@@ -157,6 +177,16 @@ static bool next_run(const struct lines *l, size_t *from, bool *below, size_t *a
 	return true;
 }
 
+/* NOTE cleaned, or NULL (and freed) when nothing is left of it */
+static char *cleaned(const struct patterns *p, char *note)
+{
+	note_clean(p, note);
+	if (*note)
+		return note;
+	free(note);
+	return NULL;
+}
+
 /* the first run whose text is more than a greeting and a signature */
 static char *text_run(const struct patterns *p, const struct lines *l)
 {
@@ -168,12 +198,39 @@ static char *text_run(const struct patterns *p, const struct lines *l)
 
 		if (!note)
 			return NULL;
-		note_clean(p, note);
-		if (*note)
+		if ((note = cleaned(p, note)) != NULL)
 			return note;
-		free(note);
 	}
 	return NULL;
+}
+
+/* a guest reminder puts the note after its links, under a line that
+ * greets the recipient ("tom.reed,"): the sentences that follow that line,
+ * after the last label and before the next other line */
+static char *after_labels(const struct patterns *p, const struct lines *l)
+{
+	size_t last, i, j;
+	char *note;
+
+	if ((last = l->first_label) >= l->n)
+		return NULL;
+	/* past the first label the lines have no roles: a line with a link is
+	 * another label ("View <name>'s profile: <link>") */
+	for (i = last + 1; i < l->n && (l->v[i].cls != LINE_TEXT ||
+					memmem(l->v[i].s, l->v[i].len, "://", 3)); i++)
+		if (l->v[i].cls != LINE_BLANK && l->v[i].cls != LINE_URL &&
+		    l->v[i].cls != LINE_TEXT && l->v[i].cls != LINE_LABEL)
+			return NULL;
+	/* the greeting: one short line of its own that ends with a comma */
+	if (i >= l->n || l->v[i].len > 80 || l->v[i].s[l->v[i].len - 1] != ',' ||
+	    (i + 1 < l->n && l->v[i + 1].cls == LINE_TEXT))
+		return NULL;
+	if ((i = lines_next(l, i + 1)) >= l->n || l->v[i].cls != LINE_TEXT)
+		return NULL;
+	j = paragraph_end(l, i, l->n);
+	if (!sentence_like(l, i, j) || !(note = join_lines(l, i, j, 0, 0, false)))
+		return NULL;
+	return cleaned(p, note);
 }
 
 bool note_quote_at(const struct lines *l, size_t i, size_t *end)
@@ -206,7 +263,9 @@ char *note_find(const struct patterns *p, const struct lines *l, bool runs)
 	if (note && *note)
 		return note;
 	free(note);
-	return runs ? text_run(p, l) : NULL;
+	if (!runs)
+		return NULL;
+	return (note = text_run(p, l)) ? note : after_labels(p, l);
 }
 
 /* quote marks around the whole of NOTE go (a note quoted between its

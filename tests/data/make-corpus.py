@@ -31,6 +31,7 @@ import html
 import json
 import os
 import quopri
+import unicodedata
 import random
 import re
 import shutil
@@ -269,6 +270,11 @@ def ent(text, style="named"):
 
 def collapse(text):
     return re.sub(r"\s+", " ", text).strip() if text is not None else None
+
+
+def without_cf(text):
+    """TEXT without format characters (Unicode Cf): no field keeps them (issue 23)."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
 
 
 # ---- URL normalization (the convention the expectations follow) -------------
@@ -2811,7 +2817,7 @@ def selfcheck(slug, c, raw):
         problems.append("profile_url %r not among the links" % inv["profile_url"])
     if e["note"] is not None:
         for t in texts:
-            if e["note"] not in collapse(t):
+            if e["note"] not in collapse(t) and e["note"] not in collapse(without_cf(t)):
                 problems.append("note not found in one of the text parts: %r" % e["note"][:40])
     if e["note_kind"] != (note_kind_of(e["note"]) if e["kind"] == "invitation" or e["note"] else None):
         problems.append("note_kind inconsistent")
@@ -2934,6 +2940,7 @@ def main():
     build_judgement()
     corpus_gateways.build(globals())
     __import__("corpus_impersonation").build(globals())    # issue 27: impersonations of every kind
+    __import__("corpus_guest").build(globals())     # issue 23: guest invitations
     os.makedirs(CORPUS, exist_ok=True)
     for f in os.listdir(CORPUS):
         if re.match(r"^\d{3}-.*\.(eml|json)$", f) or f == "README":

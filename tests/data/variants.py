@@ -27,6 +27,7 @@ import re
 import sys
 
 from variants_gateways import gateway_variants
+from variants_subject import subject_variants
 
 NL = re.compile(rb"\r?\n")
 
@@ -342,6 +343,7 @@ def transformations(raw, exp):
     if html:
         add("html-divs", map_leaves(html, lambda s, c: divs(s)))
     gateway_variants(raw, exp, add, map_leaves, header_end)
+    subject_variants(raw, exp, add, header_end)
     return t
 
 

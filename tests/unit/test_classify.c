@@ -402,6 +402,37 @@ static void test_fold(void **state)
 	free(f);
 }
 
+/* issue 23 item 9: a name is found inside text of a script written without
+ * spaces (Japanese, Chinese, Thai), still only as a whole word */
+static void test_fold_nospace(void **state)
+{
+	static const struct {
+		const char *hay, *needle;
+		int want;
+	} cases[] = {
+		{ "PRSAの国際会議で名刺を交換しました。", "PRSA", 1 },
+		{ "我们在PRSA年会上见过面，希望保持联系。", "prsa", 1 },
+		{ "เราพบกันที่งาน PRSAประจำปี", "PRSA", 1 },
+		{ "我们在Comms Leaders Forum见过面。", "Comms Leaders Forum", 1 },
+		{ "PRSAXの会議", "PRSA", 0 },
+		{ "我们在XPRSA年会上见过面", "PRSA", 0 },
+		{ "We met at PRSA.", "PRSA", 1 },
+		{ "We met at PRSAcon.", "PRSA", 0 },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *h = fold(cases[i].hay), *n = fold(cases[i].needle);
+
+		assert_non_null(h);
+		assert_non_null(n);
+		if (fold_contains(h, n) != cases[i].want)
+			fail_msg("\"%s\" in \"%s\": not %d", cases[i].needle, cases[i].hay, cases[i].want);
+		free(h);
+		free(n);
+	}
+}
+
 /* issue 24: a known contact's LinkedIn name with a title, a credential,
  * pronouns, an emoji, the family name first, or another script matches the
  * name in the contacts file without them; strangers stay strangers */
@@ -448,6 +479,41 @@ static void test_contact_names(void **state)
 	unlink(path);
 }
 
+/* issue 23 item 10: "Family, Given" as corporate address books write it,
+ * in a plain contacts file and in a vCard FN (its comma escaped, RFC 6350),
+ * is the same person as "Given Family" in an invitation, and the other way */
+static void test_contact_family_first(void **state)
+{
+	char plain[256], vcf[256];
+	struct strlist files = { 0 };
+	struct errlist errs = { 0 };
+	struct contacts *c;
+
+	(void)state;
+	snprintf(plain, sizeof plain, "%s/family-first.txt", dir);
+	snprintf(vcf, sizeof vcf, "%s/family-first.vcf", dir);
+	write_file("family-first.txt", "Okafor, Imani\nSchäfer, Björn\n");
+	write_file("family-first.vcf", "BEGIN:VCARD\r\nVERSION:3.0\r\nN:Mensah;Kofi;;;\r\n"
+		   "FN:Mensah\\, Kofi\r\nEND:VCARD\r\n");
+	assert_int_equal(strlist_add(&files, plain), 0);
+	assert_int_equal(strlist_add(&files, vcf), 0);
+	c = contacts_load(&files, &errs);
+	assert_non_null(c);
+	assert_int_equal(errs.msgs.n, 0);
+	assert_true(contacts_has_name(c, "Imani Okafor"));
+	assert_true(contacts_has_name(c, "Okafor, Imani"));
+	assert_true(contacts_has_name(c, "Björn Schäfer"));
+	assert_true(contacts_has_name(c, "Kofi Mensah"));
+	assert_true(contacts_has_name(c, "Mensah, Kofi"));
+	assert_false(contacts_has_name(c, "Kofi Okafor"));
+	assert_false(contacts_has_name(c, "Imani"));
+	contacts_free(c);
+	strlist_free(&files);
+	errlist_free(&errs);
+	unlink(plain);
+	unlink(vcf);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -469,7 +535,9 @@ int main(void)
 		cmocka_unit_test(test_reason_table),
 		cmocka_unit_test(test_field_table),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_fold_nospace),
 		cmocka_unit_test(test_contact_names),
+		cmocka_unit_test(test_contact_family_first),
 	};
 
 	return cmocka_run_group_tests_name("classify", tests, setup, teardown);

@@ -5,6 +5,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "lines.h"
@@ -176,6 +177,52 @@ static void test_claims(void **state)
 		  "il Politecnico di Milano", CLAIM_CLASSMATE },
 		{ "Femke Smit heeft aangegeven dat jullie collega's zijn bij Globex.", "Globex",
 		  CLAIM_COLLEAGUE },
+		/* issue 23: group and business in every language */
+		{ "Jonas Weber hat angegeben, dass Sie Mitglieder der Gruppe PRSA Berlin sind:",
+		  "PRSA Berlin", CLAIM_GROUP },
+		{ "Luc Martin a indiqué que vous êtes membres du groupe Les Amis du Rail.",
+		  "Les Amis du Rail", CLAIM_GROUP },
+		{ "Ana Ruiz ha indicado que sois miembros del grupo Ingenieros Madrid:",
+		  "Ingenieros Madrid", CLAIM_GROUP },
+		{ "João Lima indicou que vocês são membros do grupo Dev Porto:", "Dev Porto",
+		  CLAIM_GROUP },
+		{ "Marco Neri ha indicato che siete membri del gruppo Fotografi Torino.",
+		  "Fotografi Torino", CLAIM_GROUP },
+		{ "Femke Smit heeft aangegeven dat jullie leden zijn van de groep Zeilclub Delft:",
+		  "Zeilclub Delft", CLAIM_GROUP },
+		{ "Jonas Weber hat angegeben, dass Sie mit Initech Geschäfte gemacht haben.",
+		  "Initech", CLAIM_BUSINESS },
+		{ "Marco Neri ha indicato che avete fatto affari con Fabrikam.", "Fabrikam",
+		  CLAIM_BUSINESS },
+		/* the rest of every type with an organisation in every language */
+		{ "Hannah Lee has indicated you are a fellow group member of Open Data Practitioners:",
+		  "Open Data Practitioners", CLAIM_GROUP },
+		{ "Jonas Weber hat angegeben, dass Sie Kollegen bei Globex GmbH sind.", "Globex GmbH",
+		  CLAIM_COLLEAGUE },
+		{ "Jonas Weber hat angegeben, dass Sie zusammen an der TU München studiert haben.",
+		  "TU München", CLAIM_CLASSMATE },
+		{ "Luc Martin a indiqué que vous êtes collègues chez Initech.", "Initech",
+		  CLAIM_COLLEAGUE },
+		{ "Luc Martin a indiqué que vous avez étudié ensemble à Sciences Po.", "Sciences Po",
+		  CLAIM_CLASSMATE },
+		{ "Luc Martin a indiqué que vous avez fait des affaires ensemble avec Vandelay.",
+		  "Vandelay", CLAIM_BUSINESS },
+		{ "Ana Ruiz ha indicado que estudiasteis juntos en la Universidad de Sevilla.",
+		  "la Universidad de Sevilla", CLAIM_CLASSMATE },
+		{ "Ana Ruiz ha indicado que habéis hecho negocios juntos en Contoso.", "Contoso",
+		  CLAIM_BUSINESS },
+		{ "João Lima indicou que vocês são colegas de trabalho na Globex.", "Globex",
+		  CLAIM_COLLEAGUE },
+		{ "João Lima indicou que vocês estudaram juntos na Universidade do Porto.",
+		  "Universidade do Porto", CLAIM_CLASSMATE },
+		{ "João Lima indicou que vocês fizeram negócios juntos com Fabrikam.", "Fabrikam",
+		  CLAIM_BUSINESS },
+		{ "Marco Neri ha indicato che siete colleghi presso Initech.", "Initech",
+		  CLAIM_COLLEAGUE },
+		{ "Femke Smit heeft aangegeven dat jullie samen hebben gestudeerd aan de TU Delft.",
+		  "de TU Delft", CLAIM_CLASSMATE },
+		{ "Femke Smit heeft aangegeven dat jullie zaken hebben gedaan met Globex.", "Globex",
+		  CLAIM_BUSINESS },
 	};
 
 	(void)state;
@@ -196,6 +243,139 @@ static void test_claims(void **state)
 	}
 }
 
+/* claims without an organisation: friend and other in every language */
+static void test_claims_kind(void **state)
+{
+	static const struct {
+		const char *line;
+		enum claim_kind kind;
+	} cases[] = {
+		{ "Ann Lee has indicated you are a Friend", CLAIM_FRIEND },
+		{ "Jonas Weber hat angegeben, dass Sie befreundet sind.", CLAIM_FRIEND },
+		{ "Luc Martin a indiqué que vous êtes amis.", CLAIM_FRIEND },
+		{ "Ana Ruiz ha indicado que sois amigos.", CLAIM_FRIEND },
+		{ "João Lima indicou que vocês são amigos.", CLAIM_FRIEND },
+		{ "Marco Neri ha indicato che siete amici.", CLAIM_FRIEND },
+		{ "Femke Smit heeft aangegeven dat jullie vrienden zijn.", CLAIM_FRIEND },
+		{ "Jonas Weber hat angegeben, dass Sie sich kennen.", CLAIM_OTHER },
+		{ "Femke Smit heeft aangegeven dat jullie elkaar kennen.", CLAIM_OTHER },
+		{ "Ann Lee has indicated you know each other", CLAIM_OTHER },
+		{ "Luc Martin a indiqué que vous vous connaissez.", CLAIM_OTHER },
+		{ "Ana Ruiz ha indicado que os conocéis.", CLAIM_OTHER },
+		{ "João Lima indicou que vocês se conhecem.", CLAIM_OTHER },
+		{ "Marco Neri ha indicato che vi conoscete.", CLAIM_OTHER },
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		struct match m;
+		const struct pattern *p = set_match(patterns_role(&pats, ROLE_CLAIM),
+						    cases[i].line, strlen(cases[i].line), &m);
+
+		assert_non_null(p);
+		assert_int_equal(p->claim, cases[i].kind);
+	}
+}
+
+/* stock notes of every era and language are generic, in any template and
+ * with either apostrophe (issue 23) */
+static void test_stock_notes(void **state)
+{
+	static const char *const notes[] = {
+		"I'd like to connect with you on LinkedIn.",
+		"I\xe2\x80\x99" "d like to add you to my professional network on LinkedIn.",
+		"J\xe2\x80\x99" "aimerais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.",
+		"Me gustaría añadirte a mi red profesional en LinkedIn.",
+		"Ik wil graag deel uitmaken van je LinkedIn-netwerk.",
+		/* every sentence of the facts file's §6, in every language */
+		"Since you are a person I trust, I wanted to invite you to join my network on LinkedIn.",
+		"I'd like to add you to my professional network on LinkedIn.",
+		"I'd like to add you to my LinkedIn network.",
+		"I'd like to join your LinkedIn network.",
+		"Da Sie eine Person sind, der ich vertraue, möchte ich Sie einladen, meinem Netzwerk auf "
+		"LinkedIn beizutreten.",
+		"Ich möchte Sie gerne zu meinem beruflichen Netzwerk auf LinkedIn hinzufügen.",
+		"Ich würde mich gerne Ihrem LinkedIn-Netzwerk anschließen.",
+		"Ich möchte mich gerne mit Ihnen auf LinkedIn vernetzen.",
+		"Comme vous êtes une personne de confiance, je souhaite vous inviter à rejoindre mon "
+		"réseau sur LinkedIn.",
+		"J'aimerais vous inviter à rejoindre mon réseau professionnel en ligne, sur le site LinkedIn.",
+		"J'aimerais faire partie de votre réseau LinkedIn.",
+		"Je souhaite rejoindre votre réseau LinkedIn.",
+		"J'aimerais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.",
+		"Je vous invite à faire partie de mon réseau professionnel sur LinkedIn.",
+		"Como eres una persona de confianza, me gustaría invitarte a unirte a mi red en LinkedIn.",
+		"Me gustaría formar parte de tu red de LinkedIn.",
+		"Me gustaría conectar contigo en LinkedIn.",
+		"Me gustaría contactar contigo.",
+		"Como você é uma pessoa de confiança, gostaria de convidá-lo a participar da minha rede "
+		"no LinkedIn.",
+		"Gostaria de adicioná-lo à minha rede profissional no LinkedIn.",
+		"Gostaria de fazer parte da sua rede no LinkedIn.",
+		"Gostaria de me conectar com você no LinkedIn.",
+		"Poiché sei una persona di cui mi fido, vorrei invitarti a far parte della mia rete su "
+		"LinkedIn.",
+		"Vorrei aggiungerti alla mia rete professionale su LinkedIn.",
+		"Vorrei entrare a far parte della tua rete su LinkedIn.",
+		"Vorrei collegarmi con te su LinkedIn.",
+		"Omdat u iemand bent die ik vertrouw, wil ik u uitnodigen voor mijn netwerk op LinkedIn.",
+		"Ik wil je graag toevoegen aan mijn professionele netwerk op LinkedIn.",
+		"Ik wil graag met je connecten op LinkedIn.",
+	};
+
+	(void)state;
+	for (size_t i = 0; i < sizeof notes / sizeof notes[0]; i++)
+		if (!role_match(&pats, ROLE_NOTE_GENERIC, notes[i], strlen(notes[i])))
+			fail_msg("not a stock note: \"%s\"", notes[i]);
+	assert_false(role_match(&pats, ROLE_NOTE_GENERIC, "I'd like to connect about PRSA.",
+				strlen("I'd like to connect about PRSA.")));
+}
+
+/* footers and legal lines end the inviter's part in seven languages:
+ * never a headline or a note (issue 23 item 4) */
+static void test_footers(void **state)
+{
+	static const char *const lines[] = {
+		"This email was intended for Bob Smith (Head of Comms at Acme)",
+		"Diese E-Mail ist für Klaus Becker (Leiter Vertrieb) bestimmt.",
+		"Cet e-mail est destiné à Claire Dubois (Chargée de projet)",
+		"Este correo electrónico está dirigido a Lucía Fernández (Ingeniera)",
+		"Este e-mail foi enviado para João Pereira (Analista)",
+		"Questa email è destinata a Giulia Rossi (Architetta)",
+		"Deze e-mail is bedoeld voor Pieter de Vries (Adviseur)",
+		"You received an invitation to connect. LinkedIn will use your email address",
+		"Has recibido una invitación a conectar. LinkedIn utilizará tu dirección",
+		"Sie haben eine Einladung zum Vernetzen erhalten.",
+		"Vous avez reçu une invitation à vous connecter.",
+		"Você recebeu um convite para se conectar.",
+		"Hai ricevuto un invito a collegarti.",
+		"Je hebt een uitnodiging ontvangen om te connecten.",
+		"This email was sent to tom.reed@example.net.",
+		"Learn why we included this: https://www.linkedin.com/e/v2?x",
+		"Hier erfahren Sie, warum dies angezeigt wird:",
+		"Unsubscribe: https://www.linkedin.com/e/v2?u",
+		"Se désabonner : https://www.linkedin.com/e/v2?u",
+		"Afmelden",
+		"\xc2\xa9 2013 LinkedIn Corporation, 2029 Stierlin Court, Mountain View CA 94043",
+		"&copy; 2016 LinkedIn Corporation, 2029 Stierlin Court, Mountain View CA 94043",
+		"(c) 2012, LinkedIn Corporation",
+		"LinkedIn Corporation, 1zwnj000 West Maude Avenue, Sunnyvale, CA 94085.",
+		"1zwnj000 West Maude Avenue, Sunnyvale, CA 94085",
+		"LinkedIn Ireland Unlimited Company, Wilton Plaza, Wilton Place, Dublin 2.",
+	};
+	char text[300];
+
+	(void)state;
+	for (size_t i = 0; i < sizeof lines / sizeof lines[0]; i++) {
+		int n = snprintf(text, sizeof text, "Ann Lee\n\n%s\n", lines[i]);
+
+		if (role_first(&pats, ROLE_CUT, text, (size_t)n, NULL) != (long)strlen("Ann Lee\n\n"))
+			fail_msg("not a footer: \"%s\"", lines[i]);
+	}
+	/* a note that merely mentions them is none */
+	assert_int_equal(role_first(&pats, ROLE_CUT, "Ann\n\nI unsubscribed from your list.\n", 31, NULL), -1);
+}
+
 static void test_text_collapse(void **state)
 {
 	char s[] = "  a\xc2\xa0\xc2\xa0 b\n\tc\xe2\x80\x8b" "d \xe2\x80\x83 ";
@@ -203,6 +383,19 @@ static void test_text_collapse(void **state)
 	(void)state;
 	text_collapse(s);
 	assert_string_equal(s, "a b cd");
+}
+
+/* every format character (Cf) goes from every field: isolates around a
+ * right-to-left headline, marks, soft hyphens, tags; no space left */
+static void test_format_chars(void **state)
+{
+	char s[] = "\xe2\x81\xa6\xd7\x9e\xd7\xa0\xd7\x94\xd7\x9c\xe2\x81\xa9 "
+		   "\xe2\x80\x8f" "at\xe2\x80\x8e Glo\xc2\xad" "bex\xe2\x80\xaa\xe2\x80\xac"
+		   "\xf3\xa0\x80\x81\xe2\x81\xa8x\xe2\x81\xa9";
+
+	(void)state;
+	text_collapse(s);
+	assert_string_equal(s, "\xd7\x9e\xd7\xa0\xd7\x94\xd7\x9c at Globexx");
 }
 
 int main(void)
@@ -215,7 +408,11 @@ int main(void)
 		cmocka_unit_test(test_note_reply_quoted),
 		cmocka_unit_test(test_wrapped_claim),
 		cmocka_unit_test(test_claims),
+		cmocka_unit_test(test_claims_kind),
+		cmocka_unit_test(test_stock_notes),
+		cmocka_unit_test(test_footers),
 		cmocka_unit_test(test_text_collapse),
+		cmocka_unit_test(test_format_chars),
 	};
 
 	return cmocka_run_group_tests_name("extract", tests, setup, teardown);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "headers.h"
+#include "entities.h"
 #include "html.h"
 #include "message.h"
 #include "utf8.h"
@@ -152,6 +153,42 @@ static void test_html(void **state)
 	strlist_free(&links);
 }
 
+/* issue 23 item 3: HTML5's whole list of names (gumbo's tokenizer) beside
+ * the common ones, in HTML and in text parts; only whole names are read */
+static void test_entities(void **state)
+{
+	struct buf t;
+	char out[ENTITY_MAX], txt[160];
+	size_t n;
+	const char *h = "<p>A &rarr; B &check; &CounterClockwiseContourIntegral; &nGt; &Afr; "
+			"&notit; &notin; &semi; &bogus; &not</p>";
+
+	(void)state;
+	assert_int_equal(entity_named("rarr", 4, out), 3);
+	assert_memory_equal(out, "\xe2\x86\x92", 3);
+	assert_int_equal(entity_named("nGt", 3, out), 6);	/* two code points */
+	assert_memory_equal(out, "\xe2\x89\xab\xe2\x83\x92", 6);
+	assert_int_equal(entity_named("notit", 5, out), 0);	/* not "&not;" + "it;" */
+	assert_int_equal(entity_named("bogus", 5, out), 0);
+	assert_int_equal(entity_named("r<b", 3, out), 0);
+	assert_int_equal(entity_named("", 0, out), 0);
+	assert_int_equal(entity_named("CounterClockwiseContourIntegralX", 32, out), 0);
+	buf_init(&t, 0);
+	assert_int_equal(html_to_text(h, strlen(h), &t, NULL), 0);
+	str_collapse_ws(t.data);
+	assert_string_equal(t.data, "A \xe2\x86\x92 B \xe2\x9c\x93 \xe2\x88\xb3 \xe2\x89\xab\xe2\x83\x92 "
+			    "\xf0\x9d\x94\x84 &notit; \xe2\x88\x89 ; &bogus; &not");
+	buf_free(&t);
+	/* a text part: whole references only ("R&D", "&copy 2015" stay); one
+	 * longer in UTF-8 than written stays in place */
+	snprintf(txt, sizeof txt, "%s", "View Kevin&#39;s profile &rarr; R&D &copy 2015 &copy; "
+		 "&Afr; &nGt; a=1&amp;b=2&notify=3");
+	n = text_entities(txt, strlen(txt));
+	assert_int_equal(n, strlen(txt));
+	assert_string_equal(txt, "View Kevin's profile \xe2\x86\x92 R&D &copy 2015 \xc2\xa9 "
+			    "\xf0\x9d\x94\x84 &nGt; a=1&b=2&notify=3");
+}
+
 static void parse(struct message *m, const char *raw)
 {
 	assert_int_equal(message_parse(m, raw, strlen(raw), 1 << 20), 0);
@@ -249,6 +286,7 @@ int main(void)
 		cmocka_unit_test(test_decode_phrase),
 		cmocka_unit_test(test_mailbox),
 		cmocka_unit_test(test_html),
+		cmocka_unit_test(test_entities),
 		cmocka_unit_test(test_mime_qp_alternative),
 		cmocka_unit_test(test_mime_base64_latin1_html_only),
 		cmocka_unit_test(test_mime_bad_input),
