@@ -17,6 +17,7 @@
 #include "config_profile.h"
 #include "config_schema.h"
 #include "contacts.h"
+#include "dkimv.h"
 #include "fold.h"
 #include "templates.h"
 #include "log.h"
@@ -24,6 +25,8 @@
 #include "str.h"
 #include "org_key.h"
 
+/* enum dkimv_mode, in order */
+static const char *const dkim_verify_names[] = { "auto", "on", "off", NULL };
 static const char *const on_error_names[] = {
 	[ON_ERROR_ACCEPT] = "accept", [ON_ERROR_TEMPFAIL] = "tempfail", NULL
 };
@@ -89,6 +92,13 @@ static const struct key config_keys[] = {
 	[K_DRAFTS] = CK("drafts", KEY_CUSTOM, owner.drafts, 0, 0, NULL, NULL, read_drafts),
 	[K_METRICS] = CK("metrics", KEY_STRING, metrics, 0, 0, NULL, check_metrics, NULL),
 	[K_RULES] = CK("rules", KEY_CUSTOM, rules, 0, 0, NULL, NULL, read_rules),
+	[K_DKIM_VERIFY] = CK("dkim_verify", KEY_ENUM, engine.dkim_verify,
+		0, 0, dkim_verify_names, NULL, NULL),
+	[K_DNS_RESOLVER] = CK("dns_resolver", KEY_STRING, dns_resolver, 0, 0, NULL, NULL, NULL),
+	[K_DKIM_KEYFILE] = CK("dkim_keyfile", KEY_PATH, dkim_keyfile,
+		0, 0, NULL, check_readable, NULL),
+	[K_DKIM_TIMEOUT_MS] = CK("dkim_timeout_ms", KEY_INT, dkim_timeout_ms,
+		100, 60000, NULL, NULL, NULL),
 };
 _Static_assert(ARRAY_LEN(config_keys) == K_COUNT, "a row for every enum config_key");
 _Static_assert(K_COUNT <= sizeof(unsigned long) * 8, "a bit of SEEN for every key");
@@ -115,6 +125,10 @@ static struct config *config_new(void)
 	c->on_error = ON_ERROR_ACCEPT;
 	c->engine.max_scan_bytes = 524288;
 	c->engine.authserv_id = str_dup("");
+	c->engine.dkim_verify = DKIMV_OFF;
+	c->dns_resolver = str_dup("");
+	c->dkim_keyfile = str_dup("");
+	c->dkim_timeout_ms = 2000;
 	c->patterns_file = str_dup(SYSCONFDIR "/patterns.conf");
 	c->lexicons_file = str_dup(SYSCONFDIR "/lexicons.conf");
 	c->log_level = LEVEL_INFO;
@@ -233,6 +247,12 @@ struct config *config_load(const char *file, struct errlist *errs)
 			       "lexicons.conf", errs);
 		if (patterns_finish(&c->engine.patterns) < 0)
 			errs->oom = true;
+		if (c->engine.dkim_verify != DKIMV_OFF &&
+		    !(c->engine.dkim = dkimv_lib_new(c->dkim_keyfile, c->dns_resolver,
+						     c->dkim_timeout_ms)))
+			errlist_add(errs, file ? file : "", 0, NULL,
+				    "dkim_verify: libopendkim cannot start (dns_resolver \"%s\")",
+				    c->dns_resolver);
 		c->policy = (struct policy){ &c->engine.patterns, c->rules, c->n_rules };
 		prepare_profile(c, &c->owner, errs);
 		for (size_t i = 0; i < c->n_profiles; i++)
@@ -257,7 +277,9 @@ void config_unref(struct config *c)
 	if (!c || atomic_fetch_sub(&c->refs, 1) != 1)
 		return;
 	FREE_ALL(c->file, c->dir, c->socket, c->socket_group, c->metrics, c->user, c->pidfile,
-		 c->engine.authserv_id, c->patterns_file, c->lexicons_file);
+		 c->engine.authserv_id, c->patterns_file, c->lexicons_file,
+		 c->dns_resolver, c->dkim_keyfile);
+	dkimv_lib_free(c->engine.dkim);
 	patterns_free(&c->engine.patterns);
 	profile_free(&c->owner);
 	for (size_t i = 0; i < c->n_profiles; i++)

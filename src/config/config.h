@@ -28,6 +28,9 @@ struct config {
 	char *dir;		/* relative paths are relative to this */
 	char *socket, *socket_group, *user, *pidfile;
 	char *metrics;		/* the metrics endpoint's socket, "" = none */
+	char *dns_resolver;	/* our DKIM key lookups' server, "" = the system's */
+	char *dkim_keyfile;	/* keys from this file, not DNS (tests), "" = none */
+	int dkim_timeout_ms;	/* a key lookup's bound */
 	unsigned socket_mode;
 	bool allow_root;
 	enum on_error on_error;

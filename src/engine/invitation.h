@@ -37,6 +37,8 @@ struct invitation {
 	char language[4];	/* "" when unknown */
 	const char *why;	/* what settled the kind; when not authentic, the reason id */
 	char why_detail[160];	/* what that reason is about: a domain, a host */
+	int own_dkim;		/* enum dkimv_result of our own verification */
+	char dkim_why[160];	/* what our verification found, "" when not made */
 };
 
 /* what a field is read from: the invitation and the message around it */

@@ -6,9 +6,14 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "authres.h"
 #include "detect.h"
+#include "dkimv.h"
 #include "extract.h"
 #include "buf.h"
+
+/* all headers of one message kept for DKIM: beyond it, no verification */
+#define MAX_RAW_HEADERS (256 * 1024)
 
 void scan_init(struct scan *s, const struct engine_settings *set)
 {
@@ -16,6 +21,7 @@ void scan_init(struct scan *s, const struct engine_settings *set)
 	s->set = set;
 	headers_init(&s->h);
 	buf_init(&s->mime, 0);
+	buf_init(&s->raw, MAX_RAW_HEADERS);
 	invitation_free(&s->inv);
 }
 
@@ -23,6 +29,8 @@ void scan_free(struct scan *s)
 {
 	headers_free(&s->h);
 	buf_free(&s->mime);
+	buf_free(&s->raw);
+	dkimv_abort(s->dkim);
 	message_free(&s->msg);
 	invitation_free(&s->inv);
 	memset(s, 0, sizeof *s);
@@ -62,7 +70,37 @@ int scan_rcpt(struct scan *s, const char *addr)
 
 int scan_header(struct scan *s, const char *name, const char *value)
 {
+	/* kept whole for our DKIM verification, decided at the end of headers */
+	if (s->set->dkim && (buf_printf(&s->raw, "%s:%s%s", name,
+					*value == ' ' || *value == '\t' ? "" : " ", value) < 0 ||
+			     buf_putc(&s->raw, '\0') < 0))
+		return -1;
 	return headers_add(&s->h, name, value);
+}
+
+/* our own DKIM verification: on, or auto and no word of our verifier */
+static bool want_dkim(const struct scan *s)
+{
+	const struct engine_settings *c = s->set;
+
+	if (!c->dkim || c->dkim_verify == DKIMV_OFF || s->raw.truncated)
+		return false;
+	return c->dkim_verify == DKIMV_ON ||
+	       authres_verdict(c->authserv_id, (const char *const *)s->h.auth_results,
+			       s->h.ar_trust, s->h.n_auth_results,
+			       patterns_role(&c->patterns, ROLE_DOMAIN)) == AUTHRES_NONE;
+}
+
+/* the verification started and fed the headers kept; left NULL on a failure */
+static void start_dkim(struct scan *s)
+{
+	const char *p = s->raw.data, *end = p + s->raw.len;
+
+	if (!want_dkim(s) || !(s->dkim = dkimv_start(s->set->dkim)))
+		return;
+	for (; p && p < end; p += strlen(p) + 1)
+		if (dkimv_header(s->dkim, p, strlen(p)) < 0)
+			break;
 }
 
 /* the parser gets the MIME headers only: nothing else matters to it */
@@ -91,6 +129,7 @@ int scan_eoh(struct scan *s)
 	if (!detect_headers(s->set, &s->h, s->envfrom_domain))
 		return SCAN_DONE;
 	s->need_body = true;
+	start_dkim(s);
 	return start_mime(s) < 0 ? -1 : SCAN_MORE;
 }
 
@@ -98,6 +137,10 @@ int scan_body(struct scan *s, const char *data, size_t len)
 {
 	if (!s->need_body)
 		return SCAN_DONE;
+	if (s->dkim)
+		(void)dkimv_body(s->dkim, data, len);	/* a refusal: no evidence */
+	if (s->mime.truncated)
+		return s->dkim ? SCAN_MORE : SCAN_DONE;
 	if (buf_append(&s->mime, data, len) < 0)
 		return -1;
 	s->body_bytes += len;
@@ -105,7 +148,7 @@ int scan_body(struct scan *s, const char *data, size_t len)
 		snprintf(s->reason, sizeof s->reason,
 			 "body longer than max_scan_bytes (%d): read in part",
 			 s->set->max_scan_bytes);
-		return SCAN_DONE;
+		return s->dkim ? SCAN_MORE : SCAN_DONE;
 	}
 	return SCAN_MORE;
 }
@@ -125,6 +168,11 @@ int scan_eom(struct scan *s)
 	if ((s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER) &&
 	    extract_fields(s->set, &s->h, &s->msg, &s->inv) < 0)
 		return -1;
+	if (s->dkim) {
+		s->inv.own_dkim = (int)dkimv_finish(s->dkim, "linkedin.com", s->inv.dkim_why,
+						     sizeof s->inv.dkim_why);
+		s->dkim = NULL;
+	}
 	detect_authentic(s->set, &s->h, s->envfrom_domain, &s->msg, &s->inv);
 	return 0;
 }

@@ -1,0 +1,221 @@
+/* dkimv.c - our own DKIM verification of LinkedIn's signatures: libopendkim
+ * does the canonicalization, the hashes, the RSA and the key lookup (from
+ * DNS with its timeout, or from a key file in tests); this file only feeds
+ * it and reads which signatures of the domain passed */
+#include "autoconfig.h"
+#include "dkimv.h"
+
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <opendkim/dkim.h>
+
+struct dkimv_lib {
+	DKIM_LIB *lib;
+};
+
+struct dkimv {
+	DKIM *d;
+	bool broken;		/* libopendkim refused a header or a chunk */
+	bool eoh_done;
+	DKIM_STAT eoh;
+};
+
+static atomic_ulong results[4], lookups;
+
+static int setopt(DKIM_LIB *lib, dkim_opts_t opt, void *val, size_t len)
+{
+	return dkim_options(lib, DKIM_OP_SETOPT, opt, val, len) == DKIM_STAT_OK ? 0 : -1;
+}
+
+struct dkimv_lib *dkimv_lib_new(const char *keyfile, const char *resolver, int timeout_ms)
+{
+	struct dkimv_lib *l = calloc(1, sizeof *l);
+	unsigned int flags = DKIM_LIBFLAGS_FIXCRLF, secs;
+	dkim_query_t q = DKIM_QUERY_FILE;
+
+	if (!l || !(l->lib = dkim_init(NULL, NULL)))
+		goto fail;
+	/* libopendkim counts whole seconds: rounded up, never below 1 */
+	secs = (unsigned int)((timeout_ms + 999) / 1000);
+	secs = secs ? secs : 1;
+	if (setopt(l->lib, DKIM_OPTS_FLAGS, &flags, sizeof flags) < 0 ||
+	    setopt(l->lib, DKIM_OPTS_TIMEOUT, &secs, sizeof secs) < 0)
+		goto fail;
+	if (keyfile && *keyfile) {
+		if (setopt(l->lib, DKIM_OPTS_QUERYMETHOD, &q, sizeof q) < 0 ||
+		    setopt(l->lib, DKIM_OPTS_QUERYINFO, (void *)keyfile, strlen(keyfile)) < 0)
+			goto fail;
+	} else if (resolver && *resolver && dkim_dns_nslist(l->lib, resolver) != 0) {
+		goto fail;
+	}
+	return l;
+fail:
+	dkimv_lib_free(l);
+	return NULL;
+}
+
+void dkimv_lib_free(struct dkimv_lib *l)
+{
+	if (!l)
+		return;
+	if (l->lib)
+		dkim_close(l->lib);
+	free(l);
+}
+
+struct dkimv *dkimv_start(struct dkimv_lib *l)
+{
+	struct dkimv *v;
+	DKIM_STAT st;
+
+	if (!l || !(v = calloc(1, sizeof *v)))
+		return NULL;
+	v->d = dkim_verify(l->lib, (const unsigned char *)"linkedin-milter", NULL, &st);
+	if (!v->d) {
+		free(v);
+		return NULL;
+	}
+	return v;
+}
+
+int dkimv_header(struct dkimv *v, const char *hdr, size_t len)
+{
+	if (v->broken)
+		return -1;
+	if (dkim_header(v->d, (u_char *)hdr, len) != DKIM_STAT_OK)
+		v->broken = true;
+	return v->broken ? -1 : 0;
+}
+
+int dkimv_body(struct dkimv *v, const char *data, size_t len)
+{
+	DKIM_STAT st;
+
+	if (v->broken)
+		return -1;
+	if (!v->eoh_done) {
+		v->eoh_done = true;
+		v->eoh = dkim_eoh(v->d);
+	}
+	if (v->eoh != DKIM_STAT_OK || len == 0)
+		return 0;
+	st = dkim_body(v->d, (u_char *)data, len);
+	if (st != DKIM_STAT_OK && st != DKIM_STAT_NORESOURCE)
+		v->broken = true;
+	return v->broken ? -1 : 0;
+}
+
+/* D is DOMAIN or a subdomain of it */
+static bool aligned(const char *d, const char *domain)
+{
+	size_t n = strlen(d), m = strlen(domain);
+
+	if (n == m)
+		return strcasecmp(d, domain) == 0;
+	return n > m && d[n - m - 1] == '.' && strcasecmp(d + n - m, domain) == 0;
+}
+
+/* the whole body was signed: an l= shorter than the body leaves room for
+ * text appended after the signature, so it is no pass */
+static bool whole_body(DKIM *d, DKIM_SIGINFO *sig)
+{
+	ssize_t msglen = 0, canonlen = 0, signlen = 0;
+
+	if (dkim_sig_getcanonlen(d, sig, &msglen, &canonlen, &signlen) != DKIM_STAT_OK)
+		return false;
+	return signlen == (ssize_t)-1 || canonlen >= msglen;
+}
+
+/* one signature of the domain: its result, the reason into WHY */
+static enum dkimv_result one_sig(DKIM *d, DKIM_SIGINFO *sig, char *why, size_t len)
+{
+	int err = dkim_sig_geterror(sig);
+	const char *dom = (const char *)dkim_sig_getdomain(sig);
+
+	if (DKIM_SIG_CHECK(sig) && whole_body(d, sig)) {
+		snprintf(why, len, "dkim pass d=%s", dom);
+		return DKIMV_PASS;
+	}
+	if (DKIM_SIG_CHECK(sig)) {
+		snprintf(why, len, "dkim l= covers part of the body d=%s", dom);
+		return DKIMV_FAIL;
+	}
+	if (err == DKIM_SIGERROR_KEYFAIL || err == DKIM_SIGERROR_DNSSYNTAX) {
+		snprintf(why, len, "dkim key of d=%s could not be had", dom);
+		return DKIMV_TEMPERROR;
+	}
+	snprintf(why, len, "dkim fail d=%s: %s", dom,
+		 err != DKIM_SIGERROR_OK ? dkim_sig_geterrorstr(err) :
+		 dkim_sig_getbh(sig) == DKIM_SIGBH_MISMATCH ? "body changed" : "bad signature");
+	return DKIMV_FAIL;
+}
+
+/* the best result over the signatures of DOMAIN: pass > temperror > fail */
+static enum dkimv_result best_sig(struct dkimv *v, const char *domain, char *why, size_t len)
+{
+	DKIM_SIGINFO **sigs = NULL;
+	int nsigs = 0;
+	enum dkimv_result best = DKIMV_NONE, r;
+	static const int rank[4] = { 0, 3, 1, 2 };
+	char w[160];
+
+	if (dkim_getsiglist(v->d, &sigs, &nsigs) != DKIM_STAT_OK)
+		return DKIMV_NONE;
+	for (int i = 0; i < nsigs; i++) {
+		const char *dom = (const char *)dkim_sig_getdomain(sigs[i]);
+
+		if (!dom || !aligned(dom, domain))
+			continue;
+		if (!(dkim_sig_getflags(sigs[i]) & DKIM_SIGFLAG_IGNORE))
+			atomic_fetch_add(&lookups, 1);
+		r = one_sig(v->d, sigs[i], w, sizeof w);
+		if (rank[r] > rank[best]) {
+			best = r;
+			snprintf(why, len, "%s", w);
+		}
+	}
+	return best;
+}
+
+enum dkimv_result dkimv_finish(struct dkimv *v, const char *domain, char *why, size_t len)
+{
+	enum dkimv_result r = DKIMV_NONE;
+
+	snprintf(why, len, "no dkim signature of %s", domain);
+	if (!v->eoh_done)
+		dkimv_body(v, "", 0);
+	if (!v->broken && v->eoh == DKIM_STAT_OK) {
+		(void)dkim_eom(v->d, NULL);	/* the per-signature results say it all */
+		r = best_sig(v, domain, why, len);
+	} else if (v->broken) {
+		snprintf(why, len, "dkim: the message could not be read");
+	}
+	atomic_fetch_add(&results[r], 1);
+	dkimv_abort(v);
+	return r;
+}
+
+void dkimv_abort(struct dkimv *v)
+{
+	if (!v)
+		return;
+	dkim_free(v->d);
+	free(v);
+}
+
+const char *dkimv_result_name(enum dkimv_result r)
+{
+	static const char *const names[] = { "none", "pass", "fail", "temperror" };
+
+	return (unsigned)r < 4 ? names[r] : "none";
+}
+
+void dkimv_counts(unsigned long by_result[4], unsigned long *n_lookups)
+{
+	for (int i = 0; i < 4; i++)
+		by_result[i] = atomic_load(&results[i]);
+	*n_lookups = atomic_load(&lookups);
+}
