@@ -72,6 +72,8 @@ static void start_body(struct feed *f, size_t head_len)
 
 	body = headers_split(&f->s->h, f->head.data, head_len, &err);
 	envelope_from_headers(f->s);
+	if (err == 0 && scan_raw_headers(f->s, f->head.data, body) < 0)
+		err = -1;
 	if (err < 0 || (f->err = scan_eoh(f->s)) < 0) {
 		f->err = -1;
 		f->done = true;

@@ -78,6 +78,28 @@ int scan_header(struct scan *s, const char *name, const char *value)
 	return headers_add(&s->h, name, value);
 }
 
+int scan_raw_headers(struct scan *s, const char *data, size_t len)
+{
+	size_t i = 0, start, end;
+
+	if (!s->set->dkim)
+		return 0;
+	while (i < len && data[i] != '\r' && data[i] != '\n') {
+		start = i;
+		do {	/* a header and its continuation lines */
+			const char *nl = memchr(data + i, '\n', len - i);
+
+			i = nl ? (size_t)(nl - data) + 1 : len;
+		} while (i < len && (data[i] == ' ' || data[i] == '\t'));
+		end = i;
+		while (end > start && (data[end - 1] == '\n' || data[end - 1] == '\r'))
+			end--;
+		if (buf_append(&s->raw, data + start, end - start) < 0 || buf_putc(&s->raw, '\0') < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* our own DKIM verification: on, or auto and no word of our verifier */
 static bool want_dkim(const struct scan *s)
 {
