@@ -3,6 +3,7 @@
  * and at the end decoded, detected and its invitation's fields extracted */
 #include "autoconfig.h"
 #include "scan.h"
+#include "gateway.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -78,28 +79,6 @@ int scan_header(struct scan *s, const char *name, const char *value)
 	return headers_add(&s->h, name, value);
 }
 
-int scan_raw_headers(struct scan *s, const char *data, size_t len)
-{
-	size_t i = 0, start, end;
-
-	if (!s->set->dkim)
-		return 0;
-	while (i < len && data[i] != '\r' && data[i] != '\n') {
-		start = i;
-		do {	/* a header and its continuation lines */
-			const char *nl = memchr(data + i, '\n', len - i);
-
-			i = nl ? (size_t)(nl - data) + 1 : len;
-		} while (i < len && (data[i] == ' ' || data[i] == '\t'));
-		end = i;
-		while (end > start && (data[end - 1] == '\n' || data[end - 1] == '\r'))
-			end--;
-		if (buf_append(&s->raw, data + start, end - start) < 0 || buf_putc(&s->raw, '\0') < 0)
-			return -1;
-	}
-	return 0;
-}
-
 /* our own DKIM verification: on, or auto and no word of our verifier */
 static bool want_dkim(const struct scan *s)
 {
@@ -108,7 +87,7 @@ static bool want_dkim(const struct scan *s)
 	if (!c->dkim || c->dkim_verify == DKIMV_OFF || s->raw.truncated)
 		return false;
 	return c->dkim_verify == DKIMV_ON ||
-	       authres_verdict(c->authserv_id, (const char *const *)s->h.auth_results,
+	       authres_verdict(&c->authserv_id, (const char *const *)s->h.auth_results,
 			       s->h.ar_trust, s->h.n_auth_results,
 			       patterns_role(&c->patterns, ROLE_DOMAIN)) == AUTHRES_NONE;
 }
@@ -148,6 +127,7 @@ int scan_eoh(struct scan *s)
 	if (s->h.cut)
 		snprintf(s->reason, sizeof s->reason,
 			 "a header longer than %d bytes: read in part", MAX_HEADER_VALUE);
+	gateway_untag(s->set, &s->h);
 	if (!detect_headers(s->set, &s->h, s->envfrom_domain))
 		return SCAN_DONE;
 	s->need_body = true;
@@ -186,9 +166,16 @@ int scan_eom(struct scan *s)
 		return -1;
 	if (s->msg.reason[0] && !s->reason[0])
 		snprintf(s->reason, sizeof s->reason, "%s", s->msg.reason);
+	if (s->msg.text)
+		s->msg.text_len = gateway_unbanner(s->set, s->msg.text, s->msg.text_len);
+	if (gateway_unwrap_text(s->set, &s->msg.text, &s->msg.text_len) < 0)
+		return -1;
+	gateway_unwrap_links(s->set, &s->msg.links);
 	detect_message(s->set, &s->h, s->envfrom_domain, &s->msg, &s->inv);
-	if ((s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER) &&
-	    extract_fields(s->set, &s->h, &s->msg, &s->inv) < 0)
+	if (s->inv.why == detect_why_shape)
+		s->inv.note_kind = NOTE_NONE;	/* a fake's text is no invitation's */
+	else if ((s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER) &&
+		 extract_fields(s->set, &s->h, &s->msg, &s->inv) < 0)
 		return -1;
 	if (s->dkim) {
 		s->inv.own_dkim = (int)dkimv_finish(s->dkim, "linkedin.com", s->inv.dkim_why,

@@ -38,10 +38,6 @@ int scan_envfrom(struct scan *s, const char *addr);
 int scan_rcpt(struct scan *s, const char *addr);
 /* scan_header - one header; -1 only when out of memory */
 int scan_header(struct scan *s, const char *name, const char *value);
-/* scan_raw_headers - the header block DATA (LEN bytes) as it came, for
- * our DKIM verification, when the headers were not fed one by one by
- * scan_header (test mode); -1 when out of memory */
-int scan_raw_headers(struct scan *s, const char *data, size_t len);
 /* scan_eoh - SCAN_DONE settles the message as not LinkedIn (kind none),
  * SCAN_MORE asks for the body; -1 when out of memory */
 int scan_eoh(struct scan *s);
