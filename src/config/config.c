@@ -100,7 +100,8 @@ static const struct key config_keys[] = {
 		0, 0, NULL, check_delimiter, NULL),
 	[K_DKIM_VERIFY] = CK("dkim_verify", KEY_ENUM, engine.dkim_verify,
 		0, 0, dkim_verify_names, NULL, NULL),
-	[K_DNS_RESOLVER] = CK("dns_resolver", KEY_STRING, dns_resolver, 0, 0, NULL, NULL, NULL),
+	[K_DNS_RESOLVER] = CK("dns_resolver", KEY_STRING, dns_resolver, 0, 0, NULL,
+		check_resolver, NULL),
 	[K_DKIM_KEYFILE] = CK("dkim_keyfile", KEY_PATH, dkim_keyfile,
 		0, 0, NULL, check_readable, NULL),
 	[K_DKIM_TIMEOUT_MS] = CK("dkim_timeout_ms", KEY_INT, dkim_timeout_ms,
@@ -113,6 +114,17 @@ const struct key *config_key_table(size_t *n)
 {
 	*n = ARRAY_LEN(config_keys);
 	return config_keys;
+}
+
+/* our DKIM verification's library and resolver, unless it is off */
+static void start_dkim(struct config *c, const char *file, struct errlist *errs)
+{
+	char err[200];
+
+	if (c->engine.dkim_verify != DKIMV_OFF &&
+	    !(c->engine.dkim = dkimv_lib_new(c->dkim_keyfile, c->dns_resolver,
+					     c->dkim_timeout_ms, err, sizeof err)))
+		errlist_add(errs, file ? file : "", 0, NULL, "dkim_verify: %s", err);
 }
 
 static struct config *config_new(void)
@@ -253,12 +265,7 @@ struct config *config_load(const char *file, struct errlist *errs)
 			       "lexicons.conf", errs);
 		if (patterns_finish(&c->engine.patterns) < 0)
 			errs->oom = true;
-		if (c->engine.dkim_verify != DKIMV_OFF &&
-		    !(c->engine.dkim = dkimv_lib_new(c->dkim_keyfile, c->dns_resolver,
-						     c->dkim_timeout_ms)))
-			errlist_add(errs, file ? file : "", 0, NULL,
-				    "dkim_verify: libopendkim cannot start (dns_resolver \"%s\")",
-				    c->dns_resolver);
+		start_dkim(c, file, errs);
 		c->policy = (struct policy){ &c->engine.patterns, c->rules, c->n_rules };
 		prepare_profile(c, &c->owner, errs);
 		for (size_t i = 0; i < c->n_profiles; i++)

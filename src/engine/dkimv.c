@@ -4,38 +4,71 @@
  * it and reads which signatures of the domain passed */
 #include "autoconfig.h"
 #include "dkimv.h"
+#include "dkimdns.h"
+#include "metrics.h"
 
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <opendkim/dkim.h>
 
+#define MAX_SIGS 4	/* signatures of the domain checked; more are ignored */
+
 struct dkimv_lib {
 	DKIM_LIB *lib;
+	struct dkimdns *dns;	/* NULL with a key file */
 };
 
 struct dkimv {
 	DKIM *d;
+	const struct dkimv_lib *lib;
+	const char *domain;
 	bool broken;		/* libopendkim refused a header or a chunk */
 	bool eoh_done;
 	DKIM_STAT eoh;
 };
-
-static atomic_ulong results[4], lookups;
 
 static int setopt(DKIM_LIB *lib, dkim_opts_t opt, void *val, size_t len)
 {
 	return dkim_options(lib, DKIM_OP_SETOPT, opt, val, len) == DKIM_STAT_OK ? 0 : -1;
 }
 
-struct dkimv_lib *dkimv_lib_new(const char *keyfile, const char *resolver, int timeout_ms)
+/* D is DOMAIN or a subdomain of it */
+static bool aligned(const char *d, const char *domain)
+{
+	size_t n = strlen(d), m = strlen(domain);
+
+	if (n == m)
+		return strcasecmp(d, domain) == 0;
+	return n > m && d[n - m - 1] == '.' && strcasecmp(d + n - m, domain) == 0;
+}
+
+/* libopendkim asks before it looks up keys: the signatures of other
+ * domains, and those of ours beyond MAX_SIGS, are ignored (never a key
+ * lookup for a domain of the sender's choosing) */
+static DKIM_CBSTAT prescreen(DKIM *d, DKIM_SIGINFO **sigs, int nsigs)
+{
+	const struct dkimv *v = dkim_get_user_context(d);
+	int ours = 0;
+
+	for (int i = 0; i < nsigs; i++) {
+		const char *dom = (const char *)dkim_sig_getdomain(sigs[i]);
+
+		if (!v || !dom || !aligned(dom, v->domain) || ++ours > MAX_SIGS)
+			dkim_sig_ignore(sigs[i]);
+	}
+	return DKIM_CBSTAT_CONTINUE;
+}
+
+struct dkimv_lib *dkimv_lib_new(const char *keyfile, const char *resolver, int timeout_ms,
+				 char *err, size_t len)
 {
 	struct dkimv_lib *l = calloc(1, sizeof *l);
 	unsigned int flags = DKIM_LIBFLAGS_FIXCRLF, secs;
 	dkim_query_t q = DKIM_QUERY_FILE;
 
+	snprintf(err, len, "libopendkim cannot start");
 	if (!l || !(l->lib = dkim_init(NULL, NULL)))
 		goto fail;
 	/* libopendkim counts whole seconds: rounded up, never below 1 */
@@ -48,9 +81,13 @@ struct dkimv_lib *dkimv_lib_new(const char *keyfile, const char *resolver, int t
 		if (setopt(l->lib, DKIM_OPTS_QUERYMETHOD, &q, sizeof q) < 0 ||
 		    setopt(l->lib, DKIM_OPTS_QUERYINFO, (void *)keyfile, strlen(keyfile)) < 0)
 			goto fail;
-	} else if (resolver && *resolver && dkim_dns_nslist(l->lib, resolver) != 0) {
-		goto fail;
+	} else {
+		if (!(l->dns = dkimdns_new(resolver, timeout_ms, err, len)))
+			goto fail;
+		dkimdns_hook(l->dns, l->lib);
 	}
+	if (dkim_set_prescreen(l->lib, prescreen) != DKIM_STAT_OK)
+		goto fail;
 	return l;
 fail:
 	dkimv_lib_free(l);
@@ -63,10 +100,11 @@ void dkimv_lib_free(struct dkimv_lib *l)
 		return;
 	if (l->lib)
 		dkim_close(l->lib);
+	dkimdns_free(l->dns);
 	free(l);
 }
 
-struct dkimv *dkimv_start(struct dkimv_lib *l)
+struct dkimv *dkimv_start(struct dkimv_lib *l, const char *domain)
 {
 	struct dkimv *v;
 	DKIM_STAT st;
@@ -74,10 +112,14 @@ struct dkimv *dkimv_start(struct dkimv_lib *l)
 	if (!l || !(v = calloc(1, sizeof *v)))
 		return NULL;
 	v->d = dkim_verify(l->lib, (const unsigned char *)"linkedin-milter", NULL, &st);
-	if (!v->d) {
+	if (!v->d || dkim_set_user_context(v->d, v) != DKIM_STAT_OK) {
+		if (v->d)
+			dkim_free(v->d);
 		free(v);
 		return NULL;
 	}
+	v->lib = l;
+	v->domain = domain;
 	return v;
 }
 
@@ -108,16 +150,6 @@ int dkimv_body(struct dkimv *v, const char *data, size_t len)
 	return v->broken ? -1 : 0;
 }
 
-/* D is DOMAIN or a subdomain of it */
-static bool aligned(const char *d, const char *domain)
-{
-	size_t n = strlen(d), m = strlen(domain);
-
-	if (n == m)
-		return strcasecmp(d, domain) == 0;
-	return n > m && d[n - m - 1] == '.' && strcasecmp(d + n - m, domain) == 0;
-}
-
 /* the whole body was signed: an l= shorter than the body leaves room for
  * text appended after the signature, so it is no pass */
 static bool whole_body(DKIM *d, DKIM_SIGINFO *sig)
@@ -144,7 +176,8 @@ static enum dkimv_result one_sig(DKIM *d, DKIM_SIGINFO *sig, char *why, size_t l
 		return DKIMV_FAIL;
 	}
 	if (err == DKIM_SIGERROR_KEYFAIL || err == DKIM_SIGERROR_DNSSYNTAX) {
-		snprintf(why, len, "dkim key of d=%s could not be had", dom);
+		snprintf(why, len, "dkim temperror d=%s: %s", dom,
+			 dkim_geterror(d) ? dkim_geterror(d) : "no key");
 		return DKIMV_TEMPERROR;
 	}
 	snprintf(why, len, "dkim fail d=%s: %s", dom,
@@ -167,10 +200,9 @@ static enum dkimv_result best_sig(struct dkimv *v, const char *domain, char *why
 	for (int i = 0; i < nsigs; i++) {
 		const char *dom = (const char *)dkim_sig_getdomain(sigs[i]);
 
-		if (!dom || !aligned(dom, domain))
+		if (!dom || !aligned(dom, domain) ||
+		    (dkim_sig_getflags(sigs[i]) & DKIM_SIGFLAG_IGNORE))
 			continue;
-		if (!(dkim_sig_getflags(sigs[i]) & DKIM_SIGFLAG_IGNORE))
-			atomic_fetch_add(&lookups, 1);
 		r = one_sig(v->d, sigs[i], w, sizeof w);
 		if (rank[r] > rank[best]) {
 			best = r;
@@ -188,12 +220,14 @@ enum dkimv_result dkimv_finish(struct dkimv *v, const char *domain, char *why, s
 	if (!v->eoh_done)
 		dkimv_body(v, "", 0);
 	if (!v->broken && v->eoh == DKIM_STAT_OK) {
+		if (v->lib->dns)
+			dkimdns_deadline(v->lib->dns);	/* all its key lookups in timeout_ms */
 		(void)dkim_eom(v->d, NULL);	/* the per-signature results say it all */
 		r = best_sig(v, domain, why, len);
 	} else if (v->broken) {
 		snprintf(why, len, "dkim: the message could not be read");
 	}
-	atomic_fetch_add(&results[r], 1);
+	metrics_count(MC_DKIM_VERIFICATIONS, r, 0);
 	dkimv_abort(v);
 	return r;
 }
@@ -211,11 +245,4 @@ const char *dkimv_result_name(enum dkimv_result r)
 	static const char *const names[] = { "none", "pass", "fail", "temperror" };
 
 	return (unsigned)r < 4 ? names[r] : "none";
-}
-
-void dkimv_counts(unsigned long by_result[4], unsigned long *n_lookups)
-{
-	for (int i = 0; i < 4; i++)
-		by_result[i] = atomic_load(&results[i]);
-	*n_lookups = atomic_load(&lookups);
 }

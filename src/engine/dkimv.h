@@ -14,13 +14,17 @@ struct dkimv;
 
 /* dkimv_lib_new - KEYFILE (a libopendkim key file: "selector._domainkey.domain
  * TXT-data" lines; tests only) or, when NULL/"", DNS through RESOLVER
- * ("address" or "", the system's), every lookup bounded by TIMEOUT_MS;
- * NULL when out of memory or libopendkim refuses */
-struct dkimv_lib *dkimv_lib_new(const char *keyfile, const char *resolver, int timeout_ms);
+ * ("address[:port]" or "", the system's; dkimdns.h), one message's key
+ * lookups bounded by TIMEOUT_MS, keys cached for their TTL; NULL when out of
+ * memory or libopendkim or libunbound refuses (why into ERR, size LEN) */
+struct dkimv_lib *dkimv_lib_new(const char *keyfile, const char *resolver, int timeout_ms,
+				 char *err, size_t len);
 void dkimv_lib_free(struct dkimv_lib *lib);
 
-/* dkimv_start - a verification; NULL when it cannot start (no evidence) */
-struct dkimv *dkimv_start(struct dkimv_lib *lib);
+/* dkimv_start - a verification of the signatures of DOMAIN (a string that
+ * outlives it) and its subdomains, others ignored; NULL when it cannot
+ * start (no evidence) */
+struct dkimv *dkimv_start(struct dkimv_lib *lib, const char *domain);
 /* dkimv_header - one header, "Name: value" (LEN bytes); -1 on an error */
 int dkimv_header(struct dkimv *v, const char *hdr, size_t len);
 /* dkimv_body - a chunk of the body, as it came; -1 on an error */
@@ -34,7 +38,5 @@ enum dkimv_result dkimv_finish(struct dkimv *v, const char *domain, char *why, s
 void dkimv_abort(struct dkimv *v);
 /* dkimv_result_name - "pass", "fail", "temperror", "none" */
 const char *dkimv_result_name(enum dkimv_result r);
-/* dkimv_counts - verifications by result, the key lookups made; for metrics */
-void dkimv_counts(unsigned long by_result[4], unsigned long *lookups);
 
 #endif

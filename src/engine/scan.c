@@ -97,7 +97,7 @@ static void start_dkim(struct scan *s)
 {
 	const char *p = s->raw.data, *end = p + s->raw.len;
 
-	if (!want_dkim(s) || !(s->dkim = dkimv_start(s->set->dkim)))
+	if (!want_dkim(s) || !(s->dkim = dkimv_start(s->set->dkim, "linkedin.com")))
 		return;
 	for (; p && p < end; p += strlen(p) + 1)
 		if (dkimv_header(s->dkim, p, strlen(p)) < 0)

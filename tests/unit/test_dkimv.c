@@ -1,7 +1,8 @@
 /* test_dkimv.c - our own DKIM verification (src/engine/dkimv.c) over a
  * message signed here with the test key of tests/data (libopendkim signs;
  * keys from libopendkim's key-file query method): valid, body changed,
- * header changed, another d=, expired, l=, two signatures, key missing */
+ * header changed, another d=, expired, l=, two signatures, key missing;
+ * and through the milter's path (scan), only LinkedIn-like mail is verified */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,7 +13,11 @@
 #include <string.h>
 #include <time.h>
 #include <opendkim/dkim.h>
+#include <unistd.h>
+#include "config.h"
 #include "dkimv.h"
+#include "inbound.h"
+#include "metrics.h"
 
 #ifndef TESTDATA /* from the source tree */
 #define TESTDATA TOP_SRCDIR "/tests/data"
@@ -82,13 +87,14 @@ static void sign(const struct signopts *o, char *out, size_t len)
 static enum dkimv_result verify(const char *const *sigs, int n, const char *subject,
 				const char *extra)
 {
-	struct dkimv_lib *lib = dkimv_lib_new(TESTDATA "/dkim-test.keys", "", 1000);
+	char err[200];
+	struct dkimv_lib *lib = dkimv_lib_new(TESTDATA "/dkim-test.keys", "", 1000, err, sizeof err);
 	struct dkimv *v;
 	char why[160];
 	enum dkimv_result r;
 
 	assert_non_null(lib);
-	v = dkimv_start(lib);
+	v = dkimv_start(lib, "linkedin.com");
 	assert_non_null(v);
 	for (int i = 0; i < n; i++)
 		assert_int_equal(dkimv_header(v, sigs[i], strlen(sigs[i])), 0);
@@ -209,13 +215,99 @@ static void test_key_missing(void **state)
 	assert_int_equal(verify(s, 1, NULL, NULL), DKIMV_FAIL);	/* no evidence */
 }
 
+/* a configuration with dkim_verify on, keys from the test key file */
+static struct config *dkim_config(void)
+{
+	struct errlist errs = { 0 };
+	char path[] = "/tmp/lm-test-dkimv.XXXXXX";
+	int fd = mkstemp(path);
+	FILE *f = fd < 0 ? NULL : fdopen(fd, "w");
+	struct config *c;
+
+	assert_non_null(f);
+	fputs("patterns = \"" TOP_SRCDIR "/conf/patterns.conf\";\n"
+	      "lexicons = \"" TOP_SRCDIR "/conf/lexicons.conf\";\n"
+	      "dkim_verify = \"on\";\ndkim_keyfile = \"" TESTDATA "/dkim-test.keys\";\n", f);
+	fclose(f);
+	c = config_load(path, &errs);
+	for (size_t i = 0; i < errs.msgs.n; i++)
+		fprintf(stderr, "%s\n", errs.msgs.v[i]);
+	errlist_free(&errs);
+	unlink(path);
+	assert_non_null(c);
+	return c;
+}
+
+static unsigned long verifications(void)
+{
+	unsigned long n = 0;
+
+	for (unsigned r = DKIMV_NONE; r <= DKIMV_TEMPERROR; r++)
+		n += metrics_value(MC_DKIM_VERIFICATIONS, r, 0);
+	return n;
+}
+
+/* HDRS (Name: value lines) and the body through scan, as the milter feeds
+ * it; the end of headers' answer */
+static int through_scan(struct inbound *m, const char *from, const char *const *h, size_t n)
+{
+	struct scan *s = &m->scan;
+	int rc;
+
+	scan_envfrom(s, from);
+	scan_rcpt(s, "<grace@example.org>");
+	for (size_t i = 0; i < n; i++) {
+		char name[64];
+		const char *colon = strchr(h[i], ':');
+
+		snprintf(name, sizeof name, "%.*s", (int)(colon - h[i]), h[i]);
+		assert_int_equal(scan_header(s, name, colon + 2), 0);
+	}
+	if ((rc = scan_eoh(s)) == SCAN_MORE)
+		scan_body(s, body, strlen(body));
+	return rc;
+}
+
+/* ordinary mail is settled at the end of headers and never hashed, even
+ * when it carries a valid signature; LinkedIn-like mail is verified */
+static void test_only_linkedin_like(void **state)
+{
+	struct config *c = dkim_config();
+	struct inbound m;
+	char sig[2048];
+	const char *plain[] = { sig, "From: Ada <ada@example.com>", "To: grace@example.org",
+				"Subject: Dinner on Friday?" };
+	const char *li[6] = { sig };
+	unsigned long before = verifications();
+
+	(void)state;
+	sign(&(struct signopts){ .key = TESTDATA "/dkim-test.key", .domain = "example.com",
+				 .selector = "test" }, sig, sizeof sig);
+	inbound_init(&m, c);
+	assert_int_equal(through_scan(&m, "<ada@example.com>", plain, 4), SCAN_DONE);
+	assert_null(m.scan.dkim);
+	inbound_free(&m);
+	assert_int_equal(verifications(), before);
+
+	sign(&good, sig, sizeof sig);
+	memcpy(li + 1, hdrs, sizeof hdrs);
+	inbound_init(&m, c);
+	assert_int_equal(through_scan(&m, "<s-1@bounce.linkedin.com>", li, 6), SCAN_MORE);
+	assert_non_null(m.scan.dkim);
+	assert_int_equal(inbound_eom(&m), 0);
+	assert_int_equal(m.scan.inv.own_dkim, DKIMV_PASS);
+	inbound_free(&m);
+	assert_int_equal(verifications(), before + 1);
+	config_unref(c);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid), cmocka_unit_test(test_changed),
 		cmocka_unit_test(test_other_domain), cmocka_unit_test(test_expired),
 		cmocka_unit_test(test_length), cmocka_unit_test(test_two_signatures),
-		cmocka_unit_test(test_key_missing),
+		cmocka_unit_test(test_key_missing), cmocka_unit_test(test_only_linkedin_like),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
