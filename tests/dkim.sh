@@ -47,6 +47,14 @@ is "body changed (a list's line): not a pass, no evidence" "$(field on "$TMP/bod
 	"False phish foreign-envelope dkim fail d=linkedin.com: signature verification failed"
 r=$(field on "$TMP/changed.eml")
 ok "subject changed: not a pass" sh -c "echo '$r' | grep -q '^False .*dkim fail'"
+# a valid signature of linkedin.com over mail whose From is another domain: no
+# alignment (RFC 7489, relaxed), no evidence
+sed 's/^From: \(.*\)<invitations@linkedin\.com>/From: \1<invitations@linkedin-notices.example>/' \
+	"$TMP/plain.eml" >"$TMP/unaligned-plain.eml"
+sign "$D/dkim-test.key" "$TMP/unaligned-plain.eml" "$TMP/unaligned.eml"
+is "signed by linkedin.com, From another domain: not aligned, no pass" \
+	"$(field on "$TMP/unaligned.eml" | cut -d' ' -f1,4-)" \
+	"False dkim pass d=linkedin.com, not aligned with the From domain"
 # ordinary mail is settled at the end of headers: never verified
 is "ordinary mail untouched" "$(field on "$D/corpus/111-none-personal-dinner.eml" | awk '{ print $NF }')" "-"
 done_testing

@@ -106,6 +106,7 @@ static const struct key config_keys[] = {
 		0, 0, NULL, check_readable, NULL),
 	[K_DKIM_TIMEOUT_MS] = CK("dkim_timeout_ms", KEY_INT, dkim_timeout_ms,
 		100, 60000, NULL, NULL, NULL),
+	[K_DKIM_AUTHRES] = CK("dkim_authres", KEY_BOOL, dkim_authres, 0, 0, NULL, NULL, NULL),
 };
 _Static_assert(ARRAY_LEN(config_keys) == K_COUNT, "a row for every enum config_key");
 _Static_assert(K_COUNT <= sizeof(unsigned long) * 8, "a bit of SEEN for every key");
@@ -121,6 +122,9 @@ static void start_dkim(struct config *c, const char *file, struct errlist *errs)
 {
 	char err[200];
 
+	if (c->dkim_authres && !authres_any_id(&c->engine.authserv_id))
+		errlist_add(errs, file ? file : "", 0, NULL,
+			    "dkim_authres needs authserv_id: the name our header is added under");
 	if (c->engine.dkim_verify != DKIMV_OFF &&
 	    !(c->engine.dkim = dkimv_lib_new(c->dkim_keyfile, c->dns_resolver,
 					     c->dkim_timeout_ms, err, sizeof err)))

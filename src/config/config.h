@@ -32,7 +32,8 @@ struct config {
 	char *recipient_delimiter;	/* the MTA's: its first character writes a detail */
 	char *dns_resolver;	/* our DKIM key lookups' server, "" = the system's */
 	char *dkim_keyfile;	/* keys from this file, not DNS (tests), "" = none */
-	int dkim_timeout_ms;	/* a key lookup's bound */
+	int dkim_timeout_ms;	/* one message's key lookups' bound */
+	bool dkim_authres;	/* our verification's result in an Authentication-Results */
 	unsigned socket_mode;
 	bool allow_root;
 	enum on_error on_error;

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <ctype.h>
 #include <opendkim/dkim.h>
 
 #define MAX_SIGS 4	/* signatures of the domain checked; more are ignored */
@@ -34,8 +35,7 @@ static int setopt(DKIM_LIB *lib, dkim_opts_t opt, void *val, size_t len)
 	return dkim_options(lib, DKIM_OP_SETOPT, opt, val, len) == DKIM_STAT_OK ? 0 : -1;
 }
 
-/* D is DOMAIN or a subdomain of it */
-static bool aligned(const char *d, const char *domain)
+bool dkimv_aligned(const char *d, const char *domain)
 {
 	size_t n = strlen(d), m = strlen(domain);
 
@@ -55,7 +55,7 @@ static DKIM_CBSTAT prescreen(DKIM *d, DKIM_SIGINFO **sigs, int nsigs)
 	for (int i = 0; i < nsigs; i++) {
 		const char *dom = (const char *)dkim_sig_getdomain(sigs[i]);
 
-		if (!v || !dom || !aligned(dom, v->domain) || ++ours > MAX_SIGS)
+		if (!v || !dom || !dkimv_aligned(dom, v->domain) || ++ours > MAX_SIGS)
 			dkim_sig_ignore(sigs[i]);
 	}
 	return DKIM_CBSTAT_CONTINUE;
@@ -161,12 +161,24 @@ static bool whole_body(DKIM *d, DKIM_SIGINFO *sig)
 	return signlen == (ssize_t)-1 || canonlen >= msglen;
 }
 
+/* SRC with only letters, digits and "-._" into DST (size LEN): a header value */
+static void tag_value(char *dst, size_t len, const unsigned char *src)
+{
+	size_t n = 0;
+
+	for (; src && *src && n + 1 < len; src++)
+		if (isalnum(*src) || strchr("-._", *src))
+			dst[n++] = (char)*src;
+	dst[n] = '\0';
+}
+
 /* one signature of the domain: its result, the reason into WHY */
 static enum dkimv_result one_sig(DKIM *d, DKIM_SIGINFO *sig, char *why, size_t len)
 {
 	int err = dkim_sig_geterror(sig);
-	const char *dom = (const char *)dkim_sig_getdomain(sig);
+	char dom[64];
 
+	tag_value(dom, sizeof dom, dkim_sig_getdomain(sig));
 	if (DKIM_SIG_CHECK(sig) && whole_body(d, sig)) {
 		snprintf(why, len, "dkim pass d=%s", dom);
 		return DKIMV_PASS;
@@ -176,8 +188,9 @@ static enum dkimv_result one_sig(DKIM *d, DKIM_SIGINFO *sig, char *why, size_t l
 		return DKIMV_FAIL;
 	}
 	if (err == DKIM_SIGERROR_KEYFAIL || err == DKIM_SIGERROR_DNSSYNTAX) {
-		snprintf(why, len, "dkim temperror d=%s: %s", dom,
-			 dkim_geterror(d) ? dkim_geterror(d) : "no key");
+		snprintf(why, len, "dkim temperror d=%s: key lookup %s", dom,
+			 dkim_geterror(d) && strstr(dkim_geterror(d), "timed out") ? "timed out"
+										   : "failed");
 		return DKIMV_TEMPERROR;
 	}
 	snprintf(why, len, "dkim fail d=%s: %s", dom,
@@ -187,7 +200,7 @@ static enum dkimv_result one_sig(DKIM *d, DKIM_SIGINFO *sig, char *why, size_t l
 }
 
 /* the best result over the signatures of DOMAIN: pass > temperror > fail */
-static enum dkimv_result best_sig(struct dkimv *v, const char *domain, char *why, size_t len)
+static enum dkimv_result best_sig(struct dkimv *v, const char *domain, struct dkimv_outcome *o)
 {
 	DKIM_SIGINFO **sigs = NULL;
 	int nsigs = 0;
@@ -200,32 +213,35 @@ static enum dkimv_result best_sig(struct dkimv *v, const char *domain, char *why
 	for (int i = 0; i < nsigs; i++) {
 		const char *dom = (const char *)dkim_sig_getdomain(sigs[i]);
 
-		if (!dom || !aligned(dom, domain) ||
+		if (!dom || !dkimv_aligned(dom, domain) ||
 		    (dkim_sig_getflags(sigs[i]) & DKIM_SIGFLAG_IGNORE))
 			continue;
 		r = one_sig(v->d, sigs[i], w, sizeof w);
 		if (rank[r] > rank[best]) {
 			best = r;
-			snprintf(why, len, "%s", w);
+			snprintf(o->why, sizeof o->why, "%s", w);
+			tag_value(o->d, sizeof o->d, dkim_sig_getdomain(sigs[i]));
+			tag_value(o->s, sizeof o->s, dkim_sig_getselector(sigs[i]));
 		}
 	}
 	return best;
 }
 
-enum dkimv_result dkimv_finish(struct dkimv *v, const char *domain, char *why, size_t len)
+enum dkimv_result dkimv_finish(struct dkimv *v, const char *domain, struct dkimv_outcome *o)
 {
 	enum dkimv_result r = DKIMV_NONE;
 
-	snprintf(why, len, "no dkim signature of %s", domain);
+	memset(o, 0, sizeof *o);
+	snprintf(o->why, sizeof o->why, "no dkim signature of %s", domain);
 	if (!v->eoh_done)
 		dkimv_body(v, "", 0);
 	if (!v->broken && v->eoh == DKIM_STAT_OK) {
 		if (v->lib->dns)
 			dkimdns_deadline(v->lib->dns);	/* all its key lookups in timeout_ms */
 		(void)dkim_eom(v->d, NULL);	/* the per-signature results say it all */
-		r = best_sig(v, domain, why, len);
+		r = best_sig(v, domain, o);
 	} else if (v->broken) {
-		snprintf(why, len, "dkim: the message could not be read");
+		snprintf(o->why, sizeof o->why, "dkim: the message could not be read");
 	}
 	metrics_count(MC_DKIM_VERIFICATIONS, r, 0);
 	dkimv_abort(v);

@@ -29,11 +29,19 @@ struct dkimv *dkimv_start(struct dkimv_lib *lib, const char *domain);
 int dkimv_header(struct dkimv *v, const char *hdr, size_t len);
 /* dkimv_body - a chunk of the body, as it came; -1 on an error */
 int dkimv_body(struct dkimv *v, const char *data, size_t len);
+/* what a verification found: the result, why, and the signature it is about */
+struct dkimv_outcome {
+	char why[160];		/* a short explanation, for logs and test mode */
+	char d[64], s[64];	/* its d= and s=, letters, digits, "-._" only; "" when none */
+};
+
 /* dkimv_finish - the result over the signatures whose d= is DOMAIN or a
  * subdomain of it: PASS when one verifies over the whole body, TEMPERROR
  * when a key could not be had, FAIL when one is there and broken, NONE when
- * none; a short explanation into WHY (size LEN); frees V */
-enum dkimv_result dkimv_finish(struct dkimv *v, const char *domain, char *why, size_t len);
+ * none; what it is about into OUT; frees V */
+enum dkimv_result dkimv_finish(struct dkimv *v, const char *domain, struct dkimv_outcome *out);
+/* dkimv_aligned - D is DOMAIN or a subdomain of it (relaxed alignment) */
+bool dkimv_aligned(const char *d, const char *domain);
 /* dkimv_abort - frees V without a result */
 void dkimv_abort(struct dkimv *v);
 /* dkimv_result_name - "pass", "fail", "temperror", "none" */

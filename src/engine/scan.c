@@ -104,6 +104,23 @@ static void start_dkim(struct scan *s)
 			break;
 }
 
+/* our verification's result; a pass of linkedin.com counts only when it
+ * aligns with the From domain (relaxed, RFC 7489: linkedin.com or a
+ * subdomain of it), else it is no evidence */
+static void finish_dkim(struct scan *s)
+{
+	static const char domain[] = "linkedin.com";
+	struct invitation *inv = &s->inv;
+
+	inv->own_dkim = (int)dkimv_finish(s->dkim, domain, &inv->dkim);
+	s->dkim = NULL;
+	if (inv->own_dkim == DKIMV_PASS && !dkimv_aligned(s->h.from.domain, domain)) {
+		inv->own_dkim = DKIMV_NONE;
+		snprintf(inv->dkim.why, sizeof inv->dkim.why,
+			 "dkim pass d=%s, not aligned with the From domain", inv->dkim.d);
+	}
+}
+
 /* the parser gets the MIME headers only: nothing else matters to it */
 static int start_mime(struct scan *s)
 {
@@ -177,11 +194,8 @@ int scan_eom(struct scan *s)
 	else if ((s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER) &&
 		 extract_fields(s->set, &s->h, &s->msg, &s->inv) < 0)
 		return -1;
-	if (s->dkim) {
-		s->inv.own_dkim = (int)dkimv_finish(s->dkim, "linkedin.com", s->inv.dkim_why,
-						     sizeof s->inv.dkim_why);
-		s->dkim = NULL;
-	}
+	if (s->dkim)
+		finish_dkim(s);
 	detect_authentic(s->set, &s->h, s->envfrom_domain, &s->msg, &s->inv);
 	return 0;
 }

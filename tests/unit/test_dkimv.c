@@ -90,7 +90,7 @@ static enum dkimv_result verify(const char *const *sigs, int n, const char *subj
 	char err[200];
 	struct dkimv_lib *lib = dkimv_lib_new(TESTDATA "/dkim-test.keys", "", 1000, err, sizeof err);
 	struct dkimv *v;
-	char why[160];
+	struct dkimv_outcome o;
 	enum dkimv_result r;
 
 	assert_non_null(lib);
@@ -107,8 +107,8 @@ static enum dkimv_result verify(const char *const *sigs, int n, const char *subj
 	assert_int_equal(dkimv_body(v, body + 20, strlen(body) - 20), 0);
 	if (extra)
 		assert_int_equal(dkimv_body(v, extra, strlen(extra)), 0);
-	r = dkimv_finish(v, "linkedin.com", why, sizeof why);
-	print_message("%s: %s\n", dkimv_result_name(r), why);
+	r = dkimv_finish(v, "linkedin.com", &o);
+	print_message("%s: %s [%s %s]\n", dkimv_result_name(r), o.why, o.d, o.s);
 	dkimv_lib_free(lib);
 	return r;
 }
