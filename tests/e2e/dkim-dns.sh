@@ -71,8 +71,12 @@ sign changed "$D/dkim-test.key" test
 sed -i 's/I want to connect/Please verify your account at once/' "$E2E/changed.eml"
 ok "the body of one copy was changed after signing" grep -q 'verify your account at once' "$E2E/changed.eml"
 
+M="inet:$(free_port)@127.0.0.1"
+metric() {	# metric 'NAME{LABELS}': its value now
+	"$E2E_PY" "$top_srcdir/tests/e2e/scrape.py" "$M" | awk -v m="$1" '$1 == m { print $2 }'
+}
 lm_config 'dkim_verify = "on";' "dns_resolver = \"127.0.0.1:$DNS_PORT\";" \
-	"dkim_timeout_ms = $TIMEOUT_MS;" 'dkim_authres = true;'
+	"dkim_timeout_ms = $TIMEOUT_MS;" 'dkim_authres = true;' "metrics = \"$M\";"
 ok "linkedin-milter starts" lm_start
 ok "postfix starts with linkedin-milter alone (no verifier)" postfix_start "unix:$LM_SOCK"
 
@@ -113,6 +117,12 @@ is "dkim=fail" "$(ar "$o" | cut -d' ' -f2)" "dkim=fail"
 is "a second genuine copy is authentic too" "$(own "$(copy again)")" "X-LinkedIn-Verdict: ask
 X-LinkedIn-Reasons: no-note"
 is "four verifications, one DNS query: the key came from our cache" "$(( $(queries test) - probes ))" 1
+P=linkedin_milter_dkim_
+is "metrics: verifications by result (pass, fail, temperror, none)" \
+	"$(metric "${P}verifications_total{result=\"pass\"}") $(metric "${P}verifications_total{result=\"fail\"}") $(metric "${P}verifications_total{result=\"temperror\"}") $(metric "${P}verifications_total{result=\"none\"}")" \
+	"2 2 0 0"
+is "metrics: one DNS lookup, three cache hits" \
+	"$(metric "${P}dns_lookups_total") $(metric "${P}key_cache_hits_total")" "1 3"
 
 # the DNS server stopped; a selector not cached yet
 ok "the DNS server stops" e2e_stop dns
@@ -127,5 +137,6 @@ is "the verdict: no evidence, the existing rules (the envelope)" "$(own "$k")" \
 X-LinkedIn-Reasons: foreign-envelope"
 is "our header says temperror" "$(ar "$k")" \
 	"mx.example.org/QID; dkim=temperror header.d=linkedin.com header.s=cold (linkedin-milter)"
+is "metrics: one temperror" "$(metric "${P}verifications_total{result=\"temperror\"}")" 1
 ok "the log line says why" grep -q 'verdict=phish reasons=foreign-envelope .*dkim="dkim temperror d=linkedin.com: key lookup \(timed out\|failed\)"' "$E2E/lm.log"
 done_testing
