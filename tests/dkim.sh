@@ -55,6 +55,15 @@ sign "$D/dkim-test.key" "$TMP/unaligned-plain.eml" "$TMP/unaligned.eml"
 is "signed by linkedin.com, From another domain: not aligned, no pass" \
 	"$(field on "$TMP/unaligned.eml" | cut -d' ' -f1,4-)" \
 	"False dkim pass d=linkedin.com, not aligned with the From domain"
+# the corpus' signed copies (tests/data/make-dkim-copies.py): the forwarded and the list
+# case without their verifier's stamped header get, from our own verification, the verdict
+# the corpus gives them with it
+for slug in 154-2025-en-srs-forwarded-ar-pass 170-gw-mailman-list; do
+	is "$slug: signed copy, no verifier, dkim_verify on: the stamped verifier's verdict" \
+		"$(field on "$D/signed/$slug.eml" | cut -d' ' -f1-3)" "$(field off "$D/corpus/$slug.eml" | cut -d' ' -f1-3)"
+	is "$slug: signed copy, dkim_verify off: no evidence, not authentic" \
+		"$(field off "$D/signed/$slug.eml" | cut -d' ' -f1)" "False"
+done
 # ordinary mail is settled at the end of headers: never verified
 is "ordinary mail untouched" "$(field on "$D/corpus/111-none-personal-dinner.eml" | awk '{ print $NF }')" "-"
 done_testing

@@ -69,12 +69,23 @@ int scan_rcpt(struct scan *s, const char *addr)
 	return 0;
 }
 
+/* one header kept whole for our DKIM verification (decided at the end of
+ * headers): "Name: value\0", its line breaks as CRLF, as it was signed
+ * (MTAs give milters bare LFs; libopendkim mends them in the body only) */
+static int keep_raw(struct buf *raw, const char *name, const char *value)
+{
+	buf_printf(raw, "%s:%s", name, *value == ' ' || *value == '\t' ? "" : " ");
+	for (const char *p = value; *p; p++) {
+		if (*p == '\n' && (p == value || p[-1] != '\r'))
+			buf_putc(raw, '\r');
+		buf_putc(raw, *p);
+	}
+	return buf_putc(raw, '\0');	/* -1 when memory ran out, now or before */
+}
+
 int scan_header(struct scan *s, const char *name, const char *value)
 {
-	/* kept whole for our DKIM verification, decided at the end of headers */
-	if (s->set->dkim && (buf_printf(&s->raw, "%s:%s%s", name,
-					*value == ' ' || *value == '\t' ? "" : " ", value) < 0 ||
-			     buf_putc(&s->raw, '\0') < 0))
+	if (s->set->dkim && keep_raw(&s->raw, name, value) < 0)
 		return -1;
 	return headers_add(&s->h, name, value);
 }
