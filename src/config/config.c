@@ -122,9 +122,6 @@ static void start_dkim(struct config *c, const char *file, struct errlist *errs)
 {
 	char err[200];
 
-	if (c->dkim_authres && !authres_any_id(&c->engine.authserv_id))
-		errlist_add(errs, file ? file : "", 0, NULL,
-			    "dkim_authres needs authserv_id: the name our header is added under");
 	if (c->engine.dkim_verify != DKIMV_OFF &&
 	    !(c->engine.dkim = dkimv_lib_new(c->dkim_keyfile, c->dns_resolver,
 					     c->dkim_timeout_ms, err, sizeof err)))
@@ -215,6 +212,9 @@ static void read_all(struct config *c, config_t *lc, struct schema_ctx *ctx,
 		schema_error(ctx, s, "require_authentication",
 			     "needs authserv_id: only our own Authentication-Results count");
 	}
+	if (c->dkim_authres && !authres_any_id(&c->engine.authserv_id))
+		schema_error(ctx, config_setting_get_member(root, "dkim_authres"), "dkim_authres",
+			     "needs authserv_id: the name our header is added under");
 }
 
 static int read_file_into(struct config *c, const char *file, struct errlist *errs,

@@ -124,6 +124,23 @@ is "metrics: verifications by result (pass, fail, temperror, none)" \
 is "metrics: one DNS lookup, three cache hits" \
 	"$(metric "${P}dns_lookups_total") $(metric "${P}key_cache_hits_total")" "1 3"
 
+# test mode: the same callbacks and the same resolver, pointed at the test server (under
+# valgrind when there is one: the libunbound path leaks nothing and reads nothing wrong)
+VG=
+command -v valgrind >/dev/null && VG="valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9"
+# (the delivered copies: their Return-Path gives test mode the SRS envelope)
+json=$(LINKEDIN_MILTER_NO_JIT=1 $VG "$LM" -c "$E2E/lm.conf" -t "$g" "$o" 2>"$E2E/testmode.err"); rc=$?
+is "test mode with dns_resolver: exit 0${VG:+, valgrind clean}" "$rc" 0
+[ "$rc" = 0 ] || sed 's/^/# /' "$E2E/testmode.err" | grep -v 'linkedin-milter: info' | head -n 20 >&2
+is "test mode: the genuine copy is authentic, the other key is not; each says why" \
+	"$(printf '%s\n' "$json" | "$E2E_PY" -c '
+import json, sys
+for line in sys.stdin:
+    j = json.loads(line)
+    print(j["authentic"], j["verdict"], j["dkim"])')" \
+	"True ask dkim pass d=linkedin.com
+False phish dkim fail d=linkedin.com: signature verification failed"
+
 # the DNS server stopped; a selector not cached yet
 ok "the DNS server stops" e2e_stop dns
 start=$(date +%s%N)
@@ -137,6 +154,11 @@ is "the verdict: no evidence, the existing rules (the envelope)" "$(own "$k")" \
 X-LinkedIn-Reasons: foreign-envelope"
 is "our header says temperror" "$(ar "$k")" \
 	"mx.example.org/QID; dkim=temperror header.d=linkedin.com header.s=cold (linkedin-milter)"
+expl=$(awk '/^X-LinkedIn-Explanation:/ { v = $0; f = 1; next } f && /^[ \t]/ { v = v $0; next } { f = 0 }
+	END { print v }' "$k" | tr -d '\r' | sed 's/^X-LinkedIn-Explanation: *//')
+is "the explanation says our check got no key in time" \
+	"$("$E2E_PY" -c 'import sys, email.header as h; print(str(h.make_header(h.decode_header(sys.argv[1]))))' "$expl")" \
+	"looks like a LinkedIn invitation, but was sent from fwd.example.net (envelope) and our checks found no DKIM or DMARC pass for LinkedIn (our own DKIM check could not get LinkedIn's key in time: no evidence either way)"
 is "metrics: one temperror" "$(metric "${P}verifications_total{result=\"temperror\"}")" 1
 ok "the log line says why" grep -q 'verdict=phish reasons=foreign-envelope .*dkim="dkim temperror d=linkedin.com: key lookup \(timed out\|failed\)"' "$E2E/lm.log"
 done_testing

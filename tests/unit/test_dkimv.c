@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include "config.h"
 #include "dkimv.h"
+#include "dkimdns.h"
 #include "inbound.h"
 #include "metrics.h"
 
@@ -301,6 +302,29 @@ static void test_only_linkedin_like(void **state)
 	config_unref(c);
 }
 
+/* dns_resolver: an IPv4 or IPv6 address, a port or not */
+static void test_resolver_spec(void **state)
+{
+	static const char *const good_ones[] = { "", "127.0.0.1", "127.0.0.1:5353", "::1",
+						 "[::1]", "[2001:db8::1]:53" };
+	static const char *const bad_ones[] = { "localhost", "127.0.0.1:", "127.0.0.1:0",
+						"127.0.0.1:65536", "127.0.0.1:53x", "[::1", "[::1]x",
+						"1.2.3.4.5", "[]:53" };
+	char err[200];
+	struct dkimdns *d;
+
+	(void)state;
+	for (size_t i = 0; i < sizeof good_ones / sizeof *good_ones; i++)
+		assert_true(dkimdns_server_ok(good_ones[i]));
+	for (size_t i = 0; i < sizeof bad_ones / sizeof *bad_ones; i++)
+		if (dkimdns_server_ok(bad_ones[i]))
+			fail_msg("dns_resolver \"%s\" is taken", bad_ones[i]);
+	assert_null(dkimdns_new("localhost", 1000, err, sizeof err));
+	assert_string_equal(err, "dns_resolver \"localhost\": not an address[:port]");
+	assert_non_null(d = dkimdns_new("127.0.0.1:5353", 1000, err, sizeof err));
+	dkimdns_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -308,6 +332,7 @@ int main(void)
 		cmocka_unit_test(test_other_domain), cmocka_unit_test(test_expired),
 		cmocka_unit_test(test_length), cmocka_unit_test(test_two_signatures),
 		cmocka_unit_test(test_key_missing), cmocka_unit_test(test_only_linkedin_like),
+		cmocka_unit_test(test_resolver_spec),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
