@@ -37,6 +37,9 @@ is "signed, forwarded with SRS, verified: authentic" "$(field on "$TMP/signed.em
 	"True ask no-note dkim pass d=linkedin.com"
 is "auto verifies when no verifier of ours says anything" "$(field auto "$TMP/signed.eml")" \
 	"True ask no-note dkim pass d=linkedin.com"
+is "auto, and our stamped verifier said pass: not verified again (its word decides)" \
+	"$(field auto "$D/signed/154-2025-en-srs-forwarded-ar-pass.eml" | cut -d' ' -f1-2)/$(field auto "$D/corpus/154-2025-en-srs-forwarded-ar-pass.eml")" \
+	"True ask/True ask no-note -"
 is "off: the foreign envelope decides" "$(field off "$TMP/signed.eml")" \
 	"False phish foreign-envelope -"
 is "unsigned: no evidence" "$(field on "$TMP/plain.eml")" \
