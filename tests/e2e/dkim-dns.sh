@@ -92,6 +92,8 @@ ar() {	# our Authentication-Results in FILE, unfolded, the queue id replaced by 
 		END { if (a) print v }' "$1" | tr -d '\r' | sed 's|^mx\.example\.org/[0-9A-Za-z]*;|mx.example.org/QID;|'
 }
 copy() { delivered_by_id "<$1@lm-e2e.test>"; }
+ASK=$(printf '%s\n' "X-LinkedIn-Verdict: ask" "X-LinkedIn-Reasons: no-note")
+PHISH=$(printf '%s\n' "X-LinkedIn-Verdict: phish" "X-LinkedIn-Reasons: foreign-envelope")
 
 probes=$(queries test)	# our own probe's
 for id in genuine changed other again; do
@@ -100,22 +102,18 @@ done
 ok "all four are delivered" wait_delivered 4
 g=$(copy genuine)
 is "genuine, SRS-forwarded, no verifier in front: authentic on our own pass" "$(own "$g")" \
-	"X-LinkedIn-Verdict: ask
-X-LinkedIn-Reasons: no-note"
+	"$ASK"
 is "our Authentication-Results says so, stamped with the queue id" "$(ar "$g")" \
 	"mx.example.org/QID; dkim=pass header.d=linkedin.com header.s=test (linkedin-milter)"
 c=$(copy changed)
 is "body changed: not a pass (phish on the envelope, as without evidence)" "$(own "$c")" \
-	"X-LinkedIn-Verdict: phish
-X-LinkedIn-Reasons: foreign-envelope"
+	"$PHISH"
 is "and our header says dkim=fail" "$(ar "$c")" \
 	"mx.example.org/QID; dkim=fail header.d=linkedin.com header.s=test (linkedin-milter)"
 o=$(copy other)
-is "signed with another key: phish" "$(own "$o")" "X-LinkedIn-Verdict: phish
-X-LinkedIn-Reasons: foreign-envelope"
+is "signed with another key: phish" "$(own "$o")" "$PHISH"
 is "dkim=fail" "$(ar "$o" | cut -d' ' -f2)" "dkim=fail"
-is "a second genuine copy is authentic too" "$(own "$(copy again)")" "X-LinkedIn-Verdict: ask
-X-LinkedIn-Reasons: no-note"
+is "a second genuine copy is authentic too" "$(own "$(copy again)")" "$ASK"
 is "four verifications, one DNS query: the key came from our cache" "$(( $(queries test) - probes ))" 1
 P=linkedin_milter_dkim_
 is "metrics: verifications by result (pass, fail, temperror, none)" \
@@ -150,8 +148,7 @@ ok "within dkim_timeout_ms ($ms ms for the whole SMTP transaction)" test "$ms" -
 ok "delivered" wait_delivered 5
 k=$(copy cold)
 is "the verdict: no evidence, the existing rules (the envelope)" "$(own "$k")" \
-	"X-LinkedIn-Verdict: phish
-X-LinkedIn-Reasons: foreign-envelope"
+	"$PHISH"
 is "our header says temperror" "$(ar "$k")" \
 	"mx.example.org/QID; dkim=temperror header.d=linkedin.com header.s=cold (linkedin-milter)"
 expl=$(awk '/^X-LinkedIn-Explanation:/ { v = $0; f = 1; next } f && /^[ \t]/ { v = v $0; next } { f = 0 }
