@@ -11,9 +11,9 @@ fi
 
 BUILD="build-essential autoconf automake pkg-config \
 	libmilter-dev libetpan-dev libgnutls28-dev libconfig-dev libpcre2-dev libcmocka-dev \
-	libunistring-dev libidn2-dev libicu-dev libmicrohttpd-dev libgumbo-dev"
+	libunistring-dev libidn2-dev libicu-dev libmicrohttpd-dev libgumbo-dev libopendkim-dev libunbound-dev"
 TEST="python3 postfix miltertest swaks m4 dovecot-core dovecot-imapd \
-	dovecot-sieve openssl opendkim opendkim-tools valgrind mandoc clang \
+	dovecot-sieve openssl opendkim opendkim-tools unbound valgrind mandoc clang \
 	libclang-rt-14-dev file procps iproute2 util-linux systemd strace \
 	debhelper dpkg-dev lintian fakeroot"
 

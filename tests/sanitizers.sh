@@ -12,8 +12,8 @@ export ASAN_OPTIONS=detect_leaks=1:exitcode=23 UBSAN_OPTIONS=print_stacktrace=1:
 # the same sources the build uses, compiled again with the sanitizers (no configure needed:
 # an in-tree build forbids a second one next to it)
 SAN="-g -O1 -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
-CF="-I$builddir $(for l in base engine policy drafts config milter cli; do printf -- "-I%s/src/%s " "$srcdir" "$l"; done)-DSYSCONFDIR=\"/nonexistent\" $(pkg-config --cflags libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n libmicrohttpd gumbo)"
-LIBS="$(pkg-config --libs libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n libmicrohttpd gumbo | sed 's/-specs=[^ ]*//g') -lunistring -lmilter -lpthread"
+CF="-I$builddir $(for l in base engine policy drafts config milter cli; do printf -- "-I%s/src/%s " "$srcdir" "$l"; done)-DSYSCONFDIR=\"/nonexistent\" $(pkg-config --cflags libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n libmicrohttpd gumbo opendkim)"
+LIBS="$(pkg-config --libs libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n libmicrohttpd gumbo opendkim | sed 's/-specs=[^ ]*//g') -lunistring -lunbound -lmilter -lpthread"
 # every layer below milter and cli (embedded_data.c is generated: taken from the build tree)
 engine=$(ls "$srcdir"/src/base/*.c "$srcdir"/src/engine/*.c "$srcdir"/src/policy/*.c \
 	"$srcdir"/src/drafts/*.c "$srcdir"/src/config/*.c | grep -v '/embedded_data.c$')
@@ -31,7 +31,7 @@ build "$TMP/linkedin-milter" "$srcdir"/src/milter/*.c "$srcdir"/src/cli/*.c
 ok "the daemon builds with the sanitizers" test -x "$TMP/linkedin-milter"
 [ -x "$TMP/linkedin-milter" ] || tail -n 20 "$TMP/build.log" | sed 's/^/# /'
 for t in test_config test_message test_classify test_draft test_draft_text test_draft_queue test_extract \
-	test_pitch test_lookalike test_authres test_memory test_draft_oom test_maildir_keys \
+	test_pitch test_lookalike test_authres test_memory test_draft_oom test_dkimv test_maildir_keys \
 	test_daemon_threads; do
 	extra=	# test_draft_oom makes each allocation fail in turn: as in Makefile.am
 	[ "$t" = test_draft_oom ] && extra=-Wl,--wrap=malloc,--wrap=realloc,--wrap=calloc,--wrap=strdup

@@ -52,6 +52,14 @@ static struct family counters[MC_COUNT] = {
 			       { 2, 4 } },
 	[MC_RELOADS] = { P "reloads_total", "Configuration reloads by result.", "counter",
 			 { "result" }, { { "ok", "failed" } }, { 2, 1 } },
+	[MC_DKIM_VERIFICATIONS] = { P "dkim_verifications_total", "Our own DKIM verifications "
+				    "of LinkedIn-like mail, by result.", "counter", { "result" },
+				    { { "none", "pass", "fail", "temperror" } }, { 4, 1 } },
+	[MC_DKIM_DNS_LOOKUPS] = { P "dkim_dns_lookups_total", "DKIM key lookups sent to the DNS.",
+				  "counter", { NULL }, { { NULL } }, { 1, 1 } },
+	[MC_DKIM_CACHE_HITS] = { P "dkim_key_cache_hits_total", "DKIM key lookups answered from "
+				 "the cache (keys kept for their TTL).", "counter", { NULL },
+				 { { NULL } }, { 1, 1 } },
 };
 
 static const struct family gauges[MG_COUNT] = {

@@ -19,6 +19,9 @@ enum metric_counter {
 	MC_DRAFTS,		/* store (enum metric_store) x result (enum metric_draft) */
 	MC_STORE_RESULTS,	/* store x result (enum store_result) */
 	MC_RELOADS,		/* result: 0 ok, 1 failed */
+	MC_DKIM_VERIFICATIONS,	/* result: enum dkimv_result (none, pass, fail, temperror) */
+	MC_DKIM_DNS_LOOKUPS,	/* no label: key lookups sent to the DNS */
+	MC_DKIM_CACHE_HITS,	/* no label: key lookups answered from our cache */
 	MC_COUNT
 };
 

@@ -107,6 +107,10 @@ void report_json(struct buf *b, const char *file, const struct inbound *s, bool 
 	json_key(b, "actions", 0);
 	inbound_plan(s, &plan);
 	plan_json(&plan, b);
+	if (inv->dkim.why[0]) {	/* our own DKIM verification was made */
+		json_key(b, "dkim", 0);
+		json_string(b, inv->dkim.why);
+	}
 	if (explain)
 		explanations(b, s);
 	buf_putc(b, '}');

@@ -18,6 +18,7 @@
 #include "config_profile.h"
 #include "config_schema.h"
 #include "contacts.h"
+#include "dkimv.h"
 #include "fold.h"
 #include "templates.h"
 #include "log.h"
@@ -25,6 +26,8 @@
 #include "str.h"
 #include "org_key.h"
 
+/* enum dkimv_mode, in order */
+static const char *const dkim_verify_names[] = { "auto", "on", "off", NULL };
 static const char *const on_error_names[] = {
 	[ON_ERROR_ACCEPT] = "accept", [ON_ERROR_TEMPFAIL] = "tempfail", NULL
 };
@@ -95,6 +98,15 @@ static const struct key config_keys[] = {
 	[K_RULES] = CK("rules", KEY_CUSTOM, rules, 0, 0, NULL, NULL, read_rules),
 	[K_RECIPIENT_DELIMITER] = CK("recipient_delimiter", KEY_STRING, recipient_delimiter,
 		0, 0, NULL, check_delimiter, NULL),
+	[K_DKIM_VERIFY] = CK("dkim_verify", KEY_ENUM, engine.dkim_verify,
+		0, 0, dkim_verify_names, NULL, NULL),
+	[K_DNS_RESOLVER] = CK("dns_resolver", KEY_STRING, dns_resolver, 0, 0, NULL,
+		check_resolver, NULL),
+	[K_DKIM_KEYFILE] = CK("dkim_keyfile", KEY_PATH, dkim_keyfile,
+		0, 0, NULL, check_readable, NULL),
+	[K_DKIM_TIMEOUT_MS] = CK("dkim_timeout_ms", KEY_INT, dkim_timeout_ms,
+		100, 60000, NULL, NULL, NULL),
+	[K_DKIM_AUTHRES] = CK("dkim_authres", KEY_BOOL, dkim_authres, 0, 0, NULL, NULL, NULL),
 };
 _Static_assert(ARRAY_LEN(config_keys) == K_COUNT, "a row for every enum config_key");
 _Static_assert(K_COUNT <= sizeof(unsigned long) * 8, "a bit of SEEN for every key");
@@ -103,6 +115,17 @@ const struct key *config_key_table(size_t *n)
 {
 	*n = ARRAY_LEN(config_keys);
 	return config_keys;
+}
+
+/* our DKIM verification's library and resolver, unless it is off */
+static void start_dkim(struct config *c, const char *file, struct errlist *errs)
+{
+	char err[200];
+
+	if (c->engine.dkim_verify != DKIMV_OFF &&
+	    !(c->engine.dkim = dkimv_lib_new(c->dkim_keyfile, c->dns_resolver,
+					     c->dkim_timeout_ms, err, sizeof err)))
+		errlist_add(errs, file ? file : "", 0, NULL, "dkim_verify: %s", err);
 }
 
 static struct config *config_new(void)
@@ -121,6 +144,10 @@ static struct config *config_new(void)
 	c->pidfile = str_dup("/run/linkedin-milter/linkedin-milter.pid");
 	c->on_error = ON_ERROR_ACCEPT;
 	c->engine.max_scan_bytes = 524288;
+	c->engine.dkim_verify = DKIMV_OFF;
+	c->dns_resolver = str_dup("");
+	c->dkim_keyfile = str_dup("");
+	c->dkim_timeout_ms = 2000;
 	c->patterns_file = str_dup(SYSCONFDIR "/patterns.conf");
 	c->lexicons_file = str_dup(SYSCONFDIR "/lexicons.conf");
 	c->log_level = LEVEL_INFO;
@@ -185,6 +212,9 @@ static void read_all(struct config *c, config_t *lc, struct schema_ctx *ctx,
 		schema_error(ctx, s, "require_authentication",
 			     "needs authserv_id: only our own Authentication-Results count");
 	}
+	if (c->dkim_authres && !authres_any_id(&c->engine.authserv_id))
+		schema_error(ctx, config_setting_get_member(root, "dkim_authres"), "dkim_authres",
+			     "needs authserv_id: the name our header is added under");
 }
 
 static int read_file_into(struct config *c, const char *file, struct errlist *errs,
@@ -239,6 +269,7 @@ struct config *config_load(const char *file, struct errlist *errs)
 			       "lexicons.conf", errs);
 		if (patterns_finish(&c->engine.patterns) < 0)
 			errs->oom = true;
+		start_dkim(c, file, errs);
 		c->policy = (struct policy){ &c->engine.patterns, c->rules, c->n_rules };
 		prepare_profile(c, &c->owner, errs);
 		for (size_t i = 0; i < c->n_profiles; i++)
@@ -263,7 +294,9 @@ void config_unref(struct config *c)
 	if (!c || atomic_fetch_sub(&c->refs, 1) != 1)
 		return;
 	FREE_ALL(c->file, c->dir, c->socket, c->socket_group, c->metrics, c->user, c->pidfile,
-		 c->recipient_delimiter, c->patterns_file, c->lexicons_file);
+		 c->recipient_delimiter, c->patterns_file, c->lexicons_file,
+		 c->dns_resolver, c->dkim_keyfile);
+	dkimv_lib_free(c->engine.dkim);
 	strlist_free(&c->engine.authserv_id);
 	strlist_free(&c->local_hosts);
 	strlist_free(&c->engine.trusted_arc_sealers);

@@ -30,6 +30,10 @@ struct config {
 	struct strlist local_hosts;	/* our hosts in Received (test mode's delivery trace) */
 	char *metrics;		/* the metrics endpoint's socket, "" = none */
 	char *recipient_delimiter;	/* the MTA's: its first character writes a detail */
+	char *dns_resolver;	/* our DKIM key lookups' server, "" = the system's */
+	char *dkim_keyfile;	/* keys from this file, not DNS (tests), "" = none */
+	int dkim_timeout_ms;	/* one message's key lookups' bound */
+	bool dkim_authres;	/* our verification's result in an Authentication-Results */
 	unsigned socket_mode;
 	bool allow_root;
 	enum on_error on_error;

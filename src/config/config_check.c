@@ -2,6 +2,7 @@
  * or -1 with a short reason in ERR */
 #include "autoconfig.h"
 #include "config_check.h"
+#include "dkimdns.h"
 #include "draft_message.h"
 #include "imap_url.h"
 #include "store.h"
@@ -62,6 +63,14 @@ int check_socket(const char *v, char *err, size_t len)
 int check_metrics(const char *v, char *err, size_t len)
 {
 	return *v ? check_socket(v, err, len) : 0;
+}
+
+int check_resolver(const char *v, char *err, size_t len)
+{
+	if (!dkimdns_server_ok(v))
+		return fail(err, len, "not an IP address with an optional port "
+			    "(192.0.2.1, 192.0.2.1:5353, [2001:db8::1]:53)");
+	return 0;
 }
 
 int check_prefix(const char *v, char *err, size_t len)

@@ -5,6 +5,7 @@
 
 int check_socket(const char *v, char *err, size_t len);
 int check_metrics(const char *v, char *err, size_t len);	/* a socket, or "" */
+int check_resolver(const char *v, char *err, size_t len);	/* address[:port], or "" */
 int check_lang(const char *v, char *err, size_t len);
 int check_address(const char *v, char *err, size_t len);
 int check_folder(const char *v, char *err, size_t len);

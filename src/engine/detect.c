@@ -6,6 +6,7 @@
 #include "autoconfig.h"
 #include "detect.h"
 #include "authres.h"
+#include "dkimv.h"
 #include "lookalike.h"
 #include "reasons.h"
 #include "str.h"
@@ -246,6 +247,7 @@ struct evidence {
 	const char *note;	/* the inviter's own words: links there are theirs */
 	char *detail;
 	size_t len;
+	int own_dkim;		/* enum dkimv_result of our own verification */
 };
 
 static const char *found(struct evidence *x, enum reason id, const char *what)
@@ -360,6 +362,9 @@ static const char *weigh(struct evidence *x)
 	if ((id = lookalike_check(x)) != NULL)
 		return id;
 	ar = authres(x);
+	/* our own verification: only a pass counts (a fail is no evidence) */
+	if (ar == AUTHRES_NONE && x->own_dkim == DKIMV_PASS)
+		ar = AUTHRES_PASS;
 	if (ar == AUTHRES_FAIL || ar == AUTHRES_FAIL_DMARC)
 		return found(x, ar == AUTHRES_FAIL ? REASON_DKIM_FAIL : REASON_DMARC_FAIL, "linkedin.com");
 	if (ar == AUTHRES_PASS && x->h->v[H_LIST_ID])
@@ -393,7 +398,7 @@ void detect_authentic(const struct engine_settings *c, const struct headers *h,
 		      struct invitation *inv)
 {
 	struct evidence x = { c, h, envfrom, m, inv->note, inv->why_detail,
-			      sizeof inv->why_detail };
+			      sizeof inv->why_detail, inv->own_dkim };
 	const char *id;
 
 	if (inv->kind == KIND_NONE)

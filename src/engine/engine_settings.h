@@ -6,12 +6,16 @@
 #include <stdbool.h>
 #include "patterns.h"
 
+struct dkimv_lib;
+
 struct engine_settings {
 	struct patterns patterns;	/* patterns.conf and lexicons.conf, by role */
 	int max_scan_bytes;		/* of the body, read and decoded */
 	struct strlist authserv_id;	/* ours in Authentication-Results (several MX hosts) */
 	struct strlist trusted_arc_sealers;	/* whose ARC results count, "" none */
 	bool require_authentication;	/* no trusted result: not authentic */
+	int dkim_verify;		/* enum dkimv_mode: our own DKIM verification */
+	struct dkimv_lib *dkim;		/* NULL when dkim_verify is off */
 };
 
 #endif

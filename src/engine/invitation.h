@@ -3,6 +3,7 @@
 #ifndef LM_INVITATION_H
 #define LM_INVITATION_H
 #include <stdbool.h>
+#include "dkimv.h"
 #include "patterns.h"
 
 enum kind { KIND_NONE, KIND_INVITATION, KIND_REMINDER, KIND_LINKEDIN };
@@ -37,6 +38,8 @@ struct invitation {
 	char language[4];	/* "" when unknown */
 	const char *why;	/* what settled the kind; when not authentic, the reason id */
 	char why_detail[160];	/* what that reason is about: a domain, a host */
+	int own_dkim;		/* enum dkimv_result of our own verification */
+	struct dkimv_outcome dkim;	/* what it found; dkim.why "" when not made */
 };
 
 /* what a field is read from: the invitation and the message around it */

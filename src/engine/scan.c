@@ -7,9 +7,14 @@
 
 #include <stdio.h>
 #include <string.h>
+#include "authres.h"
 #include "detect.h"
+#include "dkimv.h"
 #include "extract.h"
 #include "buf.h"
+
+/* all headers of one message kept for DKIM: beyond it, no verification */
+#define MAX_RAW_HEADERS (256 * 1024)
 
 void scan_init(struct scan *s, const struct engine_settings *set)
 {
@@ -17,6 +22,7 @@ void scan_init(struct scan *s, const struct engine_settings *set)
 	s->set = set;
 	headers_init(&s->h);
 	buf_init(&s->mime, 0);
+	buf_init(&s->raw, MAX_RAW_HEADERS);
 	invitation_free(&s->inv);
 }
 
@@ -24,6 +30,8 @@ void scan_free(struct scan *s)
 {
 	headers_free(&s->h);
 	buf_free(&s->mime);
+	buf_free(&s->raw);
+	dkimv_abort(s->dkim);
 	message_free(&s->msg);
 	invitation_free(&s->inv);
 	memset(s, 0, sizeof *s);
@@ -61,9 +69,67 @@ int scan_rcpt(struct scan *s, const char *addr)
 	return 0;
 }
 
+/* one header kept whole for our DKIM verification (decided at the end of
+ * headers): "Name: value\0", its line breaks as CRLF, as it was signed
+ * (MTAs give milters bare LFs; libopendkim mends them in the body only) */
+static int keep_raw(struct buf *raw, const char *name, const char *value)
+{
+	buf_printf(raw, "%s:%s", name, *value == ' ' || *value == '\t' ? "" : " ");
+	for (const char *p = value; *p; p++) {
+		if (*p == '\n' && (p == value || p[-1] != '\r'))
+			buf_putc(raw, '\r');
+		buf_putc(raw, *p);
+	}
+	return buf_putc(raw, '\0');	/* -1 when memory ran out, now or before */
+}
+
 int scan_header(struct scan *s, const char *name, const char *value)
 {
+	if (s->set->dkim && keep_raw(&s->raw, name, value) < 0)
+		return -1;
 	return headers_add(&s->h, name, value);
+}
+
+/* our own DKIM verification: on, or auto and no word of our verifier */
+static bool want_dkim(const struct scan *s)
+{
+	const struct engine_settings *c = s->set;
+
+	if (!c->dkim || c->dkim_verify == DKIMV_OFF || s->raw.truncated)
+		return false;
+	return c->dkim_verify == DKIMV_ON ||
+	       authres_verdict(&c->authserv_id, (const char *const *)s->h.auth_results,
+			       s->h.ar_trust, s->h.n_auth_results,
+			       patterns_role(&c->patterns, ROLE_DOMAIN)) == AUTHRES_NONE;
+}
+
+/* the verification started and fed the headers kept; left NULL on a failure */
+static void start_dkim(struct scan *s)
+{
+	const char *p = s->raw.data, *end = p + s->raw.len;
+
+	if (!want_dkim(s) || !(s->dkim = dkimv_start(s->set->dkim, "linkedin.com")))
+		return;
+	for (; p && p < end; p += strlen(p) + 1)
+		if (dkimv_header(s->dkim, p, strlen(p)) < 0)
+			break;
+}
+
+/* our verification's result; a pass of linkedin.com counts only when it
+ * aligns with the From domain (relaxed, RFC 7489: linkedin.com or a
+ * subdomain of it), else it is no evidence */
+static void finish_dkim(struct scan *s)
+{
+	static const char domain[] = "linkedin.com";
+	struct invitation *inv = &s->inv;
+
+	inv->own_dkim = (int)dkimv_finish(s->dkim, domain, &inv->dkim);
+	s->dkim = NULL;
+	if (inv->own_dkim == DKIMV_PASS && !dkimv_aligned(s->h.from.domain, domain)) {
+		inv->own_dkim = DKIMV_NONE;
+		snprintf(inv->dkim.why, sizeof inv->dkim.why,
+			 "dkim pass d=%s, not aligned with the From domain", inv->dkim.d);
+	}
 }
 
 /* the parser gets the MIME headers only: nothing else matters to it */
@@ -93,6 +159,7 @@ int scan_eoh(struct scan *s)
 	if (!detect_headers(s->set, &s->h, s->envfrom_domain))
 		return SCAN_DONE;
 	s->need_body = true;
+	start_dkim(s);
 	return start_mime(s) < 0 ? -1 : SCAN_MORE;
 }
 
@@ -100,6 +167,10 @@ int scan_body(struct scan *s, const char *data, size_t len)
 {
 	if (!s->need_body)
 		return SCAN_DONE;
+	if (s->dkim)
+		(void)dkimv_body(s->dkim, data, len);	/* a refusal: no evidence */
+	if (s->mime.truncated)
+		return s->dkim ? SCAN_MORE : SCAN_DONE;
 	if (buf_append(&s->mime, data, len) < 0)
 		return -1;
 	s->body_bytes += len;
@@ -107,7 +178,7 @@ int scan_body(struct scan *s, const char *data, size_t len)
 		snprintf(s->reason, sizeof s->reason,
 			 "body longer than max_scan_bytes (%d): read in part",
 			 s->set->max_scan_bytes);
-		return SCAN_DONE;
+		return s->dkim ? SCAN_MORE : SCAN_DONE;
 	}
 	return SCAN_MORE;
 }
@@ -134,6 +205,8 @@ int scan_eom(struct scan *s)
 	else if ((s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER) &&
 		 extract_fields(s->set, &s->h, &s->msg, &s->inv) < 0)
 		return -1;
+	if (s->dkim)
+		finish_dkim(s);
 	detect_authentic(s->set, &s->h, s->envfrom_domain, &s->msg, &s->inv);
 	return 0;
 }

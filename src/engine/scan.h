@@ -11,6 +11,8 @@
 #include "message.h"
 #include "buf.h"
 
+struct dkimv;
+
 struct scan {
 	const struct engine_settings *set;	/* outlives the scan (the caller's) */
 	char envfrom[MAX_ADDRESS + 1];
@@ -22,6 +24,8 @@ struct scan {
 	bool need_body;
 	struct message msg;
 	struct invitation inv;
+	struct buf raw;			/* every header "Name: value\0", for DKIM */
+	struct dkimv *dkim;		/* our verification, NULL when none */
 	char reason[256];		/* why the message was read only in part */
 };
 
@@ -38,7 +42,8 @@ int scan_header(struct scan *s, const char *name, const char *value);
  * SCAN_MORE asks for the body; -1 when out of memory */
 int scan_eoh(struct scan *s);
 /* scan_body - SCAN_DONE once max_scan_bytes were read (or the body is not
- * needed), else SCAN_MORE; -1 when out of memory */
+ * needed), else SCAN_MORE; -1 when out of memory. A message under DKIM
+ * verification is read to its end (fed on, not kept). */
 int scan_body(struct scan *s, const char *data, size_t len);
 /* scan_eom - decode, detect, extract; -1 on an internal error (out of memory) */
 int scan_eom(struct scan *s);

@@ -207,18 +207,46 @@ static void log_line(const struct act *a, const struct inbound *s, const struct 
 	buf_init(&r, 0);
 	for (size_t i = 0; i < s->result.n_reasons; i++)
 		buf_printf(&r, "%s%s", i ? "," : "", s->result.reasons[i]);
-	log_msg(LOG_INFO, "%s: kind=%s authentic=%s verdict=%s reasons=%s actions=%s%s%s%s%s%s",
+	log_msg(LOG_INFO, "%s: kind=%s authentic=%s verdict=%s reasons=%s actions=%s%s%s%s%s%s%s%s%s",
 		a->qid, kind_name(s->scan.inv.kind), s->scan.inv.authentic ? "yes" : "no",
 		s->result.verdict >= 0 ? verdict_name(s->result.verdict) : "none",
 		r.data ? r.data : "-", done->len ? done->data : "none",
 		why ? " why=\"" : "", why ? why : "", why ? "\"" : "",
-		s->scan.reason[0] ? " note=" : "", s->scan.reason);
+		s->scan.reason[0] ? " note=" : "", s->scan.reason,
+		s->scan.inv.dkim.why[0] ? " dkim=\"" : "", s->scan.inv.dkim.why,
+		s->scan.inv.dkim.why[0] ? "\"" : "");
 	free(why);
 	if (log_level() >= LOG_DEBUG)
 		log_msg(LOG_DEBUG, "%s: inviter=\"%s\" note_kind=%s note=\"%s\"", a->qid,
 			s->scan.inv.name ? s->scan.inv.name : "", note_kind_name(s->scan.inv.note_kind) ?
 			note_kind_name(s->scan.inv.note_kind) : "-", s->scan.inv.note ? s->scan.inv.note : "");
 	buf_free(&r);
+}
+
+/* our own DKIM verification's result, in an Authentication-Results header
+ * under our first authserv-id stamped with the queue id (RFC 8601), when
+ * dkim_authres asks for it and a verification was made */
+static void dkim_authres(struct act *a, const struct inbound *s, struct buf *done)
+{
+	const struct invitation *inv = &s->scan.inv;
+	const struct strlist *ids = &s->cfg->engine.authserv_id;
+	const char *id = NULL;
+	struct buf v;
+
+	for (size_t i = 0; i < ids->n && !id; i++)
+		id = ids->v[i][0] ? ids->v[i] : NULL;
+	if (!s->cfg->dkim_authres || !inv->dkim.why[0] || !id)
+		return;
+	buf_init(&v, 0);
+	buf_printf(&v, "%s/%s; dkim=%s", id, a->qid, dkimv_result_name((enum dkimv_result)inv->own_dkim));
+	if (inv->dkim.d[0])
+		buf_printf(&v, " header.d=%s header.s=%s", inv->dkim.d, inv->dkim.s[0] ? inv->dkim.s : "-");
+	buf_printf(&v, " (linkedin-milter)");
+	if (!buf_failed(&v) && milter_io->addheader(a->ctx, "Authentication-Results", v.data) == MI_SUCCESS)
+		done_add(done, "authres", NULL);
+	else
+		log_msg(LOG_WARNING, "%s: could not add Authentication-Results", a->qid);
+	buf_free(&v);
 }
 
 void carry_out(struct act *a, const struct inbound *s)
@@ -229,6 +257,7 @@ void carry_out(struct act *a, const struct inbound *s)
 
 	buf_init(&done, 0);
 	inbound_plan(s, &p);
+	dkim_authres(a, s, &done);
 	if (p.tag)
 		tag(a, s, &done);
 	if (p.explain)

@@ -236,9 +236,11 @@ static bool explain_phish(const struct invitation *inv, enum reason id, const ch
 
 	if (!phish_texts[id].before)
 		return false;
-	snprintf(out, len, "looks like a LinkedIn %s, but %s%s%s",
+	/* our own DKIM check could not get a key: no evidence, but say so */
+	snprintf(out, len, "looks like a LinkedIn %s, but %s%s%s%s",
 		 what[(unsigned)inv->kind < sizeof what / sizeof what[0] ? inv->kind : KIND_NONE], phish_texts[id].before, d,
-		 phish_texts[id].after);
+		 phish_texts[id].after, inv->own_dkim == DKIMV_TEMPERROR ?
+		 " (our own DKIM check could not get LinkedIn's key in time: no evidence either way)" : "");
 	return true;
 }
 

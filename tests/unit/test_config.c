@@ -193,6 +193,19 @@ static void test_bad_values(void **state)
 	expect_error("require_authentication = true;\n",
 		     "1: require_authentication: needs authserv_id: only our own "
 		     "Authentication-Results count");
+	expect_error("dkim_authres = true;\n",
+		     "1: dkim_authres: needs authserv_id: the name our header is added under");
+	expect_error("dns_resolver = \"resolver.example.org\";\n",
+		     "1: dns_resolver: not an IP address with an optional port "
+		     "(192.0.2.1, 192.0.2.1:5353, [2001:db8::1]:53)");
+	expect_error("dns_resolver = \"127.0.0.1:0\";\n",
+		     "1: dns_resolver: not an IP address with an optional port "
+		     "(192.0.2.1, 192.0.2.1:5353, [2001:db8::1]:53)");
+	expect_error("dns_resolver = \"[::1\";\n",
+		     "1: dns_resolver: not an IP address with an optional port "
+		     "(192.0.2.1, 192.0.2.1:5353, [2001:db8::1]:53)");
+	expect_error("dkim_verify = \"yes\";\n",
+		     "1: dkim_verify: unknown value \"yes\" (expected \"auto\", \"on\" or \"off\")");
 	expect_error("drafts = {\n store = \"ftp://x\";\n};\n",
 		     "2: drafts.store: expected maildir:/PATH, imap://HOST/FOLDER or imaps://HOST/FOLDER");
 }
