@@ -20,8 +20,8 @@ engine=$(ls "$src"/src/base/*.c "$src"/src/engine/*.c "$src"/src/policy/*.c \
 	"$src"/src/drafts/*.c "$src"/src/config/*.c | grep -v '/embedded_data.c$')
 CF="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
     -I$build $(for l in base engine policy drafts config; do printf -- "-I%s/src/%s " "$src" "$l"; done)-DSYSCONFDIR=\"/nonexistent\"
-    $(pkg-config --cflags libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n gumbo)"
-LIBS="$(pkg-config --libs libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n gumbo | sed 's/-specs=[^ ]*//g') -lunistring -lpthread"
+    $(pkg-config --cflags libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n gumbo opendkim)"
+LIBS="$(pkg-config --libs libetpan libconfig libpcre2-8 libidn2 icu-uc icu-i18n gumbo opendkim | sed 's/-specs=[^ ]*//g') -lunistring -lunbound -lpthread"
 
 build_one() {	# build_one NAME: $work/bin/NAME (objects of the engine shared between harnesses)
 	local name=$1 obj=$work/obj f o newest
