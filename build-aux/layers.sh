@@ -2,6 +2,7 @@
 # libraries are built (and by tests/layers.sh). src/ is seven layers, lowest
 # first: base engine policy drafts config milter cli (docs/architecture.md).
 # Refused, one line per offender, exit 1:
+#  - a folder of src/ that is not one of the layers;
 #  - an include with a path in it ("../policy/x.h", "policy/x.h"): the
 #    include paths of each library are what keep it to its layers, and a path
 #    goes around them;
@@ -33,7 +34,11 @@ lib_of() {	# lib_of LAYER: its library in the build tree
 	esac
 }
 
-includes() {	# an offending include per line
+includes() {	# an unknown layer folder or an offending include per line
+	for d in "$srcdir"/src/*/; do
+		l=$(basename "$d")
+		[ "$(rank "$l")" != 99 ] || echo "src/$l is not a known layer"
+	done
 	for f in "$srcdir"/src/*/*.[ch]; do
 		[ -f "$f" ] || continue
 		layer=$(basename "$(dirname "$f")")
