@@ -10,6 +10,15 @@ done
 
 ok "-n accepts the example configuration" "$LM" -n -c "$top_srcdir/conf/linkedin-milter.conf"
 
+# without owner.names a draft is signed by nobody: -n says so, and still passes
+printf 'socket = "unix:/run/x.sock";\n' > "$TMP/nameless.conf"
+err=$("$LM" -n -c "$TMP/nameless.conf" 2>&1 >/dev/null); rc=$?
+is "-n passes a configuration without owner.names" "$rc" 0
+is "-n warns that owner.names is empty" "$err" "$TMP/nameless.conf: warning: owner.names is empty: reply drafts end without a name and have no display name in From"
+printf 'socket = "unix:/run/x.sock";\nowner = { names = [ "Bob Smith" ]; };\n' > "$TMP/named.conf"
+err=$("$LM" -n -c "$TMP/named.conf" 2>&1 >/dev/null)
+is "-n does not warn when owner.names is set" "$err" ""
+
 printf 'socket = "unix:/run/x.sock";\nowner = {\n  mdoe = "strict";\n};\n' > "$TMP/typo.conf"
 err=$("$LM" -n -c "$TMP/typo.conf" 2>&1); rc=$?
 is "-n exits 1 on a misspelled key" "$rc" 1
@@ -85,4 +94,21 @@ if [ "$(id -u)" = 0 ] && id nobody >/dev/null 2>&1; then
 	wait "$pid"
 fi
 
+# a start-up failure after the fork (here the pidfile's directory is missing)
+# is the exit status the shell sees, not 0 from the parent
+if [ "$(id -u)" = 0 ]; then
+	src=$(cd "$top_srcdir" && pwd)
+	mkdir -p "$TMP/bg"
+	cat > "$TMP/bg/lm.conf" <<CONF
+socket = "unix:$TMP/bg/lm.sock";
+pidfile = "$TMP/bg/no-such-dir/lm.pid";
+user = "root";
+allow_root = true;
+patterns = "$src/conf/patterns.conf";
+lexicons = "$src/conf/lexicons.conf";
+drafts = { store = "maildir:$TMP/bg/drafts/%u"; templates = "$src/conf/templates"; spool = "$TMP/bg/spool"; };
+CONF
+	timeout 30 "$LM" -c "$TMP/bg/lm.conf" 2>/dev/null
+	ok "a start-up failure after the fork exits 77 (EX_NOPERM), not 0" test $? = 77
+fi
 done_testing

@@ -1,105 +1,80 @@
-/* fold.c - compare names the way people do: lower case, Latin accents
- * removed (a table for U+00C0..U+017F), other scripts lower-cased by the
- * C library, punctuation made spaces, whitespace collapsed */
+/* fold.c - compare names the way people do, in every script: libunistring
+ * decomposes (NFKD) and case-folds the text, the marks are dropped
+ * ("José" = "jose", "İpek" = "ipek", "Nguyễn" = "nguyen"), the few letters
+ * that have no decomposition are spelt out ("ø" = "o", "ß" = "ss"),
+ * anything that is not a letter or a digit becomes a space, and runs of
+ * spaces collapse. One folding for contacts, names, headlines and keys. */
 #include "autoconfig.h"
 #include "fold.h"
 
-#include <locale.h>
-#include <pthread.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <wctype.h>
+#include <unicase.h>
+#include <unictype.h>
+#include <uninorm.h>
+#include <unistr.h>
 #include "buf.h"
 #include "str.h"
-#include "utf8.h"
 
-/* base letters of U+00C0..U+017F, two characters each ("  " = keep) */
-static const char latin[] =
-	"a a a a a a aec e e e e i i i i d n o o o o o x o u u u u y thss"	/* C0-DF */
-	"a a a a a a aec e e e e i i i i d n o o o o o   o u u u u y thy "	/* E0-FF */
-	"a a a a a a c c c c c c c c d d d d e e e e e e e e e e g g g g "	/* 100-11F */
-	"g g g g h h h h i i i i i i i i i i ijijj j k k k l l l l l l l "	/* 120-13F */
-	"l l l n n n n n n n n n o o o o o o oeoer r r r r r s s s s s s "	/* 140-15F */
-	"s s t t t t t t u u u u u u u u u u u u w w y y y z z z z z z s ";	/* 160-17F */
+/* letters without a decomposition, and their base letters */
+static const struct { ucs4_t c; const char *base; } plain[] = {
+	{ 0x00e6, "ae" }, { 0x00f0, "d" }, { 0x00f8, "o" }, { 0x00fe, "th" },
+	{ 0x0111, "d" }, { 0x0127, "h" }, { 0x0131, "i" }, { 0x0142, "l" },
+	{ 0x0153, "oe" }, { 0x0167, "t" }, { 0x0180, "b" }, { 0x0188, "c" },
+};
 
-static locale_t utf8_locale;
-static pthread_once_t locale_once = PTHREAD_ONCE_INIT;
-
-static void locale_init(void)
+static void fold_char(struct buf *b, ucs4_t c)
 {
-	utf8_locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", (locale_t)0);
-}
+	uint8_t u[6];
+	int n;
 
-/* decode one UTF-8 character of S; its length in *N (input is valid UTF-8) */
-static unsigned decode(const unsigned char *s, size_t *n)
-{
-	if (s[0] < 0x80) {
-		*n = 1;
-		return s[0];
-	}
-	if ((s[0] & 0xe0) == 0xc0 && s[1]) {
-		*n = 2;
-		return (unsigned)(s[0] & 0x1f) << 6 | (s[1] & 0x3f);
-	}
-	if ((s[0] & 0xf0) == 0xe0 && s[1] && s[2]) {
-		*n = 3;
-		return (unsigned)(s[0] & 0x0f) << 12 | (unsigned)(s[1] & 0x3f) << 6 | (s[2] & 0x3f);
-	}
-	if ((s[0] & 0xf8) == 0xf0 && s[1] && s[2] && s[3]) {
-		*n = 4;
-		return (unsigned)(s[0] & 0x07) << 18 | (unsigned)(s[1] & 0x3f) << 12 |
-		       (unsigned)(s[2] & 0x3f) << 6 | (s[3] & 0x3f);
-	}
-	*n = 1;
-	return 0xfffd;
-}
-
-static void put(struct buf *b, unsigned cp)
-{
-	char u[4];
-
-	buf_append(b, u, utf8_put(cp, u));
-}
-
-static void fold_char(struct buf *b, unsigned cp)
-{
-	if (cp < 0x80) {
-		if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9'))
-			buf_putc(b, (char)cp);
-		else if (cp >= 'A' && cp <= 'Z')
-			buf_putc(b, (char)(cp + 32));
-		else
-			buf_putc(b, ' ');	/* punctuation and spaces */
+	if (uc_is_general_category(c, UC_CATEGORY_M))
+		return;			/* accents, once decomposed */
+	for (size_t i = 0; i < ARRAY_LEN(plain); i++)
+		if (plain[i].c == c) {
+			buf_puts(b, plain[i].base);
+			return;
+		}
+	if (!uc_is_general_category(c, UC_CATEGORY_L) && !uc_is_general_category(c, UC_CATEGORY_N)) {
+		buf_putc(b, ' ');	/* punctuation, symbols, spaces */
 		return;
 	}
-	if (cp >= 0xc0 && cp <= 0x17f) {
-		const char *m = latin + 2 * (cp - 0xc0);
+	if ((n = u8_uctomb(u, c, sizeof u)) > 0)
+		buf_append(b, u, (size_t)n);
+}
 
-		if (m[0] == 'x' && m[1] == ' ')
-			buf_putc(b, ' ');	/* the multiplication sign */
-		else if (m[0] != ' ')
-			buf_append(b, m, m[1] == ' ' ? 1 : 2);
+/* S is not UTF-8: ASCII folded, other bytes kept as they are */
+static void fold_bytes(struct buf *b, const char *s)
+{
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p >= 0x80 || (*p >= '0' && *p <= '9') || (*p >= 'a' && *p <= 'z'))
+			buf_putc(b, (char)*p);
+		else if (*p >= 'A' && *p <= 'Z')
+			buf_putc(b, (char)(*p + 32));
 		else
-			put(b, cp);
-		return;
-	}
-	if (cp == 0xa0 || (cp >= 0x2000 && cp <= 0x206f) || cp == 0x3000)
-		buf_putc(b, ' ');	/* spaces and general punctuation */
-	else if (cp >= 0x300 && cp <= 0x36f)
-		;			/* combining accents */
-	else
-		put(b, utf8_locale ? (unsigned)towlower_l((wint_t)cp, utf8_locale) : cp);
+			buf_putc(b, ' ');
 }
 
 char *fold(const char *s)
 {
+	size_t n = 0;
+	uint8_t *f = u8_casefold((const uint8_t *)s, strlen(s), NULL, UNINORM_NFKD, NULL, &n);
 	struct buf b;
-	size_t n;
 
-	pthread_once(&locale_once, locale_init);
 	buf_init(&b, 0);
-	for (const unsigned char *p = (const unsigned char *)s; *p; p += n)
-		fold_char(&b, decode(p, &n));
+	if (!f && errno != EILSEQ)
+		return NULL;
+	if (!f)
+		fold_bytes(&b, s);
+	for (size_t i = 0; f && i < n; ) {
+		ucs4_t c;
+		int k = u8_mbtouc(&c, f + i, n - i);
+
+		fold_char(&b, c);
+		i += k > 0 ? (size_t)k : 1;
+	}
+	free(f);
 	if (!b.data && buf_puts(&b, "") < 0)
 		return NULL;
 	str_collapse_ws(b.data);

@@ -4,7 +4,7 @@
 #define LM_FOLD_H
 #include <stddef.h>
 
-/* fold - a new string: lower case, Latin accents removed, punctuation made
+/* fold - a new string: case folded, accents removed (any script), punctuation made
  * spaces, whitespace collapsed. NULL when out of memory. */
 char *fold(const char *s);
 /* fold_contains - folded HAY holds folded NEEDLE as whole words */

@@ -11,6 +11,7 @@
 #include "config.h"
 #include "log.h"
 #include "daemon.h"
+#include "daemon_os.h"
 #include "version.h"
 #include "strlist.h"
 
@@ -117,6 +118,10 @@ int main(int argc, char **argv)
 	log_open("linkedin-milter", o.check || o.test || o.foreground, LOG_MAIL, LOG_INFO);
 	c = load_config(&o, o.test);
 	if (o.check) {
+		if (c && !c->owner.profile.names.n)	/* drafts would be signed by nobody */
+			fprintf(stderr, "%s: warning: owner.names is empty: reply drafts end without "
+				"a name and have no display name in From\n",
+				c->file ? c->file : "built-in defaults");
 		if (c)
 			printf("%s: configuration OK\n", c->file ? c->file : "built-in defaults");
 		config_unref(c);
@@ -130,9 +135,11 @@ int main(int argc, char **argv)
 			"PCRE2 JIT unavailable (no writable executable memory): patterns run in the interpreter");
 	if (o.test)
 		rc = test_mode(c, argv + optind, argc - optind, o.explain, o.drafts);
-	else
+	else {
 		rc = daemon_run(c, o.config ? o.config : (c->file ? c->file : NULL),
 				o.foreground);
+		background_status(rc);	/* a failure after the fork: the shell hears it */
+	}
 	config_unref(c);
 	return rc;
 }

@@ -1,5 +1,6 @@
-/* testmode.c - run the engine on message files, fed exactly as the milter
- * feeds it, and print one JSON object per message (JSON Lines) */
+/* testmode.c - run message files through the milter's own callbacks (the
+ * daemon's code, with this file answering their calls to the MTA), and
+ * print one JSON object per message (JSON Lines) */
 #include "autoconfig.h"
 
 #include <dirent.h>
@@ -21,122 +22,7 @@
 #include "version.h"
 #include "buf.h"
 
-#define CHUNK 65536
-
-struct feed {
-	struct scan *s;
-	struct buf head;	/* the header block until its blank line */
-	bool in_body, done;
-	int err;
-};
-
-/* the end of the header block in B (after its blank line), or 0 */
-static size_t blank_line(const struct buf *b, size_t from)
-{
-	for (size_t i = from; i < b->len; i++) {
-		if (b->data[i] != '\n')
-			continue;
-		if (i + 1 < b->len && b->data[i + 1] == '\n')
-			return i + 2;
-		if (i + 2 < b->len && b->data[i + 1] == '\r' && b->data[i + 2] == '\n')
-			return i + 3;
-		if (i == 0)
-			return 1;	/* no headers at all */
-	}
-	return 0;
-}
-
-/* test mode has no envelope: Return-Path and Delivered-To (or To) stand in
- * for MAIL FROM and RCPT TO */
-static void envelope_from_headers(struct scan *s)
-{
-	const char *rcpt = headers_get(&s->h, H_DELIVERED_TO), *rp = headers_get(&s->h, H_RETURN_PATH);
-	struct mailbox mb;
-
-	if (!rcpt)
-		rcpt = headers_get(&s->h, H_TO);
-	if (rp && parse_mailbox(rp, &mb, false) == 0) {
-		scan_envfrom(s, mb.addr);
-		free(mb.display);
-	}
-	if (rcpt && parse_mailbox(rcpt, &mb, false) == 0) {
-		scan_rcpt(s, mb.addr);
-		free(mb.display);
-	}
-}
-
-static void start_body(struct feed *f, size_t head_len)
-{
-	int err = 0;
-	size_t body;
-
-	body = headers_split(&f->s->h, f->head.data, head_len, &err);
-	envelope_from_headers(f->s);
-	if (err < 0 || (f->err = scan_eoh(f->s)) < 0) {
-		f->err = -1;
-		f->done = true;
-		return;
-	}
-	f->in_body = true;
-	if (f->err == SCAN_DONE) {
-		f->done = true;
-		return;
-	}
-	f->err = 0;
-	if (f->head.len > body && scan_body(f->s, f->head.data + body,
-					     f->head.len - body) != SCAN_MORE)
-		f->done = true;
-}
-
-static void feed(struct feed *f, const char *data, size_t len)
-{
-	size_t from, end;
-	int rc;
-
-	if (f->in_body) {
-		rc = scan_body(f->s, data, len);
-		f->err = rc < 0 ? -1 : 0;
-		f->done = rc != SCAN_MORE;
-		return;
-	}
-	from = f->head.len > 3 ? f->head.len - 3 : 0;
-	if (buf_append(&f->head, data, len) < 0) {
-		f->err = -1;
-		f->done = true;
-		return;
-	}
-	end = blank_line(&f->head, from);
-	if (f->head.len && f->head.data[0] == '\n')
-		end = 1;
-	if (end || f->head.truncated)
-		start_body(f, end ? end : f->head.len);
-}
-
-/* read FD through the engine; -1 read error, -2 internal error */
-static int scan_fd(int fd, struct inbound *m)
-{
-	struct feed f = { .s = &m->scan };
-	char chunk[CHUNK];
-	ssize_t n;
-
-	buf_init(&f.head, (size_t)m->cfg->engine.max_scan_bytes);
-	while (!f.done && (n = read(fd, chunk, sizeof chunk)) != 0) {
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			buf_free(&f.head);
-			return -1;
-		}
-		feed(&f, chunk, (size_t)n);
-	}
-	if (!f.in_body && !f.done)
-		start_body(&f, f.head.len);	/* a message that is all headers */
-	buf_free(&f.head);
-	if (f.err < 0 || inbound_eom(m) < 0)
-		return -2;
-	return 0;
-}
-
+#include "testmode.h"
 /* --drafts: the draft of this message, stored at once; what happened on stderr */
 static void store_draft(const char *path, const struct inbound *s, const char *store)
 {
@@ -161,36 +47,121 @@ static void store_draft(const char *path, const struct inbound *s, const char *s
 
 static const char *drafts_store;	/* --drafts: NULL = none, "" = the configured store */
 
-static int run_one(struct config *c, const char *path, int fd, bool explain)
-{
-	struct inbound m;
-	const struct scan *s = &m.scan;
-	struct buf out;
-	int rc;
+/* ---------------------------------------------------------------- the MTA's side */
 
-	inbound_init(&m, c);
-	rc = scan_fd(fd, &m);
-	if (rc == -1) {
-		log_msg(LOG_ERR, "%s: read error: %s", path, strerror(errno));
-		inbound_free(&m);
-		return EX_IOERR;
-	}
-	if (rc == -2)
-		log_msg(LOG_ERR, "%s: internal error: the message would pass unchanged", path);
+static struct test_ctx *tctx(SMFICTX *ctx)
+{
+	return (struct test_ctx *)(void *)ctx;
+}
+
+static void *t_getpriv(SMFICTX *ctx)
+{
+	return tctx(ctx)->priv;
+}
+
+static int t_setpriv(SMFICTX *ctx, void *priv)
+{
+	tctx(ctx)->priv = priv;
+	return MI_SUCCESS;
+}
+
+/* the queue id: from our Received header of the delivery trace */
+static char *t_getsymval(SMFICTX *ctx, char *name)
+{
+	struct test_ctx *t = tctx(ctx);
+
+	return strcmp(name, "i") == 0 && t->qid[0] ? t->qid : NULL;
+}
+
+static int t_setsymlist(SMFICTX *ctx, int stage, char *macros)
+{
+	(void)ctx, (void)stage, (void)macros;
+	return MI_SUCCESS;
+}
+
+/* changes to the message are the daemon's to make: here they are planned,
+ * and the report's "actions" says what they would be */
+static int t_change(SMFICTX *ctx, char *name, char *value)
+{
+	(void)ctx, (void)name, (void)value;
+	return MI_SUCCESS;
+}
+
+static int t_chgheader(SMFICTX *ctx, char *name, int index, char *value)
+{
+	(void)index;
+	return t_change(ctx, name, value);
+}
+
+static int t_one(SMFICTX *ctx, char *what)
+{
+	return t_change(ctx, what, NULL);
+}
+
+static struct config *t_config(void);
+static void t_result(SMFICTX *ctx, const struct inbound *in, bool failed);
+
+static const struct milter_io test_io = {
+	.getpriv = t_getpriv,
+	.setpriv = t_setpriv,
+	.getsymval = t_getsymval,
+	.setsymlist = t_setsymlist,
+	.addheader = t_change,
+	.chgheader = t_chgheader,
+	.addrcpt = t_one,
+	.addrcpt_par = t_change,
+	.delrcpt = t_one,
+	.quarantine = t_one,
+	.config = t_config,
+	.result = t_result,
+	.submit_drafts = false,
+};
+
+static struct config *test_config;	/* the one configuration of this run */
+
+static struct config *t_config(void)
+{
+	return config_ref(test_config);
+}
+
+/* the message's result, as the daemon logged it: one JSON line */
+static void t_result(SMFICTX *ctx, const struct inbound *in, bool failed)
+{
+	struct test_ctx *t = tctx(ctx);
+	const struct scan *s = &in->scan;
+	struct buf out;
+
+	t->failed = t->failed || failed;
+	if (t->reported)
+		return;
+	t->reported = true;
+	if (failed)
+		log_msg(LOG_ERR, "%s: internal error: the message would pass unchanged", t->path);
 	if (s->reason[0])
-		log_msg(LOG_NOTICE, "%s: %s", path, s->reason);
+		log_msg(LOG_NOTICE, "%s: %s", t->path, s->reason);
 	if (s->msg.text && log_level() >= LOG_DEBUG)	/* for writing patterns */
-		log_msg(LOG_DEBUG, "%s: %s text (%s):\n%s", path, kind_name(s->inv.kind),
+		log_msg(LOG_DEBUG, "%s: %s text (%s):\n%s", t->path, kind_name(s->inv.kind),
 			s->msg.from_html ? "from HTML" : "plain", s->msg.text);
-	if (drafts_store && rc == 0)
-		store_draft(path, &m, drafts_store);
+	if (drafts_store && !failed)
+		store_draft(t->path, in, drafts_store);
 	buf_init(&out, 0);
-	report_json(&out, path, &m, explain);
+	report_json(&out, t->path, in, t->explain);
 	buf_putc(&out, '\n');
 	fwrite(out.data, 1, out.len, stdout);
 	buf_free(&out);
-	inbound_free(&m);
-	return rc == -2 ? EX_SOFTWARE : EX_OK;
+}
+
+static int run_one(struct config *c, const char *path, int fd, bool explain)
+{
+	struct test_ctx t = { .path = path, .cfg = c, .explain = explain };
+
+	if (feed_message(fd, (SMFICTX *)(void *)&t, &t) < 0) {
+		log_msg(LOG_ERR, "%s: read error: %s", path, strerror(errno));
+		return EX_IOERR;
+	}
+	if (!t.reported)
+		log_msg(LOG_ERR, "%s: no result: the message would pass unchanged", path);
+	return t.failed || !t.reported ? EX_SOFTWARE : EX_OK;
 }
 
 static int run_file(struct config *c, const char *path, bool explain)
@@ -257,6 +228,8 @@ int test_mode(struct config *c, char **paths, int n, bool explain, const char *d
 	char store[4096];
 
 	drafts_store = absolute_store(drafts, store, sizeof store);
+	test_config = c;
+	milter_use_io(&test_io);
 	for (int i = 0; i < n; i++) {
 		int r;
 
@@ -268,5 +241,6 @@ int test_mode(struct config *c, char **paths, int n, bool explain, const char *d
 		rc = rc ? rc : r;
 	}
 	fflush(stdout);
+	milter_use_io(NULL);
 	return rc;
 }

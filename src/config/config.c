@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include "authres.h"
 #include "embedded.h"
 #include "config_check.h"
 #include "config_keys.h"
@@ -69,7 +70,10 @@ static const struct key config_keys[] = {
 	[K_ON_ERROR] = CK("on_error", KEY_ENUM, on_error, 0, 0, on_error_names, NULL, NULL),
 	[K_MAX_SCAN_BYTES] = CK("max_scan_bytes", KEY_INT, engine.max_scan_bytes,
 		4096, 64 << 20, NULL, NULL, NULL),
-	[K_AUTHSERV_ID] = CK("authserv_id", KEY_STRING, engine.authserv_id,
+	[K_AUTHSERV_ID] = CK("authserv_id", KEY_STRLIST, engine.authserv_id,
+		0, 0, NULL, check_token, NULL),
+	[K_LOCAL_HOSTS] = CK("local_hosts", KEY_STRLIST, local_hosts, 0, 0, NULL, check_token, NULL),
+	[K_TRUSTED_ARC_SEALERS] = CK("trusted_arc_sealers", KEY_STRLIST, engine.trusted_arc_sealers,
 		0, 0, NULL, check_token, NULL),
 	[K_REQUIRE_AUTHENTICATION] = CK("require_authentication", KEY_BOOL, engine.require_authentication,
 		0, 0, NULL, NULL, NULL),
@@ -89,6 +93,8 @@ static const struct key config_keys[] = {
 	[K_DRAFTS] = CK("drafts", KEY_CUSTOM, owner.drafts, 0, 0, NULL, NULL, read_drafts),
 	[K_METRICS] = CK("metrics", KEY_STRING, metrics, 0, 0, NULL, check_metrics, NULL),
 	[K_RULES] = CK("rules", KEY_CUSTOM, rules, 0, 0, NULL, NULL, read_rules),
+	[K_RECIPIENT_DELIMITER] = CK("recipient_delimiter", KEY_STRING, recipient_delimiter,
+		0, 0, NULL, check_delimiter, NULL),
 };
 _Static_assert(ARRAY_LEN(config_keys) == K_COUNT, "a row for every enum config_key");
 _Static_assert(K_COUNT <= sizeof(unsigned long) * 8, "a bit of SEEN for every key");
@@ -109,12 +115,12 @@ static struct config *config_new(void)
 	c->socket = str_dup("unix:/run/linkedin-milter/linkedin-milter.sock");
 	c->socket_group = str_dup("");
 	c->metrics = str_dup("");
+	c->recipient_delimiter = str_dup("+");
 	c->socket_mode = 0660;
 	c->user = str_dup("linkedin-milter");
 	c->pidfile = str_dup("/run/linkedin-milter/linkedin-milter.pid");
 	c->on_error = ON_ERROR_ACCEPT;
 	c->engine.max_scan_bytes = 524288;
-	c->engine.authserv_id = str_dup("");
 	c->patterns_file = str_dup(SYSCONFDIR "/patterns.conf");
 	c->lexicons_file = str_dup(SYSCONFDIR "/lexicons.conf");
 	c->log_level = LEVEL_INFO;
@@ -173,7 +179,7 @@ static void read_all(struct config *c, config_t *lc, struct schema_ctx *ctx,
 	profiles = config_setting_get_member(root, "profiles");
 	if (profiles)
 		read_profiles(ctx, profiles, c);
-	if (c->engine.require_authentication && !c->engine.authserv_id[0]) {
+	if (c->engine.require_authentication && !authres_any_id(&c->engine.authserv_id)) {
 		const config_setting_t *s = config_setting_get_member(root,
 							"require_authentication");
 		schema_error(ctx, s, "require_authentication",
@@ -257,7 +263,10 @@ void config_unref(struct config *c)
 	if (!c || atomic_fetch_sub(&c->refs, 1) != 1)
 		return;
 	FREE_ALL(c->file, c->dir, c->socket, c->socket_group, c->metrics, c->user, c->pidfile,
-		 c->engine.authserv_id, c->patterns_file, c->lexicons_file);
+		 c->recipient_delimiter, c->patterns_file, c->lexicons_file);
+	strlist_free(&c->engine.authserv_id);
+	strlist_free(&c->local_hosts);
+	strlist_free(&c->engine.trusted_arc_sealers);
 	patterns_free(&c->engine.patterns);
 	profile_free(&c->owner);
 	for (size_t i = 0; i < c->n_profiles; i++)

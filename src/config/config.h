@@ -27,7 +27,9 @@ struct config {
 	char *file;		/* NULL for the built-in defaults */
 	char *dir;		/* relative paths are relative to this */
 	char *socket, *socket_group, *user, *pidfile;
+	struct strlist local_hosts;	/* our hosts in Received (test mode's delivery trace) */
 	char *metrics;		/* the metrics endpoint's socket, "" = none */
+	char *recipient_delimiter;	/* the MTA's: its first character writes a detail */
 	unsigned socket_mode;
 	bool allow_root;
 	enum on_error on_error;

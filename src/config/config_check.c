@@ -115,8 +115,9 @@ int check_template_name(const char *v, char *err, size_t len)
 	if (strlen(v) > TEMPLATE_NAME_MAX)
 		return fail(err, len, "template name longer than 32 bytes");
 	/* parts of every draft, not drafts of their own */
-	if (!strcmp(v, "send-hint") || !strcmp(v, "subject") || !strcmp(v, "titles"))
-		return fail(err, len, "send-hint, subject and titles are not drafts");
+	if (!strncmp(v, "send-hint", 9) || !strcmp(v, "subject") || !strcmp(v, "titles") ||
+	    !strcmp(v, "given-names") || !strcmp(v, "particles") || !strncmp(v, "no-name", 7))
+		return fail(err, len, "send-hint, subject, titles, given-names, particles and no-name are not drafts");
 	if (!template_name_ok(v, TEMPLATE_NAME_MAX))
 		return fail(err, len, "template name may hold only a-z 0-9 - _");
 	return 0;
@@ -158,6 +159,17 @@ int check_token(const char *v, char *err, size_t len)
 	for (; *v; v++)
 		if (isspace((unsigned char)*v) || *v == ';' || *v == '"')
 			return fail(err, len, "must be one word (no spaces, ';' or '\"')");
+	return 0;
+}
+
+int check_delimiter(const char *v, char *err, size_t len)
+{
+	if (!*v || strlen(v) > 8)
+		return fail(err, len, "a recipient delimiter is 1 to 8 characters");
+	for (; *v; v++)
+		if (!isgraph((unsigned char)*v) || strchr("@<>()[]\\,;:\"", *v))
+			return fail(err, len, "a recipient delimiter may hold only printable "
+				    "characters allowed in a local part");
 	return 0;
 }
 

@@ -15,6 +15,9 @@ int check_template_name(const char *v, char *err, size_t len);
 int check_folder_name(const char *v, char *err, size_t len);
 int check_store(const char *v, char *err, size_t len);
 int check_token(const char *v, char *err, size_t len);
+/* check_delimiter - a recipient delimiter: 1 to 8 printable ASCII
+ * characters that may stand in an address's local part */
+int check_delimiter(const char *v, char *err, size_t len);
 int check_reason(const char *v, char *err, size_t len);
 int check_absolute(const char *v, char *err, size_t len);
 int check_readable(const char *v, char *err, size_t len);

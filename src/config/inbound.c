@@ -29,9 +29,11 @@ void inbound_free(struct inbound *m)
 	m->result.n_reasons = 0;
 }
 
-static bool is_invitation(const struct invitation *inv)
+/* invitations are judged, and so is every forgery of any kind (phish) */
+static bool is_judged(const struct invitation *inv)
 {
-	return inv->kind == KIND_INVITATION || inv->kind == KIND_REMINDER;
+	return inv->kind == KIND_INVITATION || inv->kind == KIND_REMINDER ||
+	       (inv->kind != KIND_NONE && inv->authentic == 0);
 }
 
 int inbound_eom(struct inbound *m)
@@ -42,7 +44,7 @@ int inbound_eom(struct inbound *m)
 		return -1;
 	if (s->inv.kind != KIND_NONE)	/* the recipient's profile decides the actions */
 		m->profile = config_profile(m->cfg, s->rcpt[0] ? s->rcpt : NULL);
-	if (is_invitation(&s->inv))
+	if (is_judged(&s->inv))
 		classify(&m->cfg->policy, &m->profile->profile, &s->inv, s->rcpt, s->h.subject,
 			 &m->result);
 	return 0;

@@ -1,7 +1,8 @@
 /* draft_text.c - the words of a reply draft: which template answers the
  * invitation (a variant for a mistaken claim, or for an organisation the
  * owner shares with the inviter), the values it is filled with (each from
- * the network cleaned, bounded and refused when unfit), long lines wrapped,
+ * the network cleaned, bounded and refused when unfit), the send hint
+ * wrapped and each body paragraph left on one line,
  * and the subject "Re: <your LinkedIn invitation>" in the draft's language:
  * LinkedIn's own subject speaks to the owner, never to the inviter.
  * Running out of memory anywhere fails the whole text: a buffer remembers a
@@ -66,20 +67,41 @@ static const char *fit_url(const char *url)
 	return url;
 }
 
-/* the owner's employer, school or group that the inviter's headline names;
- * *OOM set when out of memory */
-static const char *shared_org(const struct profile *p, const char *headline, bool *oom)
+/* the owner's organisation of list K (0 employers, 1 schools, 2 groups)
+ * that the folded text H names as whole words, or NULL */
+static const char *owner_org(const struct profile *p, int k, const char *h)
 {
 	const struct strlist *names[3] = { &p->employers, &p->schools, &p->groups };
-	const char *hit = NULL;
-	char *h = headline ? fold(headline) : NULL;
 
-	if (headline && !h)
+	for (size_t i = 0; h && i < p->folded[k].n && i < names[k]->n; i++)
+		if (fold_contains(h, p->folded[k].v[i]))
+			return names[k]->v[i];
+	return NULL;
+}
+
+/* the owner's employer, school or group the inviter shares: the one a claim
+ * that matched names ("we are both in the group X": X is the owner's), else
+ * the one the inviter's headline names; *OOM set when out of memory */
+static const char *shared_org(const struct draft_input *s, bool *oom)
+{
+	const struct invitation *inv = s->inv;
+	int claimed = inv->claim == CLAIM_COLLEAGUE ? 0 : inv->claim == CLAIM_CLASSMATE ? 1 :
+		      inv->claim == CLAIM_GROUP ? 2 : -1;
+	const char *hit = NULL;
+	char *h;
+
+	if (claimed >= 0 && !s->claim_mismatch && inv->claim_org) {
+		if (!(h = fold(inv->claim_org)))
+			*oom = true;
+		hit = owner_org(s->owner, claimed, h);
+		free(h);
+	}
+	if (hit || !inv->headline)
+		return hit;
+	if (!(h = fold(inv->headline)))
 		*oom = true;
 	for (int k = 0; h && k < 3 && !hit; k++)
-		for (size_t i = 0; i < p->folded[k].n && i < names[k]->n && !hit; i++)
-			if (fold_contains(h, p->folded[k].v[i]))
-				hit = names[k]->v[i];
+		hit = owner_org(s->owner, k, h);
 	free(h);
 	return hit;
 }
@@ -220,32 +242,137 @@ int draft_wrap(const char *text, struct buf *out)
 
 /* ---------------------------------------------------------------- the text */
 
-static const char *titles(const struct templates *t, const char *lang)
+/* the titles of LANG, then every other language's written with a dot
+ * ("Dra.", "Avv."): unmistakable in any draft, where a bare "Don" is not */
+static void titles(const struct templates *t, const char *lang, struct buf *out)
 {
-	const struct template *tpl = templates_find(t, lang, "titles");
+	const struct template *own = templates_find(t, lang, "titles");
 
-	return tpl ? tpl->text : NULL;
+	if (own)
+		buf_printf(out, "%s\n", own->text);
+	for (size_t i = 0; t && i < t->n; i++) {
+		const char *p = t->v[i].text;
+
+		if (strcmp(t->v[i].name, "titles") || !strcmp(t->v[i].lang, lang) ||
+		    templates_find(t, t->v[i].lang, "titles") != &t->v[i])
+			continue;
+		while (*p) {
+			size_t n = strcspn(p, " \t\n");
+
+			if (*p == '#')
+				n = strcspn(p, "\n");
+			else if (memchr(p, '.', n))
+				buf_printf(out, "%.*s ", (int)n, p);
+			p += n;
+			p += strspn(p, " \t\n");
+		}
+	}
+	if (!out->data)
+		buf_puts(out, "");
 }
 
-static int render(const struct draft_input *s, const struct template *tpl, const char *lang,
-		  bool hint, const struct tpl_values *v, struct draft_text *t)
+/* NAME of every language (the user's file where there is one), one after
+ * another: given names and particles are read whatever the draft's language */
+static void gather(const struct templates *t, const char *name, struct buf *out)
 {
-	const struct template *h = hint ? templates_find(s->set->library, lang, "send-hint") : NULL;
-	struct buf body, wrapped;
+	for (size_t i = 0; t && i < t->n; i++)
+		if (!strcmp(t->v[i].name, name) && templates_find(t, t->v[i].lang, name) == &t->v[i])
+			buf_printf(out, "%s\n", t->v[i].text);
+	if (!out->data)
+		buf_puts(out, "");
+}
 
-	buf_init(&body, 0);
-	buf_init(&wrapped, 0);
-	if (h) {
-		template_render(h, v, &body);
-		buf_putc(&body, '\n');
+/* the first name to greet with, from the lists of LANG and of every language */
+static char *first_name(const struct draft_input *s, const char *lang)
+{
+	const struct templates *t = s->set->library;
+	struct buf title, particles, given;
+	struct greeting_lists g = { NULL, NULL, NULL };
+	char *first = NULL;
+
+	buf_init(&title, 0);
+	buf_init(&particles, 0);
+	buf_init(&given, 0);
+	titles(t, lang, &title);
+	gather(t, "particles", &particles);
+	gather(t, "given-names", &given);
+	if (buf_failed(&title) || buf_failed(&particles) || buf_failed(&given)) {
+		errno = ENOMEM;
+	} else {
+		g.titles = title.data;
+		g.particles = particles.data;
+		g.given = given.data;
+		first = greeting_name(s->inv->name, &g);
 	}
-	template_render(tpl, v, &body);
-	if (buf_failed(&body) || !body.data)
-		buf_fail(&wrapped);
-	else
-		draft_wrap(body.data, &wrapped);
-	buf_free(&body);
-	t->body = buf_steal(&wrapped);
+	buf_free(&title);
+	buf_free(&particles);
+	buf_free(&given);
+	return first;
+}
+
+/* the note for TEMPLATE: send-hint-<template> (accepting first), else send-hint */
+static const struct template *hint_for(const struct templates *t, const char *lang, const char *template)
+{
+	const struct template *h = NULL;
+	char name[64];
+
+	if (snprintf(name, sizeof name, "send-hint-%s", template) < (int)sizeof name)
+		h = templates_find(t, lang, name);
+	return h ? h : templates_find(t, lang, "send-hint");
+}
+
+/* TPL rendered into OUT; without a first name, its greeting line (the first)
+ * replaced by the language's whole no-name line when it has one
+ * (no-name-<template>, else no-name): "Guten Tag," rather than
+ * "Hallo und guten Tag," */
+static void body(const struct templates *lib, const struct template *tpl, const char *lang,
+		 const struct tpl_values *v, struct buf *out)
+{
+	const struct template *nn = NULL;
+	struct buf b;
+	char name[64];
+
+	if (!v->first && snprintf(name, sizeof name, "no-name-%s", tpl->name) < (int)sizeof name)
+		nn = templates_find(lib, lang, name);
+	if (!v->first && !nn)
+		nn = templates_find(lib, lang, "no-name");
+	if (!nn) {
+		template_render(tpl, v, out);
+		return;
+	}
+	buf_init(&b, 0);
+	template_render(tpl, v, &b);
+	if (buf_failed(&b) || !b.data) {
+		buf_fail(out);
+	} else {
+		buf_append(out, nn->text, strcspn(nn->text, "\n"));
+		buf_puts(out, b.data + strcspn(b.data, "\n"));
+	}
+	buf_free(&b);
+}
+
+/* the note (wrapped: it is read in the Drafts folder), then the body with
+ * each paragraph on one line as the template wrote it: the text is pasted
+ * into LinkedIn, which keeps every line break */
+static int render(const struct draft_input *s, const struct template *tpl, const char *lang,
+		  const char *hint, const struct tpl_values *v, struct draft_text *t)
+{
+	const struct template *h = hint ? hint_for(s->set->library, lang, hint) : NULL;
+	struct buf note, out;
+
+	buf_init(&note, 0);
+	buf_init(&out, 0);
+	if (h) {
+		template_render(h, v, &note);
+		buf_putc(&note, '\n');
+		if (buf_failed(&note) || draft_wrap(note.data, &out) < 0)
+			buf_fail(&out);
+	}
+	body(s->set->library, tpl, lang, v, &out);
+	buf_free(&note);
+	if (!out.data)
+		buf_fail(&out);
+	t->body = buf_steal(&out);
 	t->subject = t->body ? subject(s->set->library, lang, v) : NULL;
 	return t->body && t->subject ? 0 : -1;
 }
@@ -254,7 +381,7 @@ int draft_text(const struct draft_input *s, const char *template, bool hint, str
 	       char *err, size_t errlen)
 {
 	bool oom = false;
-	const char *lang = "en", *shared = shared_org(s->owner, s->inv->headline, &oom);
+	const char *lang = "en", *shared = shared_org(s, &oom);
 	char *org = fit_org(s->inv->claim_org, &oom), *first = NULL;
 	bool claim_ok = org || s->inv->claim == CLAIM_FRIEND;
 	const struct template *tpl = choose(s, template, claim_ok, shared != NULL, &lang);
@@ -274,7 +401,7 @@ int draft_text(const struct draft_input *s, const char *template, bool hint, str
 	}
 	snprintf(t->lang, sizeof t->lang, "%s", lang);
 	snprintf(t->template, sizeof t->template, "%s", tpl->name);
-	first = greeting_name(s->inv->name, titles(s->set->library, lang));
+	first = first_name(s, lang);
 	if (!first && errno == ENOMEM) {
 		snprintf(err, errlen, "out of memory rendering %s", t->template);
 		free(org);
@@ -285,7 +412,7 @@ int draft_text(const struct draft_input *s, const char *template, bool hint, str
 	v.claim_org = org;
 	v.profile_url = fit_url(s->inv->profile_url);
 	v.shared_org = shared;
-	rc = render(s, tpl, lang, hint, &v, t);
+	rc = render(s, tpl, lang, hint ? template : NULL, &v, t);
 	if (rc < 0)
 		snprintf(err, errlen, "out of memory rendering %s", t->template);
 	free(first);

@@ -13,10 +13,12 @@
 #include <unictype.h>
 #include <uninorm.h>
 #include <unistr.h>
+#include "buf.h"
 #include "encode.h"
+#include "fold.h"
+#include "personname.h"
 #include "str.h"
 
-#define MAX_NAME 256	/* bytes of the whole name looked at */
 
 /* WORD (LEN bytes) is one of the titles in LIST, case aside */
 static bool is_title(const char *word, size_t len, const char *list)
@@ -90,22 +92,17 @@ static bool fit(const uint8_t *w, size_t n)
 	return after_letter && (letters >= 2 || (east && letters >= 1));
 }
 
-/* the candidate starting at WORD: the word itself, or for a CJK name the
- * rest of the name without its spaces; a new string */
-static char *candidate(const char *word)
+/* every word of S (one space between) is a first name */
+static bool fit_words(const char *s)
 {
-	ucs4_t c;
-	char *out, *w;
+	for (const char *p = s; *p; ) {
+		size_t n = strcspn(p, " ");
 
-	if (u8_mbtouc(&c, (const uint8_t *)word, strlen(word)) <= 0 || !cjk(c))
-		return str_ndup(word, strcspn(word, " "));
-	if (!(out = str_dup(word)))
-		return NULL;
-	for (w = out; *word; word++)
-		if (*word != ' ')
-			*w++ = *word;
-	*w = '\0';
-	return out;
+		if (!fit((const uint8_t *)p, n))
+			return false;
+		p += n + (p[n] == ' ');
+	}
+	return *s != '\0';
 }
 
 /* W written as a name: title case when all in one case, else as it is
@@ -137,29 +134,117 @@ static char *recase(const char *w, bool *oom)
 	return out;
 }
 
-char *greeting_name(const char *name, const char *titles)
+/* the words of W[0..N) joined by one space; a new string */
+static char *join(char *const *w, size_t n)
 {
-	char *clean = name ? header_text(name, MAX_NAME) : NULL, *word, *cand = NULL, *out = NULL;
-	bool titled = false, oom = false;
+	struct buf b;
+
+	buf_init(&b, 0);
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i ? " " : "", w[i]);
+	return buf_steal(&b);
+}
+
+/* W is written in capitals: cased, at least two letters, no lower case */
+static bool caps_word(const char *w)
+{
+	size_t n = strlen(w);
+	bool upper = false, cased = false;
+
+	return n >= 2 && !strchr(w, '.') && u8_is_cased((const uint8_t *)w, n, NULL, &cased) == 0 &&
+	       cased && u8_is_uppercase((const uint8_t *)w, n, NULL, &upper) == 0 && upper;
+}
+
+/* how many words of W[0..N) make one given name in LIST ("María José",
+ * "Maria da Graça", "Gian *" with any word after it): 1 when none */
+static size_t given_words(char *const *w, size_t n, const char *list)
+{
+	for (size_t k = n < 3 ? n : 3; k >= 2; k--) {
+		char *phrase = join(w, k), *f = phrase ? fold(phrase) : NULL, *one = fold(w[0]);
+		bool hit = false;
+
+		for (const char *p = list; f && one && p && *p && !hit; p += strcspn(p, "\n"), p += *p == '\n') {
+			size_t len = strcspn(p, "\n");
+			char *line = *p == '#' ? NULL : str_ndup(p, len), *lf = line ? fold(line) : NULL;
+			size_t ln = lf ? strlen(lf) : 0;
+
+			if (lf && ln && line[len - 1] == '*')	/* "gian *": folded "gian" */
+				hit = k == 2 && !strcmp(lf, one);
+			else if (lf && ln)
+				hit = !strcmp(lf, f);
+			free(lf);
+			free(line);
+		}
+		free(phrase);
+		free(f);
+		free(one);
+		if (hit)
+			return k;
+	}
+	return 1;
+}
+
+/* "Ijsbrand" -> "IJsbrand" in every word of the recased S */
+static void dutch_ij(char *s)
+{
+	for (char *p = s; *p; p++)
+		if ((p == s || p[-1] == ' ' || p[-1] == '-') && p[0] == 'I' && p[1] == 'j')
+			p[1] = 'J';
+}
+
+/* the words W[0..N) of a cleaned name, from the first name on: titles,
+ * a family name first in capitals; *NONE when the name says none fits */
+static size_t first_word(char *const *w, size_t n, const struct greeting_lists *g,
+			 bool all_caps, bool *none)
+{
+	size_t i = 0, j;
+	bool titled = false;
+
+	while (i < n && g && is_title(w[i], strlen(w[i]), g->titles)) {
+		i++;
+		titled = true;
+	}
+	for (j = i; !all_caps && j < n && caps_word(w[j]); j++)
+		;
+	if (j > i && j < n)
+		i = j;		/* "LE GALL Yann", "DOE Jane" */
+	/* "Dr. Doe", "M. Dupont": after a title, one word is a family name;
+	 * "van den Berg", "Dr. de Vries": a particle starts a family name */
+	*none = (titled && n - i == 1) ||
+		(i < n && g && is_title(w[i], strlen(w[i]), g->particles));
+	return i;
+}
+
+#define MAX_WORDS 24
+
+char *greeting_name(const char *name, const struct greeting_lists *g)
+{
+	char *clean = name ? person_name(name) : NULL, *w[MAX_WORDS], *cand = NULL, *out = NULL, *save = NULL;
+	size_t n = 0, i, k;
+	bool oom = false, none = false, upper = false;
 
 	errno = name && !clean ? ENOMEM : 0;
 	if (!clean)
 		return NULL;
-	for (word = clean; *word == ' '; word++)
-		;
-	while (*word && is_title(word, strcspn(word, " "), titles)) {
-		word += strcspn(word, " ");
-		word += strspn(word, " ");
-		titled = true;
+	if (u8_is_uppercase((const uint8_t *)clean, strlen(clean), NULL, &upper) < 0)
+		upper = false;
+	for (char *p = strtok_r(clean, " ", &save); p && n < MAX_WORDS; p = strtok_r(NULL, " ", &save))
+		w[n++] = p;
+	i = first_word(w, n, g, upper, &none);
+	if (!none && i < n) {
+		ucs4_t c;
+		bool east = u8_mbtouc(&c, (const uint8_t *)w[i], strlen(w[i])) > 0 && cjk(c);
+
+		k = east ? n - i : given_words(w + i, n - i, g ? g->given : NULL);
+		if (!(cand = join(w + i, k)))
+			oom = true;
+		else if (east)	/* "王 小明": said whole, without the space */
+			for (char *r = cand, *q = cand; (*q = *r) != '\0'; r++)
+				q += *r != ' ';
 	}
-	/* "Dr. Doe", "M. Dupont": after a title, one word is a family name */
-	if (titled && !strchr(word, ' '))
-		*word = '\0';
-	if (*word && !(cand = candidate(word)))
-		oom = true;
-	else if (cand && strlen(cand) <= MAX_GREETING_NAME * 2 &&
-		 fit((const uint8_t *)cand, strlen(cand)))
-		out = recase(cand, &oom);
+	if (cand && strlen(cand) <= MAX_GREETING_NAME * 2 && fit_words(cand) &&
+	    (out = recase(cand, &oom)) != NULL)
+		dutch_ij(out);
 	free(cand);
 	free(clean);
 	errno = oom ? ENOMEM : 0;

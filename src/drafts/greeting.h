@@ -7,16 +7,26 @@
 #define MAX_GREETING_NAME 64	/* bytes; a longer first name is refused */
 
 /* greeting_name - the first name of NAME (as the network gave it) to greet
- * with, or NULL when there is none fit for a greeting: words of TITLES (a
- * list, one or more a line, '#' starts a comment; NULL for none) before it
+ * with, or NULL when there is none fit for a greeting. The name is first
+ * cleaned by person_name ("(she/her)", emoji, ", MBA" out; "Doe, Jane" is
+ * "Jane Doe"); words of G's titles (one or more a line, '#' comments)
  * are skipped, and a single word after a title is a family name ("Dr. Doe":
- * none); a name all in capitals or all in lower case is written as a
+ * none); a first word in G's particles ("van den Berg") gives none; leading
+ * words in capitals before a mixed-case word are a family name ("DOE Jane"
+ * -> "Jane"); a compound given name of G's list is kept whole ("María
+ * José"); "ijsbrand" -> "IJsbrand"; a name all in capitals or all in lower case is written as a
  * name ("JEAN-PIERRE" -> "Jean-Pierre"); a name in Chinese, Japanese or
  * Korean script is kept whole. A first name with anything but letters,
  * combining marks and inner hyphens (quote marks, dots, digits, symbols)
  * is refused. The result is NFC, at most MAX_GREETING_NAME bytes; free() it.
  * NULL with errno ENOMEM when out of memory; errno is 0 after every other
  * return, so a caller tells "no name fit" from "no memory". */
-char *greeting_name(const char *name, const char *titles);
+struct greeting_lists {
+	const char *titles;	/* "Dr." "Herr": skipped before a first name */
+	const char *particles;	/* "de" "van": a name starting so is a family name */
+	const char *given;	/* compound given names, one a line ("María José");
+				 * "Gian *": joined to whatever word follows */
+};
+char *greeting_name(const char *name, const struct greeting_lists *g);
 
 #endif

@@ -1,6 +1,8 @@
 /* authres.c - read Authentication-Results headers (RFC 8601): only ours,
  * named by authserv-id, and only the dkim and dmarc results about the
- * genuine domains */
+ * genuine domains. Only passes are evidence for the mail (a failed DKIM
+ * signature is as if absent, RFC 6376 section 6.1); a DMARC fail is the
+ * evidence against it */
 #include "autoconfig.h"
 #include "authres.h"
 
@@ -118,21 +120,35 @@ static int resinfo_verdict(const char *resinfo, struct pattern_set domains, bool
 		return AUTHRES_NONE;
 	if (strcasecmp(result, "pass") == 0)
 		return AUTHRES_PASS;
-	if (strcasecmp(result, "fail") == 0)
-		return *dmarc ? AUTHRES_FAIL_DMARC : AUTHRES_FAIL;
+	/* RFC 6376 section 6.1: a signature that fails is as if absent; only
+	 * DMARC's fail (no aligned pass at all) is evidence against the mail */
+	if (strcasecmp(result, "fail") == 0 && *dmarc)
+		return AUTHRES_FAIL_DMARC;
 	return AUTHRES_NONE;
 }
 
-/* the authserv-id that starts VALUE (after comments are gone) is ID; an
- * opendkim-style "/job-id" after it is allowed */
-static bool starts_with_id(const char *value, const char *id)
+/* the authserv-id that starts VALUE (after comments are gone) is one of
+ * IDS; an opendkim-style "/job-id" after it is allowed */
+static bool starts_with_id(const char *value, const struct strlist *ids)
 {
 	size_t n;
 
 	while (isspace((unsigned char)*value))
 		value++;
 	n = strcspn(value, " \t;/");
-	return n == strlen(id) && strncasecmp(value, id, n) == 0;
+	for (size_t i = 0; ids && i < ids->n; i++)
+		if (ids->v[i][0] && n == strlen(ids->v[i]) &&
+		    strncasecmp(value, ids->v[i], n) == 0)
+			return true;
+	return false;
+}
+
+bool authres_any_id(const struct strlist *ids)
+{
+	for (size_t i = 0; ids && i < ids->n; i++)
+		if (ids->v[i][0])
+			return true;
+	return false;
 }
 
 static bool failed(int v)
@@ -140,7 +156,7 @@ static bool failed(int v)
 	return v == AUTHRES_FAIL || v == AUTHRES_FAIL_DMARC;
 }
 
-static int header_verdict(const char *authserv_id, const char *value,
+static int header_verdict(const struct strlist *authserv_id, const char *value,
 			  struct pattern_set domains)
 {
 	char *copy = strip_comments(value), *save = NULL, *part;
@@ -178,13 +194,13 @@ static void job_id(const char *value, char *job, size_t len)
 	}
 }
 
-bool authres_ours(const char *authserv_id, const char *value, char *job, size_t len)
+bool authres_ours(const struct strlist *authserv_id, const char *value, char *job, size_t len)
 {
 	char *copy;
 	bool ours;
 
 	*job = '\0';
-	if (!authserv_id || !*authserv_id || !value)
+	if (!authres_any_id(authserv_id) || !value)
 		return false;
 	if ((copy = strip_comments(value)) == NULL)
 		return true;	/* out of memory: when in doubt, it goes */
@@ -195,12 +211,12 @@ bool authres_ours(const char *authserv_id, const char *value, char *job, size_t 
 	return ours;
 }
 
-int authres_verdict(const char *authserv_id, const char *const *headers,
+int authres_verdict(const struct strlist *authserv_id, const char *const *headers,
 		    const unsigned char *trust, size_t n, struct pattern_set domains)
 {
 	int verdict = AUTHRES_NONE;
 
-	if (!authserv_id || !*authserv_id)
+	if (!authres_any_id(authserv_id))
 		return AUTHRES_NONE;
 	for (size_t i = 0; i < n; i++) {
 		int t = trust ? trust[i] : AR_TRUSTED;
@@ -212,4 +228,80 @@ int authres_verdict(const char *authserv_id, const char *const *headers,
 			verdict = v;
 	}
 	return verdict;
+}
+
+/* ---------------------------------------------------------------- ARC */
+
+/* a trusted header of ours (IDS) says arc=pass */
+static bool ours_arc_pass(const struct strlist *ids, const char *const *headers,
+			  const unsigned char *trust, size_t n)
+{
+	bool pass = false;
+
+	for (size_t i = 0; i < n && !pass; i++) {
+		char *copy, *save = NULL, *part, method[16], result[16];
+
+		if ((trust ? trust[i] : AR_TRUSTED) != AR_TRUSTED ||
+		    (copy = strip_comments(headers[i])) == NULL)
+			continue;
+		part = strtok_r(copy, ";", &save);
+		if (part && starts_with_id(part, ids))
+			while (!pass && (part = strtok_r(NULL, ";", &save)) != NULL)
+				pass = method_result(part, method, result) &&
+				       strcasecmp(method, "arc") == 0 && strcasecmp(result, "pass") == 0;
+		free(copy);
+	}
+	return pass;
+}
+
+/* AUTHSERV (N bytes) is one of SEALERS or a host under one */
+static bool sealer_trusted(const char *authserv, size_t n, const struct strlist *sealers)
+{
+	for (size_t i = 0; sealers && i < sealers->n; i++) {
+		size_t k = strlen(sealers->v[i]);
+
+		if (k && n >= k && strncasecmp(authserv + n - k, sealers->v[i], k) == 0 &&
+		    (n == k || authserv[n - k - 1] == '.'))
+			return true;
+	}
+	return false;
+}
+
+/* one ARC-Authentication-Results ("i=1; mx.google.com; dkim=pass ...") of a
+ * trusted sealer says dkim=pass for DOMAINS */
+static bool aar_pass(const char *value, const struct strlist *sealers, struct pattern_set domains)
+{
+	char *copy = strip_comments(value), *save = NULL, *part;
+	bool pass = false;
+
+	if (!copy)
+		return false;
+	part = strtok_r(copy, ";", &save);	/* i=N */
+	if (part && (part = strtok_r(NULL, ";", &save)) != NULL) {
+		size_t n;
+
+		part += strspn(part, " \t");
+		n = strcspn(part, " \t/");
+		if (sealer_trusted(part, n, sealers))
+			while (!pass && (part = strtok_r(NULL, ";", &save)) != NULL) {
+				bool dmarc = false;
+
+				pass = resinfo_verdict(part, domains, &dmarc) == AUTHRES_PASS && !dmarc;
+			}
+	}
+	free(copy);
+	return pass;
+}
+
+bool authres_arc_pass(const struct strlist *authserv_id, const char *const *headers,
+		      const unsigned char *trust, size_t n, const char *const *aar, size_t naar,
+		      const struct strlist *sealers, struct pattern_set domains)
+{
+	if (!sealers || !sealers->n || !naar || !authres_any_id(authserv_id) ||
+	    !ours_arc_pass(authserv_id, headers, trust, n))
+		return false;
+	for (size_t i = 0; i < naar; i++)
+		if (aar_pass(aar[i], sealers, domains))
+			return true;
+	return false;
 }

@@ -55,12 +55,19 @@ static const char *lookalike_sender(const struct engine_settings *c, const struc
 	return NULL;
 }
 
+/* the From display name claims LinkedIn, or a name made to look like it */
+static bool display_claims(const struct engine_settings *c, const struct headers *h)
+{
+	return match_role(c, ROLE_DISPLAY, h->from.display) ||
+	       lookalike_name(&c->patterns, h->from.display);
+}
+
 /* the sender presents itself as LinkedIn */
 static bool presents_as_linkedin(const struct engine_settings *c, const struct headers *h,
 				 const char *envfrom)
 {
 	return linkedin_domain(c, h->from.domain) || linkedin_domain(c, h->sender.domain) ||
-	       linkedin_domain(c, envfrom) || match_role(c, ROLE_DISPLAY, h->from.display);
+	       linkedin_domain(c, envfrom) || display_claims(c, h);
 }
 
 bool detect_headers(const struct engine_settings *c, const struct headers *h,
@@ -72,6 +79,8 @@ bool detect_headers(const struct engine_settings *c, const struct headers *h,
 }
 
 /* ---------------------------------------------------------------- kind */
+
+const char detect_why_shape[] = "invitation-shaped";
 
 enum { SIG_NONE, SIG_INVITATION, SIG_REMINDER, SIG_LINKEDIN };
 
@@ -89,16 +98,18 @@ static int subject_signal(const struct engine_settings *c, const char *subject)
 }
 
 /* what the body says, each read at most once and only when needed */
+enum { B_INVITATION, B_REMINDER, B_LINKEDIN, B_CLAIM, B_LURE, B_MENTION, B_COUNT };
 struct body {
 	const struct engine_settings *c;
 	const struct message *m;
-	int has[3];		/* invitation, reminder, linkedin: -1 unknown */
+	int has[B_COUNT];	/* -1 unknown */
 };
 
 static bool body_has(struct body *b, int i)
 {
-	static const enum role roles[3] = {
-		ROLE_BODY_INVITATION, ROLE_BODY_REMINDER, ROLE_BODY_LINKEDIN
+	static const enum role roles[B_COUNT] = {
+		ROLE_BODY_INVITATION, ROLE_BODY_REMINDER, ROLE_BODY_LINKEDIN,
+		ROLE_BODY_CLAIM, ROLE_BODY_LURE, ROLE_MENTION
 	};
 
 	if (b->has[i] < 0)
@@ -107,22 +118,38 @@ static bool body_has(struct body *b, int i)
 	return b->has[i];
 }
 
-/* a message presents itself as LinkedIn mail by a genuine sending domain
- * or a LinkedIn display name; a look-alike domain, or an invitation subject
- * from anyone, only together with LinkedIn's words in subject or body */
+/* the text (not a person's forward) claims to be LinkedIn's: its layout
+ * or wording, or an invitation's shape with LinkedIn's name in it */
+static bool body_claims(const struct engine_settings *c, const struct headers *h,
+			struct body *b)
+{
+	if (match_role(c, ROLE_FORWARD, h->subject))
+		return false;
+	return body_has(b, B_CLAIM) ||
+	       (body_has(b, B_LURE) && (match_role(c, ROLE_MENTION, h->subject) ||
+					body_has(b, B_MENTION)));
+}
+
+/* a message presents itself as LinkedIn mail by a genuine sending or
+ * Reply-To domain, a LinkedIn display name or one made to look like it, or
+ * LinkedIn's layout in its text; a look-alike domain, or an invitation
+ * subject from anyone, only together with LinkedIn's words */
 static bool presents(const struct engine_settings *c, const struct headers *h,
 		     const char *envfrom, struct body *b, int subj)
 {
 	const char *fake;
 
 	if (genuine_domain(c, h->from.domain) || genuine_domain(c, h->sender.domain) ||
-	    genuine_domain(c, envfrom) || match_role(c, ROLE_DISPLAY, h->from.display))
+	    genuine_domain(c, envfrom) || genuine_domain(c, h->reply_to.domain) ||
+	    display_claims(c, h))
 		return true;
 	if ((fake = lookalike_sender(c, h, envfrom)) != NULL)	/* an IDN homograph: at once */
-		return lookalike_idn(fake) || subj != SIG_NONE ||
-		       body_has(b, 0) || body_has(b, 1) || body_has(b, 2);
+		return lookalike_idn(fake) || subj != SIG_NONE || body_has(b, B_INVITATION) ||
+		       body_has(b, B_REMINDER) || body_has(b, B_LINKEDIN) || body_claims(c, h, b);
+	if (lookalike(c, h->reply_to.domain) || body_claims(c, h, b))
+		return true;
 	return (subj == SIG_INVITATION || subj == SIG_REMINDER) &&
-	       (body_has(b, 0) || body_has(b, 1));
+	       (body_has(b, B_INVITATION) || body_has(b, B_REMINDER));
 }
 
 /* the kind, from the headers where they settle it, else from the body */
@@ -132,7 +159,7 @@ static enum kind decide_kind(const struct engine_settings *c, const struct heade
 {
 	int subj = subject_signal(c, h->subject);
 	const char *tpl = h->v[H_X_TEMPLATE], *cls = h->v[H_X_CLASS];
-	struct body b = { c, m, { -1, -1, -1 } };
+	struct body b = { c, m, { -1, -1, -1, -1, -1, -1 } };
 
 	if (!presents(c, h, envfrom, &b, subj)) {
 		*why = "not LinkedIn mail";
@@ -155,11 +182,18 @@ static enum kind decide_kind(const struct engine_settings *c, const struct heade
 	if (subj == SIG_INVITATION || match_role(c, ROLE_TEMPLATE_INVITATION, tpl) ||
 	    match_role(c, ROLE_CLASS_INVITATION, cls))
 		return KIND_INVITATION;
+	/* an accept or add-me button with connection wording, where nothing
+	 * of LinkedIn's (subject, template, invitation layout) said the kind,
+	 * not from LinkedIn: a fake invitation, whatever else it copies */
+	*why = detect_why_shape;
+	if (!genuine_domain(c, sender_domain(h)) &&
+	    !body_has(&b, B_INVITATION) && body_has(&b, B_LURE))
+		return KIND_INVITATION;
 	*why = "reminder";
-	if (body_has(&b, 1))
+	if (body_has(&b, B_REMINDER))
 		return KIND_REMINDER;
 	*why = "invitation";
-	if (body_has(&b, 0))
+	if (body_has(&b, B_INVITATION))
 		return KIND_INVITATION;
 	*why = "LinkedIn notification";
 	return KIND_LINKEDIN;
@@ -268,7 +302,8 @@ static const char *lookalike_check(struct evidence *x)
 static const char *sender_check(struct evidence *x)
 {
 	const struct headers *h = x->h;
-	const char *d = sender_domain(h);
+	/* a list's Sender names who distributed the mail, not who wrote it */
+	const char *d = h->v[H_LIST_ID] ? h->from.domain : sender_domain(h);
 
 	if (genuine_domain(x->c, d))
 		return NULL;
@@ -294,15 +329,24 @@ static int authres(const struct evidence *x)
 {
 	const struct headers *h = x->h;
 
-	return authres_verdict(x->c->authserv_id, (const char *const *)h->auth_results,
-			       h->ar_trust, h->n_auth_results,
-			       patterns_role(&x->c->patterns, ROLE_DOMAIN));
+	struct pattern_set doms = patterns_role(&x->c->patterns, ROLE_DOMAIN);
+	int v = authres_verdict(&x->c->authserv_id, (const char *const *)h->auth_results,
+				h->ar_trust, h->n_auth_results, doms);
+
+	if (v == AUTHRES_NONE &&
+	    authres_arc_pass(&x->c->authserv_id, (const char *const *)h->auth_results,
+			     h->ar_trust, h->n_auth_results, h->arc_results, h->n_arc_results,
+			     &x->c->trusted_arc_sealers, doms))
+		return AUTHRES_PASS;
+	return v;
 }
 
 /* the reason id why the mail is not LinkedIn's, or NULL when it is: a
- * look-alike or a dkim/dmarc fail of ours always counts, and so do the
- * template's links and the sending domain; a dkim or dmarc pass of ours
- * outweighs a foreign envelope (forwarders, SRS, mailing lists) */
+ * look-alike or a dmarc fail of ours always counts, and so do the
+ * template's links; a dkim or dmarc pass of ours outweighs a foreign
+ * envelope (forwarders, SRS) and the sending domain, and on list mail
+ * (List-Id) also the list's footer: the list only passed it on; without a
+ * pass the sending domain must be LinkedIn's */
 static const char *weigh(struct evidence *x)
 {
 	const char *id;
@@ -313,14 +357,18 @@ static const char *weigh(struct evidence *x)
 	ar = authres(x);
 	if (ar == AUTHRES_FAIL || ar == AUTHRES_FAIL_DMARC)
 		return found(x, ar == AUTHRES_FAIL ? REASON_DKIM_FAIL : REASON_DMARC_FAIL, "linkedin.com");
-	if ((id = sender_check(x)) != NULL || (id = links_check(x, false)) != NULL)
+	if (ar == AUTHRES_PASS && x->h->v[H_LIST_ID])
+		return NULL;
+	if ((ar != AUTHRES_PASS && (id = sender_check(x)) != NULL) ||
+	    (id = links_check(x, false)) != NULL)
 		return id;
 	if (ar == AUTHRES_PASS)
 		return NULL;
 	if ((id = envelope_check(x)) != NULL)
 		return id;
 	if (x->c->require_authentication)
-		return found(x, REASON_NO_AUTHENTICATION, x->c->authserv_id);
+		return found(x, REASON_NO_AUTHENTICATION,
+			     x->c->authserv_id.n ? x->c->authserv_id.v[0] : "");
 	return NULL;
 }
 
@@ -349,4 +397,6 @@ void detect_authentic(const struct engine_settings *c, const struct headers *h,
 	inv->authentic = id == NULL;
 	if (id)
 		inv->why = id;
+	else if (inv->why == detect_why_shape)
+		inv->kind = KIND_LINKEDIN;	/* LinkedIn's own: the shape was its layout */
 }

@@ -12,6 +12,9 @@
  * ENVFROM is the envelope sender's domain, or NULL when unknown. */
 bool detect_headers(const struct engine_settings *c, const struct headers *h,
 		    const char *envfrom_domain);
+/* the INV->why of a fake invitation known by its shape alone (a button and
+ * connection wording, no layout of LinkedIn's): it has no fields to read */
+extern const char detect_why_shape[];
 /* detect_message - the kind into INV */
 void detect_message(const struct engine_settings *c, const struct headers *h,
 		    const char *envfrom_domain, const struct message *m,

@@ -9,7 +9,8 @@
 struct engine_settings {
 	struct patterns patterns;	/* patterns.conf and lexicons.conf, by role */
 	int max_scan_bytes;		/* of the body, read and decoded */
-	char *authserv_id;		/* ours in Authentication-Results, "" = none */
+	struct strlist authserv_id;	/* ours in Authentication-Results (several MX hosts) */
+	struct strlist trusted_arc_sealers;	/* whose ARC results count, "" none */
 	bool require_authentication;	/* no trusted result: not authentic */
 };
 

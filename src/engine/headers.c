@@ -14,8 +14,9 @@
 
 #define H_AUTH_RESULTS H_COUNT
 #define H_RECEIVED (H_COUNT + 1)
+#define H_ARC_RESULTS (H_COUNT + 2)
 
-static const char *const hdr_names[H_COUNT + 2] = {
+static const char *const hdr_names[H_COUNT + 3] = {
 	[H_FROM] = "From", [H_SENDER] = "Sender", [H_REPLY_TO] = "Reply-To",
 	[H_SUBJECT] = "Subject", [H_MESSAGE_ID] = "Message-ID", [H_DATE] = "Date",
 	[H_TO] = "To", [H_RETURN_PATH] = "Return-Path",
@@ -25,13 +26,14 @@ static const char *const hdr_names[H_COUNT + 2] = {
 	[H_CONTENT_TYPE] = "Content-Type",
 	[H_CONTENT_TRANSFER_ENCODING] = "Content-Transfer-Encoding",
 	[H_AUTH_RESULTS] = "Authentication-Results", [H_RECEIVED] = "Received",
+	[H_ARC_RESULTS] = "ARC-Authentication-Results",
 };
 
 void headers_init(struct headers *h)
 {
 	memset(h, 0, sizeof *h);
 	/* room for every kept header at its longest: the arena never grows past it */
-	buf_init(&h->arena, (H_COUNT + MAX_AUTH_RESULTS) * (MAX_HEADER_VALUE + 1));
+	buf_init(&h->arena, (H_COUNT + MAX_AUTH_RESULTS + MAX_ARC_RESULTS) * (MAX_HEADER_VALUE + 1));
 }
 
 static void mailbox_free(struct mailbox *mb)
@@ -56,17 +58,18 @@ void headers_free(struct headers *h)
 static int known_header(const char *name, size_t n)
 {
 #define K(id) ((id) + 1)
-	static const unsigned char by_len[26][2] = {
+	static const unsigned char by_len[30][2] = {
 		[2] = { K(H_TO) }, [4] = { K(H_FROM), K(H_DATE) }, [6] = { K(H_SENDER) },
 		[7] = { K(H_SUBJECT), K(H_LIST_ID) }, [8] = { K(H_REPLY_TO), K(H_RECEIVED) },
 		[10] = { K(H_MESSAGE_ID), K(H_PRECEDENCE) }, [11] = { K(H_RETURN_PATH) },
 		[12] = { K(H_DELIVERED_TO), K(H_CONTENT_TYPE) },
 		[14] = { K(H_AUTO_SUBMITTED) }, [16] = { K(H_X_CLASS) }, [19] = { K(H_X_TEMPLATE) },
 		[22] = { K(H_AUTH_RESULTS) }, [25] = { K(H_CONTENT_TRANSFER_ENCODING) },
+		[26] = { K(H_ARC_RESULTS) },
 	};
 #undef K
 
-	for (int i = 0; n < 26 && i < 2 && by_len[n][i]; i++) {
+	for (int i = 0; n < 30 && i < 2 && by_len[n][i]; i++) {
 		int id = by_len[n][i] - 1;
 
 		if (strcasecmp(name, hdr_names[id]) == 0)
@@ -114,6 +117,8 @@ int headers_add(struct headers *h, const char *name, const char *value)
 	if (id == H_AUTH_RESULTS && h->n_auth_results < MAX_AUTH_RESULTS) {
 		h->ar_trust[h->n_auth_results] = h->received ? AR_FORGED : AR_TRUSTED;
 		slot = &h->ar_off[h->n_auth_results++];
+	} else if (id == H_ARC_RESULTS && h->n_arc_results < MAX_ARC_RESULTS) {
+		slot = &h->arc_off[h->n_arc_results++];
 	} else if (id >= H_COUNT)
 		return 0;
 	else if (id >= 0 && !h->off[id])
@@ -336,6 +341,8 @@ int headers_finish(struct headers *h)
 		h->v[i] = headers_get(h, (enum hdr)i);
 	for (size_t i = 0; i < h->n_auth_results; i++)
 		h->auth_results[i] = h->arena.data + h->ar_off[i] - 1;
+	for (size_t i = 0; i < h->n_arc_results; i++)
+		h->arc_results[i] = h->arena.data + h->arc_off[i] - 1;
 	subj = h->v[H_SUBJECT] ? h->v[H_SUBJECT] : "";
 	h->subject = decode_phrase(subj, strlen(subj));
 	if (!h->subject)

@@ -14,6 +14,7 @@ enum hdr {
 };
 
 #define MAX_AUTH_RESULTS 16
+#define MAX_ARC_RESULTS 4	/* ARC-Authentication-Results kept (one per sealing hop) */
 
 /* how far an Authentication-Results header is believed */
 enum ar_trust {
@@ -38,6 +39,8 @@ struct headers {
 	size_t off[H_COUNT];		/* offset + 1 of the first occurrence; 0 absent */
 	size_t ar_off[MAX_AUTH_RESULTS];	/* Authentication-Results, in order */
 	size_t n_auth_results;
+	size_t arc_off[MAX_ARC_RESULTS];	/* ARC-Authentication-Results, in order */
+	size_t n_arc_results;
 	bool received;			/* a Received header was seen */
 	size_t count;			/* headers seen */
 	bool cut;			/* a value was cut to MAX_HEADER_VALUE */
@@ -45,6 +48,7 @@ struct headers {
 	const char *v[H_COUNT];		/* the values, NULL when absent */
 	const char *auth_results[MAX_AUTH_RESULTS];
 	unsigned char ar_trust[MAX_AUTH_RESULTS];	/* enum ar_trust of each */
+	const char *arc_results[MAX_ARC_RESULTS];
 	char *subject;			/* decoded UTF-8, "" when absent */
 	struct mailbox from, sender, reply_to, return_path;
 };

@@ -17,5 +17,10 @@ bool lookalike_idn(const char *d);
 /* lookalike_decode - D with its xn-- labels decoded, UTF-8, into OUT (size
  * LEN); false when D is not a valid IDN name, is too long, or OUT too small */
 bool lookalike_decode(const char *d, char *out, size_t len);
+/* lookalike_name - a word of the display name DISPLAY (UTF-8) reads like
+ * the first label of the first genuine domain ("linkedin") without being it:
+ * one letter off, l/i/1 swapped ("Linkedln", "LinkeIn"), or a Unicode
+ * confusable of it. The name itself is left to the display patterns. */
+bool lookalike_name(const struct patterns *p, const char *display);
 
 #endif

@@ -31,6 +31,9 @@ static const char *const role_names[ROLE_COUNT] = {
 	[ROLE_DISPLAY] = "display",
 	[ROLE_GATE] = "gate",
 	[ROLE_FORWARD] = "forward",
+	[ROLE_TAG] = "tag",
+	[ROLE_LIST_TAG] = "tag.list",
+	[ROLE_REWRITER] = "rewriter",
 	[ROLE_SUBJECT_INVITATION] = "subject.invitation",
 	[ROLE_SUBJECT_REMINDER] = "subject.reminder",
 	[ROLE_SUBJECT_LINKEDIN] = "subject.linkedin",
@@ -42,7 +45,11 @@ static const char *const role_names[ROLE_COUNT] = {
 	[ROLE_BODY_INVITATION] = "body.invitation",
 	[ROLE_BODY_REMINDER] = "body.reminder",
 	[ROLE_BODY_LINKEDIN] = "body.linkedin",
+	[ROLE_BODY_CLAIM] = "body.claim",
+	[ROLE_BODY_LURE] = "body.lure",
+	[ROLE_MENTION] = "mention",
 	[ROLE_CUT] = "cut",
+	[ROLE_BANNER] = "banner",
 	[ROLE_NAME_FROM] = "name.from",
 	[ROLE_NAME_SUBJECT] = "name.subject",
 	[ROLE_NAME_BODY] = "name.body",
@@ -73,6 +80,9 @@ static const char *const name_groups[] = { "name", "email", NULL };
 static const char *const claim_groups[] = { "org", NULL };
 static const char *const mutual_groups[] = { "mutual", NULL };
 static const char *const url_groups[] = { "scheme", "host", "path", "query", NULL };
+/* how a rewritten link is recovered: percent-encoded, Proofpoint v2, v3
+ * (with its replaced characters), base64; none of them: it cannot be */
+static const char *const rewriter_groups[] = { "url", "pp2", "pp3", "pp3x", "b64", NULL };
 
 const char *role_name(enum role r)
 {
@@ -95,6 +105,8 @@ static const char *const *allowed_groups(enum role r)
 		return mutual_groups;
 	case ROLE_PROFILE_URL:
 		return url_groups;
+	case ROLE_REWRITER:
+		return rewriter_groups;
 	default:
 		return NULL;
 	}
@@ -196,6 +208,11 @@ const struct pattern *set_match(struct pattern_set s, const char *subject,
 		if (pattern_match(&s.v[i], subject, len, m))
 			return &s.v[i];
 	return NULL;
+}
+
+size_t match_end(const struct match *m)
+{
+	return pcre2_get_ovector_pointer(m->md)[1];
 }
 
 const char *match_group(const struct match *m, const char *name, size_t *len)
@@ -542,6 +559,17 @@ int patterns_finish(struct patterns *ps)
 		ps->first[r] = i;
 	}
 	ps->first[ROLE_COUNT] = ps->n;
+	if (ps->first[ROLE_DOMAIN + 1] > ps->first[ROLE_DOMAIN]) {
+		const char *g = ps->v[ps->first[ROLE_DOMAIN]].text;
+
+		ps->name_len = strcspn(g, ".");
+		ps->name_len = ps->name_len < sizeof ps->name ? ps->name_len : 0;
+		memcpy(ps->name, g, ps->name_len);
+		ps->name[ps->name_len] = '\0';
+		for (size_t k = 0; k < ps->name_len && !ps->name_twice; k++)
+			if (!strchr("il10o", ps->name[k]) && strchr(ps->name + k + 1, ps->name[k]))
+				ps->name_twice = ps->name[k];
+	}
 
 	for (i = 0; i < ps->n; i++) {
 		size_t jitsize = 0;

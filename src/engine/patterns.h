@@ -20,6 +20,8 @@ enum role {
 	ROLE_DISPLAY,		/* a From display name that claims to be LinkedIn */
 	ROLE_GATE,		/* a subject that may be LinkedIn mail: read the body */
 	ROLE_FORWARD,		/* a subject of a reply or forward */
+	ROLE_TAG,		/* a gateway's tag before a subject or display name */
+	ROLE_LIST_TAG,		/* a list's subject prefix (mail with List-Id) */
 	ROLE_SUBJECT_INVITATION,
 	ROLE_SUBJECT_REMINDER,
 	ROLE_SUBJECT_LINKEDIN,
@@ -32,7 +34,12 @@ enum role {
 	ROLE_BODY_INVITATION,
 	ROLE_BODY_REMINDER,
 	ROLE_BODY_LINKEDIN,
+	ROLE_BODY_CLAIM,	/* LinkedIn's own layout or wording: the text claims to be its */
+	ROLE_BODY_LURE,		/* an invitation shape: a button with connection wording */
+	ROLE_MENTION,		/* the name LinkedIn (or a look-alike) in a subject or text */
 	ROLE_CUT,		/* where the inviter's part of the text ends */
+	ROLE_BANNER,		/* a gateway's warning paragraph, top or bottom */
+	ROLE_REWRITER,		/* a gateway's rewritten link: how to recover it */
 	/* reading the invitation: each role one job (extract.c) */
 	ROLE_NAME_FROM,		/* group name: the inviter in the From name */
 	ROLE_NAME_SUBJECT,	/* group name: the inviter in the subject */
@@ -86,6 +93,11 @@ struct patterns {
 	uint32_t max_groups;
 	bool jit;		/* every pattern has JIT code */
 	pcre2_code *any[ROLE_COUNT];	/* a role's patterns joined, or NULL */
+	char name[32];		/* the first label of the first genuine domain
+				 * ("linkedin"): look-alike names are told by it */
+	size_t name_len;
+	char name_twice;	/* a letter twice in it ('n'), none of those read
+				 * alike (i l 1 0 o): one edit leaves one; or 0 */
 };
 
 /* patterns_load - add the patterns of FILE (or, when TEXT is not NULL, of
@@ -135,6 +147,8 @@ bool role_match(const struct patterns *p, enum role r, const char *s, size_t len
  * in S, or -1; *WHICH (if not NULL) gets that pattern */
 long role_first(const struct patterns *p, enum role r, const char *s, size_t len,
 		const struct pattern **which);
+/* match_end - where the whole match of M ends in its subject */
+size_t match_end(const struct match *m);
 /* match_group - the named group NAME of M; *LEN set; NULL when unset */
 const char *match_group(const struct match *m, const char *name, size_t *len);
 /* compile_regex - compile one user regex with the engine's options; on error

@@ -3,6 +3,7 @@
  * and at the end decoded, detected and its invitation's fields extracted */
 #include "autoconfig.h"
 #include "scan.h"
+#include "gateway.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -88,6 +89,7 @@ int scan_eoh(struct scan *s)
 	if (s->h.cut)
 		snprintf(s->reason, sizeof s->reason,
 			 "a header longer than %d bytes: read in part", MAX_HEADER_VALUE);
+	gateway_untag(s->set, &s->h);
 	if (!detect_headers(s->set, &s->h, s->envfrom_domain))
 		return SCAN_DONE;
 	s->need_body = true;
@@ -121,9 +123,16 @@ int scan_eom(struct scan *s)
 		return -1;
 	if (s->msg.reason[0] && !s->reason[0])
 		snprintf(s->reason, sizeof s->reason, "%s", s->msg.reason);
+	if (s->msg.text)
+		s->msg.text_len = gateway_unbanner(s->set, s->msg.text, s->msg.text_len);
+	if (gateway_unwrap_text(s->set, &s->msg.text, &s->msg.text_len) < 0)
+		return -1;
+	gateway_unwrap_links(s->set, &s->msg.links);
 	detect_message(s->set, &s->h, s->envfrom_domain, &s->msg, &s->inv);
-	if ((s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER) &&
-	    extract_fields(s->set, &s->h, &s->msg, &s->inv) < 0)
+	if (s->inv.why == detect_why_shape)
+		s->inv.note_kind = NOTE_NONE;	/* a fake's text is no invitation's */
+	else if ((s->inv.kind == KIND_INVITATION || s->inv.kind == KIND_REMINDER) &&
+		 extract_fields(s->set, &s->h, &s->msg, &s->inv) < 0)
 		return -1;
 	detect_authentic(s->set, &s->h, s->envfrom_domain, &s->msg, &s->inv);
 	return 0;

@@ -186,6 +186,7 @@ int daemon_run(struct config *c, const char *file, bool foreground)
 		return EX_OSERR;
 	}
 	log_msg(LOG_NOTICE, "linkedin-milter %s listening on %s", PACKAGE_VERSION, c->socket);
+	background_status(0);
 	rc = smfi_main();
 	wait_sessions();
 	metrics_stop();

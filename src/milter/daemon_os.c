@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <sysexits.h>
 #include <unistd.h>
 #include <libmilter/mfapi.h>
 #include "log.h"
@@ -177,15 +178,45 @@ int open_listener(const struct config *c)
 	return 0;
 }
 
+static int status_fd = -1;	/* the write end of the status pipe, in the daemon */
+
+/* the parent that the shell waits for: it exits with the daemon's start-up
+ * status, or EX_SOFTWARE when the daemon died before it said one */
+static void wait_status(int fd)
+{
+	unsigned char rc = EX_SOFTWARE;
+	ssize_t n;
+
+	while ((n = read(fd, &rc, 1)) < 0 && errno == EINTR)
+		;
+	_exit(n == 1 ? rc : EX_SOFTWARE);
+}
+
+void background_status(int rc)
+{
+	unsigned char b = (unsigned char)(rc > 0 && rc < 256 ? rc : rc ? EX_SOFTWARE : 0);
+
+	if (status_fd < 0)
+		return;
+	if (write(status_fd, &b, 1) != 1)
+		log_msg(LOG_WARNING, "cannot report the start-up status: %s", strerror(errno));
+	close(status_fd);
+	status_fd = -1;
+}
+
 int go_background(void)
 {
-	pid_t pid = fork();
-	int fd;
+	int p[2], fd;
+	pid_t pid;
 
-	if (pid < 0)
+	if (pipe2(p, O_CLOEXEC) < 0 || (pid = fork()) < 0)
 		return -1;
-	if (pid > 0)
-		_exit(0);
+	if (pid > 0) {
+		close(p[1]);
+		wait_status(p[0]);
+	}
+	close(p[0]);
+	status_fd = p[1];
 	setsid();
 	pid = fork();
 	if (pid < 0)

@@ -17,6 +17,9 @@ int socket_clear_stale(const char *path);
  * the milter's socket */
 int socket_access(const struct config *c, const char *path);
 int go_background(void);
+/* background_status - tell the shell's parent process how start-up went
+ * (0 = running, else the exit status); once, and only after go_background() */
+void background_status(int rc);
 int write_pidfile(const struct config *c);
 void remove_pidfile(const struct config *c);
 /* check_start - the checks that may stop the start: the user exists, root

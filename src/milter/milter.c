@@ -20,6 +20,8 @@
 #include "metrics.h"
 #include "milter_apply.h"
 #include "milter_ar.h"
+#include "milter_io.h"
+#include "buf.h"
 
 #define MAX_RCPTS 256
 
@@ -28,20 +30,25 @@ static const char *fault;	/* LINKEDIN_MILTER_TEST_FAULT: an injected error, for 
 /* one per connection, made at its negotiation; all but can_skip is the message's */
 struct session {
 	bool can_skip;			/* this connection's MTA understands SMFIS_SKIP */
+	bool nr_hdr;			/* negotiated: headers are not answered */
+	bool rcpt_par;			/* negotiated: recipients added with their ESMTP args */
 	struct inbound in;		/* the message, while active */
 	bool active, failed;
 	unsigned forged[N_OWN_HEADERS];	/* our headers in the incoming mail */
 	struct ar_track ar;		/* our Authentication-Results: added here or forged */
 	char *rcpts[MAX_RCPTS];
+	char *rcpt_args[MAX_RCPTS];	/* the ESMTP args of each (NOTIFY, ORCPT), or NULL */
 	size_t n_rcpts;
+	char *subject;			/* the first Subject as received, folding kept */
+	bool no_subject;		/* it could not be kept: the subject is left alone */
 };
 
 static struct session *session_get(SMFICTX *ctx)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 
 	if (!s && (s = calloc(1, sizeof *s)) != NULL) {
-		smfi_setpriv(ctx, s);
+		milter_io->setpriv(ctx, s);
 		metrics_gauge_add(MG_SESSIONS, 1);
 	}
 	return s;
@@ -49,19 +56,25 @@ static struct session *session_get(SMFICTX *ctx)
 
 static void message_end(struct session *s)
 {
-	bool can_skip = s->can_skip;
+	bool can_skip = s->can_skip, nr_hdr = s->nr_hdr, rcpt_par = s->rcpt_par;
 
 	if (s->active)
 		inbound_free(&s->in);
-	for (size_t i = 0; i < s->n_rcpts; i++)
+	for (size_t i = 0; i < s->n_rcpts; i++) {
 		free(s->rcpts[i]);
+		free(s->rcpt_args[i]);
+	}
+	free(s->subject);
 	memset(s, 0, sizeof *s);
-	s->can_skip = can_skip;	/* the connection's, kept for its next message */
+	/* the connection's, kept for its next message */
+	s->can_skip = can_skip;
+	s->nr_hdr = nr_hdr;
+	s->rcpt_par = rcpt_par;
 }
 
 static const char *queue_id(SMFICTX *ctx)
 {
-	const char *id = smfi_getsymval(ctx, "i");
+	const char *id = milter_io->getsymval(ctx, "i");
 
 	return id ? id : "NOQUEUE";
 }
@@ -77,6 +90,8 @@ static sfsistat failure(SMFICTX *ctx, struct session *s, enum metric_place where
 	metrics_count(MC_ON_ERROR, tempfail, 0);
 	log_msg(LOG_ERR, "%s: internal error at %s: message %s", queue_id(ctx), place[where],
 		tempfail ? "deferred (on_error tempfail)" : "passed unchanged (on_error accept)");
+	if (s && s->active && milter_io->result)
+		milter_io->result(ctx, &s->in, true);
 	if (s)
 		message_end(s);
 	return tempfail ? SMFIS_TEMPFAIL : SMFIS_ACCEPT;
@@ -90,7 +105,7 @@ static sfsistat do_envfrom(SMFICTX *ctx, char **argv)
 	if (!s)
 		return failure(ctx, s, MP_MAIL_FROM);
 	message_end(s);
-	c = current_config();
+	c = milter_io->config();
 	inbound_init(&s->in, c);
 	config_unref(c);	/* the message holds its own reference */
 	s->active = true;
@@ -99,41 +114,74 @@ static sfsistat do_envfrom(SMFICTX *ctx, char **argv)
 	return SMFIS_CONTINUE;
 }
 
+/* the ESMTP args of a recipient (argv[1] on), joined by spaces; NULL when none */
+static char *esmtp_args(char **argv)
+{
+	struct buf b;
+
+	buf_init(&b, 0);	/* bounded by the MTA's command line and libmilter's packet */
+	for (size_t i = 1; argv[i]; i++)
+		buf_printf(&b, "%s%s", i > 1 ? " " : "", argv[i]);
+	return buf_steal(&b);
+}
+
+/* a recipient and its ESMTP args, kept for a detail rewrite; -1 when out of memory */
+static int keep_rcpt(struct session *s, char **argv)
+{
+	size_t n = s->n_rcpts;
+
+	if ((s->rcpts[n] = strdup(argv[0])) == NULL)
+		return -1;
+	s->n_rcpts++;
+	if (argv[1] && (s->rcpt_args[n] = esmtp_args(argv)) == NULL)
+		return -1;
+	return 0;
+}
+
 static sfsistat do_envrcpt(SMFICTX *ctx, char **argv)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 
 	if (!s || !s->active || !argv[0])
 		return SMFIS_CONTINUE;
-	if (s->n_rcpts < MAX_RCPTS && !(s->rcpts[s->n_rcpts] = strdup(argv[0])))
+	if (s->n_rcpts < MAX_RCPTS && keep_rcpt(s, argv) < 0)
 		s->failed = true;
-	else if (s->n_rcpts < MAX_RCPTS)
-		s->n_rcpts++;
 	scan_rcpt(&s->in.scan, argv[0]);
 	return SMFIS_CONTINUE;
 }
 
-static sfsistat reply(bool noreply)
+/* NOREPLY only where the MTA agreed to get no reply to a header */
+static sfsistat header_reply(const struct session *s)
 {
-	return noreply ? SMFIS_NOREPLY : SMFIS_CONTINUE;
+	return s && s->nr_hdr ? SMFIS_NOREPLY : SMFIS_CONTINUE;
+}
+
+/* the first Subject exactly as received: a prefix goes in front of it */
+static void keep_subject(struct session *s, const char *name, const char *value)
+{
+	if (s->subject || s->no_subject || strcasecmp(name, "Subject") != 0)
+		return;
+	if ((s->subject = strdup(value)) == NULL)
+		s->no_subject = true;
 }
 
 static sfsistat do_header(SMFICTX *ctx, char *name, char *value)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 	int own;
 
 	if (!s || !s->active || s->failed)
-		return reply(true);
+		return header_reply(s);
 	if ((own = own_header(name)) >= 0) {
 		s->forged[own]++;
-		return reply(true);
+		return header_reply(s);
 	}
+	keep_subject(s, name, value);
 	if (strcasecmp(name, "Authentication-Results") == 0)
-		ar_track_header(&s->ar, s->in.cfg->engine.authserv_id, value, s->in.scan.h.received);
+		ar_track_header(&s->ar, &s->in.cfg->engine.authserv_id, value, s->in.scan.h.received);
 	if (scan_header(&s->in.scan, name, value) < 0)
 		s->failed = true;	/* reported at the end of headers */
-	return reply(true);
+	return header_reply(s);
 }
 
 static bool forged_headers(const struct session *s)
@@ -146,16 +194,18 @@ static bool forged_headers(const struct session *s)
 
 static sfsistat do_eoh(SMFICTX *ctx)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 	int rc;
 
 	if (!s || !s->active)
 		return SMFIS_CONTINUE;
 	if (s->failed || (fault && !strcmp(fault, "eoh")) || (rc = scan_eoh(&s->in.scan)) < 0)
 		return failure(ctx, s, MP_HEADERS);
-	ar_track_settle(&s->ar, smfi_getsymval(ctx, "i"), &s->in.scan.h);
+	ar_track_settle(&s->ar, milter_io->getsymval(ctx, "i"), &s->in.scan.h);
 	if (rc == SCAN_DONE && !forged_headers(s)) {
 		metrics_count(MC_ACCEPTED_AT_HEADERS, 0, 0);
+		if (milter_io->result)
+			milter_io->result(ctx, &s->in, false);
 		message_end(s);
 		return SMFIS_ACCEPT;	/* not LinkedIn's: the MTA keeps the body */
 	}
@@ -164,7 +214,7 @@ static sfsistat do_eoh(SMFICTX *ctx)
 
 static sfsistat do_body(SMFICTX *ctx, unsigned char *data, size_t len)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 	int rc;
 
 	if (!s || !s->active)
@@ -185,8 +235,8 @@ static void count_linkedin(const struct inbound *s)
 
 static sfsistat do_eom(SMFICTX *ctx)
 {
-	struct session *s = smfi_getpriv(ctx);
-	struct act a = { ctx, NULL, NULL, 0 };
+	struct session *s = milter_io->getpriv(ctx);
+	struct act a = { .ctx = ctx };
 
 	if (!s || !s->active)
 		return SMFIS_CONTINUE;
@@ -194,13 +244,19 @@ static sfsistat do_eom(SMFICTX *ctx)
 		return failure(ctx, s, MP_MESSAGE);
 	a.qid = queue_id(ctx);
 	a.rcpts = s->rcpts;
+	a.rcpt_args = s->rcpt_args;
 	a.n_rcpts = s->n_rcpts;
+	a.rcpt_par = s->rcpt_par;
+	a.subject = s->subject;
+	a.no_subject = s->no_subject;
 	remove_forged(&a, s->forged);
 	ar_track_remove(&a, &s->ar);
 	if (s->in.scan.inv.kind != KIND_NONE) {
 		count_linkedin(&s->in);
 		carry_out(&a, &s->in);
 	}
+	if (milter_io->result)
+		milter_io->result(ctx, &s->in, false);
 	message_end(s);
 	return SMFIS_ACCEPT;
 }
@@ -216,62 +272,65 @@ static sfsistat do_eom(SMFICTX *ctx)
 		return r; \
 	} while (0)
 
-static sfsistat on_envfrom(SMFICTX *ctx, char **argv)
+sfsistat milter_envfrom(SMFICTX *ctx, char **argv)
 {
 	TIMED(MCB_ENVFROM, do_envfrom(ctx, argv));
 }
 
-static sfsistat on_envrcpt(SMFICTX *ctx, char **argv)
+sfsistat milter_envrcpt(SMFICTX *ctx, char **argv)
 {
 	TIMED(MCB_ENVRCPT, do_envrcpt(ctx, argv));
 }
 
-static sfsistat on_header(SMFICTX *ctx, char *n, char *v)
+sfsistat milter_header(SMFICTX *ctx, char *n, char *v)
 {
 	TIMED(MCB_HEADER, do_header(ctx, n, v));
 }
 
-static sfsistat on_eoh(SMFICTX *ctx)
+sfsistat milter_eoh(SMFICTX *ctx)
 {
 	TIMED(MCB_EOH, do_eoh(ctx));
 }
 
-static sfsistat on_body(SMFICTX *ctx, unsigned char *d, size_t n)
+sfsistat milter_body(SMFICTX *ctx, unsigned char *d, size_t n)
 {
 	TIMED(MCB_BODY, do_body(ctx, d, n));
 }
 
-static sfsistat on_eom(SMFICTX *ctx)
+sfsistat milter_eom(SMFICTX *ctx)
 {
 	TIMED(MCB_EOM, do_eom(ctx));
 }
 
-static sfsistat on_abort(SMFICTX *ctx)
+sfsistat milter_abort(SMFICTX *ctx)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 
 	if (s)
 		message_end(s);
 	return SMFIS_CONTINUE;
 }
 
-static sfsistat on_close(SMFICTX *ctx)
+sfsistat milter_close(SMFICTX *ctx)
 {
-	struct session *s = smfi_getpriv(ctx);
+	struct session *s = milter_io->getpriv(ctx);
 
 	if (s) {
 		message_end(s);
 		free(s);
-		smfi_setpriv(ctx, NULL);
+		milter_io->setpriv(ctx, NULL);
 		metrics_gauge_add(MG_SESSIONS, -1);
 	}
 	return SMFIS_CONTINUE;
 }
 
 /* ask for the least: no connect, HELO, DATA or unknown steps, no replies to
- * headers; the queue id macro at the end of headers and of the message.
- * This runs first on a connection, so it makes the session; without one
- * (no memory) the connection is never answered SKIP */
+ * headers; the queue id macro at the end of headers and of the message
+ * (when the MTA lets us name it); a recipient with ESMTP args added with
+ * them when the MTA can take them (smfi_addrcpt_par), else without. Only what was granted is used later: SKIP,
+ * NOREPLY to headers, smfi_addrcpt_par. This runs first on a connection,
+ * so it makes the session; without one (no memory) the connection is
+ * never answered SKIP nor NOREPLY. */
 static sfsistat on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 			     unsigned long f2, unsigned long f3, unsigned long *pf0,
 			     unsigned long *pf1, unsigned long *pf2, unsigned long *pf3)
@@ -280,14 +339,19 @@ static sfsistat on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 			     SMFIP_NODATA | SMFIP_NR_HDR | SMFIP_SKIP;
 	struct session *s = session_get(ctx);
 
-	*pf0 = f0 & (SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_ADDRCPT | SMFIF_DELRCPT |
-		     SMFIF_QUARANTINE);
+	*pf0 = f0 & (SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_ADDRCPT | SMFIF_ADDRCPT_PAR |
+		     SMFIF_DELRCPT | SMFIF_QUARANTINE | SMFIF_SETSYMLIST);
 	*pf1 = f1 & want;
 	*pf2 = *pf3 = 0;
-	if (s)
-		s->can_skip = (f1 & SMFIP_SKIP) != 0;
-	smfi_setsymlist(ctx, SMFIM_EOH, "i");
-	smfi_setsymlist(ctx, SMFIM_EOM, "i");
+	if (s) {
+		s->can_skip = (*pf1 & SMFIP_SKIP) != 0;
+		s->nr_hdr = (*pf1 & SMFIP_NR_HDR) != 0;
+		s->rcpt_par = (*pf0 & SMFIF_ADDRCPT_PAR) != 0;
+	}
+	if (*pf0 & SMFIF_SETSYMLIST) {
+		milter_io->setsymlist(ctx, SMFIM_EOH, "i");
+		milter_io->setsymlist(ctx, SMFIM_EOM, "i");
+	}
 	return SMFIS_CONTINUE;
 }
 
@@ -303,15 +367,16 @@ int milter_register(void)
 		.xxfi_name = "linkedin-milter",
 		.xxfi_version = SMFI_VERSION,
 		.xxfi_flags = SMFIF_ADDHDRS | SMFIF_CHGHDRS | SMFIF_ADDRCPT |
-			      SMFIF_DELRCPT | SMFIF_QUARANTINE,
-		.xxfi_envfrom = on_envfrom,
-		.xxfi_envrcpt = on_envrcpt,
-		.xxfi_header = on_header,
-		.xxfi_eoh = on_eoh,
-		.xxfi_body = on_body,
-		.xxfi_eom = on_eom,
-		.xxfi_abort = on_abort,
-		.xxfi_close = on_close,
+			      SMFIF_ADDRCPT_PAR | SMFIF_DELRCPT | SMFIF_QUARANTINE |
+			      SMFIF_SETSYMLIST,
+		.xxfi_envfrom = milter_envfrom,
+		.xxfi_envrcpt = milter_envrcpt,
+		.xxfi_header = milter_header,
+		.xxfi_eoh = milter_eoh,
+		.xxfi_body = milter_body,
+		.xxfi_eom = milter_eom,
+		.xxfi_abort = milter_abort,
+		.xxfi_close = milter_close,
 		.xxfi_negotiate = on_negotiate,
 	};
 

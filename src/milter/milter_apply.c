@@ -11,6 +11,7 @@
 #include "plan.h"
 #include "classify.h"
 #include "draft_submit.h"
+#include "milter_io.h"
 #include "encode.h"
 #include "log.h"
 #include "buf.h"
@@ -33,7 +34,7 @@ int own_header(const char *name)
 
 void remove_header(struct act *a, const char *name, unsigned index)
 {
-	if (smfi_chgheader(a->ctx, (char *)name, (int)index, NULL) != MI_SUCCESS)
+	if (milter_io->chgheader(a->ctx, (char *)name, (int)index, NULL) != MI_SUCCESS)
 		log_msg(LOG_WARNING, "%s: could not remove a forged %s header", a->qid, name);
 }
 
@@ -52,7 +53,7 @@ static void done_add(struct buf *done, const char *what, const char *value)
 
 static void add_header(struct act *a, const char *name, const char *value, struct buf *done)
 {
-	if (smfi_addheader(a->ctx, (char *)name, (char *)value) != MI_SUCCESS)
+	if (milter_io->addheader(a->ctx, (char *)name, (char *)value) != MI_SUCCESS)
 		log_msg(LOG_WARNING, "%s: could not add %s", a->qid, name);
 	else if (done)
 		done_add(done, "tag", NULL);
@@ -64,7 +65,7 @@ static void tag(struct act *a, const struct inbound *s, struct buf *done)
 	char *name;
 
 	buf_init(&v, 0);
-	if (s->scan.inv.kind == KIND_LINKEDIN) {
+	if (plan_notification(&s->scan.inv, &s->result)) {
 		add_header(a, own_names[0], "notification", done);
 		return;
 	}
@@ -88,7 +89,7 @@ static char *first_explanation(const struct inbound *s)
 {
 	char text[400], *safe;
 
-	if (s->scan.inv.kind == KIND_LINKEDIN || s->result.n_reasons == 0)
+	if (plan_notification(&s->scan.inv, &s->result) || s->result.n_reasons == 0)
 		return NULL;
 	explain(&s->profile->profile, &s->scan.inv, &s->result, 0, text, sizeof text);
 	if ((safe = header_text(text, MAX_EXPLANATION)) != NULL)
@@ -112,49 +113,68 @@ static void explanation(struct act *a, const struct inbound *s, struct buf *done
 	free(text);
 }
 
-static void subject_prefix(struct act *a, const struct inbound *s, const char *prefix,
-			   struct buf *done)
+/* the prefix in front of the Subject exactly as received (folding and
+ * length kept); when the new value cannot be made, the Subject is left
+ * alone: smfi_chgheader() with NULL would delete it */
+static void subject_prefix(struct act *a, const char *prefix, struct buf *done)
 {
-	const char *old = s->scan.h.v[H_SUBJECT];
+	const char *old = a->subject;
 	struct buf v;
 	int rc;
 
+	if (a->no_subject || (old && strncmp(old, prefix, strlen(prefix)) == 0))
+		return;		/* not kept (no memory), or already there */
 	buf_init(&v, 0);
-	if (old && strncmp(old, prefix, strlen(prefix)) == 0)
-		return;		/* already there */
 	buf_printf(&v, "%s%s%s", prefix, old ? " " : "", old ? old : "");
-	rc = old ? smfi_chgheader(a->ctx, "Subject", 1, v.data) :
-		   smfi_addheader(a->ctx, "Subject", v.data);
+	if (!v.data || buf_failed(&v))
+		rc = MI_FAILURE;
+	else
+		rc = old ? milter_io->chgheader(a->ctx, "Subject", 1, v.data) :
+			   milter_io->addheader(a->ctx, "Subject", v.data);
 	if (rc == MI_SUCCESS)
 		done_add(done, "subject", prefix);
 	else
-		log_msg(LOG_WARNING, "%s: could not change the subject", a->qid);
+		log_msg(LOG_WARNING, "%s: could not change the subject (left as it was)", a->qid);
 	buf_free(&v);
 }
 
-/* user@domain as user+DETAIL@domain; NULL when it has a detail already */
-static char *with_detail(const char *rcpt, const char *detail)
+/* user@domain as user<D>DETAIL@domain, D the first of the MTA's recipient
+ * delimiters DELIMS; NULL when the local part has a detail already */
+static char *with_detail(const char *rcpt, const char *detail, const char *delims)
 {
 	const char *at = strrchr(rcpt, '@'), *start = rcpt + (*rcpt == '<');
 	struct buf b;
 
-	if (!at || memchr(start, '+', (size_t)(at - start)))
+	if (!at || !*delims)
 		return NULL;
+	for (const char *d = delims; *d; d++)
+		if (memchr(start, *d, (size_t)(at - start)))
+			return NULL;
 	buf_init(&b, 0);
-	buf_printf(&b, "%.*s+%s%s", (int)(at - rcpt), rcpt, detail, at);
+	buf_printf(&b, "%.*s%c%s%s", (int)(at - rcpt), rcpt, *delims, detail, at);
 	return buf_steal(&b);
 }
 
-static void recipient_detail(struct act *a, const char *detail, struct buf *done)
+/* the new recipient, with the old one's ESMTP args (NOTIFY, ORCPT) when
+ * it had some and the MTA takes them */
+static int add_rcpt(struct act *a, char *to, size_t i)
+{
+	if (a->rcpt_par && a->rcpt_args[i])
+		return milter_io->addrcpt_par(a->ctx, to, a->rcpt_args[i]);
+	return milter_io->addrcpt(a->ctx, to);
+}
+
+static void recipient_detail(struct act *a, const char *detail, const char *delims,
+			     struct buf *done)
 {
 	size_t changed = 0;
 
 	for (size_t i = 0; i < a->n_rcpts; i++) {
-		char *to = with_detail(a->rcpts[i], detail);
+		char *to = with_detail(a->rcpts[i], detail, delims);
 
 		/* add first: a failure can duplicate nothing and lose nothing */
-		if (to && smfi_addrcpt(a->ctx, to) == MI_SUCCESS) {
-			if (smfi_delrcpt(a->ctx, a->rcpts[i]) == MI_SUCCESS)
+		if (to && add_rcpt(a, to, i) == MI_SUCCESS) {
+			if (milter_io->delrcpt(a->ctx, a->rcpts[i]) == MI_SUCCESS)
 				changed++;
 			else
 				log_msg(LOG_WARNING, "%s: could not remove recipient %s after adding %s",
@@ -171,9 +191,9 @@ static void quarantine(struct act *a, const struct inbound *s, struct buf *done)
 	char reason[200];
 
 	snprintf(reason, sizeof reason, "linkedin-milter: %s (%s)",
-		 s->scan.inv.kind == KIND_LINKEDIN ? "notification" : verdict_name(s->result.verdict),
+		 plan_notification(&s->scan.inv, &s->result) ? "notification" : verdict_name(s->result.verdict),
 		 s->result.n_reasons ? s->result.reasons[0] : "linkedin");
-	if (smfi_quarantine(a->ctx, reason) == MI_SUCCESS)
+	if (milter_io->quarantine(a->ctx, reason) == MI_SUCCESS)
 		done_add(done, "quarantine", NULL);
 	else
 		log_msg(LOG_WARNING, "%s: could not quarantine", a->qid);
@@ -214,18 +234,19 @@ void carry_out(struct act *a, const struct inbound *s)
 	if (p.explain)
 		explanation(a, s, &done);
 	if (p.subject_prefix)
-		subject_prefix(a, s, p.subject_prefix, &done);
+		subject_prefix(a, p.subject_prefix, &done);
 	if (p.folder) {
 		add_header(a, own_names[3], p.folder, NULL);
 		done_add(&done, "folder", p.folder);
 	}
 	if (p.detail)
-		recipient_detail(a, p.detail, &done);
+		recipient_detail(a, p.detail, s->cfg->recipient_delimiter, &done);
 	if (p.quarantine)
 		quarantine(a, s, &done);
 	if (p.draft) {
-		inbound_draft_input(s, &in);
-		if (drafts_submit(&in, p.draft, a->qid) == 0)
+		if (!milter_io->submit_drafts)	/* test mode stores it itself */
+			done_add(&done, "draft", p.draft);
+		else if (inbound_draft_input(s, &in), drafts_submit(&in, p.draft, a->qid) == 0)
 			done_add(&done, "draft", p.draft);
 	}
 	log_line(a, s, &done);

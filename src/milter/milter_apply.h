@@ -14,7 +14,11 @@ struct act {
 	SMFICTX *ctx;
 	const char *qid;
 	char **rcpts;
+	char **rcpt_args;		/* each recipient's ESMTP args, or NULL */
 	size_t n_rcpts;
+	bool rcpt_par;			/* negotiated: smfi_addrcpt_par */
+	const char *subject;		/* the first Subject as received, NULL if none */
+	bool no_subject;		/* it was not kept (no memory): left alone */
 };
 
 /* remove_forged - delete every copy of our headers that came with the mail */

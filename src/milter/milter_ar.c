@@ -16,7 +16,7 @@
 #include "authres.h"
 #include "log.h"
 
-void ar_track_header(struct ar_track *t, const char *authserv_id, const char *value,
+void ar_track_header(struct ar_track *t, const struct strlist *authserv_id, const char *value,
 		     bool below)
 {
 	char job[MAX_JOB_ID];

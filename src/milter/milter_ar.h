@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include "headers.h"
 #include "milter_apply.h"
+#include "strlist.h"
 
 #define MAX_OWN_AR 32		/* of ours that are told apart; more are forged */
 #define MAX_JOB_ID 64
@@ -28,7 +29,7 @@ struct ar_track {
 
 /* ar_track_header - one Authentication-Results header as it arrives;
  * BELOW when the MTA's Received header was seen before it */
-void ar_track_header(struct ar_track *t, const char *authserv_id, const char *value,
+void ar_track_header(struct ar_track *t, const struct strlist *authserv_id, const char *value,
 		     bool below);
 /* ar_track_settle - at the end of headers, with the queue id QID: ours
  * are forged when below a Received header, or when their job id is not

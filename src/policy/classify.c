@@ -212,25 +212,33 @@ void classify(const struct policy *c, const struct profile *p,
 
 /* ---------------------------------------------------------------- explain */
 
-/* why a message is not LinkedIn's: one sentence per reason id, around the
- * detail (a domain, a host) */
+/* why a message is not LinkedIn's: what it imitates, then one clause per
+ * reason id around the detail (a domain, a host) */
 static const struct { const char *before, *after; } phish_texts[REASON_COUNT] = {
 	[REASON_LOOKALIKE_DOMAIN] = { "the sender or a link uses ", ", a domain made to look like LinkedIn's" },
 	[REASON_DKIM_FAIL] = { "our own DKIM check failed for the signature of ", "" },
 	[REASON_DMARC_FAIL] = { "our own DMARC check failed for ", "" },
 	[REASON_FOREIGN_LINKS] = { "a link of the LinkedIn layout goes to ", ", which is not LinkedIn's" },
-	[REASON_FREEMAIL_SENDER] = { "it claims to be LinkedIn but was sent from the free-mail provider ", "" },
-	[REASON_FOREIGN_SENDER] = { "it claims to be LinkedIn but was sent from ", "" },
-	[REASON_FOREIGN_ENVELOPE] = { "it was sent from ", " (envelope) and our checks found no DKIM or DMARC pass for LinkedIn" },
+	[REASON_FREEMAIL_SENDER] = { "was sent from the free-mail provider ", "" },
+	[REASON_FOREIGN_SENDER] = { "was sent by ", "" },
+	[REASON_FOREIGN_ENVELOPE] = { "was sent from ", " (envelope) and our checks found no DKIM or DMARC pass for LinkedIn" },
 	[REASON_NO_AUTHENTICATION] = { "our verifier ", " found no DKIM or DMARC pass for LinkedIn, which the configuration requires" },
-	[REASON_NOT_AUTHENTIC] = { "it is not authentic LinkedIn mail ", "" },
+	[REASON_NOT_AUTHENTIC] = { "is not authentic LinkedIn mail ", "" },
 };
 
-static bool explain_phish(enum reason id, const char *d, char *out, size_t len)
+static bool explain_phish(const struct invitation *inv, enum reason id, const char *d,
+			  char *out, size_t len)
 {
+	static const char *const what[] = {
+		[KIND_NONE] = "message", [KIND_INVITATION] = "invitation",
+		[KIND_REMINDER] = "reminder", [KIND_LINKEDIN] = "notification",
+	};
+
 	if (!phish_texts[id].before)
 		return false;
-	snprintf(out, len, "%s%s%s", phish_texts[id].before, d, phish_texts[id].after);
+	snprintf(out, len, "looks like a LinkedIn %s, but %s%s%s",
+		 what[(unsigned)inv->kind < sizeof what / sizeof what[0] ? inv->kind : KIND_NONE], phish_texts[id].before, d,
+		 phish_texts[id].after);
 	return true;
 }
 
@@ -254,7 +262,7 @@ void explain(const struct profile *p, const struct invitation *inv,
 
 	if (r->rule >= 0)
 		snprintf(out, len, "matches your rule on %s (reason %s)", d, r->reasons[i]);
-	else if (r->verdict == VERDICT_PHISH && explain_phish(id, d, out, len))
+	else if (r->verdict == VERDICT_PHISH && explain_phish(inv, id, d, out, len))
 		return;
 	else if (id == REASON_KNOWN_INVITER)
 		snprintf(out, len, "%s is in your contacts", d);

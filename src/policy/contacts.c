@@ -11,6 +11,7 @@
 #include <string.h>
 #include <strings.h>
 #include "fold.h"
+#include "personname.h"
 #include "utf8.h"
 #include "strlist.h"
 #include "str.h"
@@ -18,15 +19,22 @@
 
 #define MAX_CONTACTS_FILE (16 << 20)
 
+/* NAME folded as written, and as a person's name (titles, credentials,
+ * "(she/her)" and emoji left out, "Doe, Jane" turned round) when that differs */
 static int add_name(struct strlist *l, const char *name)
 {
-	char *f = fold(name);
+	char *f = fold(name), *k = f ? person_name_key(name) : NULL;
 	int rc;
 
-	if (!f)
+	if (!f || !k) {
+		free(f);
 		return -1;
+	}
 	rc = *f ? strlist_add(l, f) : 0;
+	if (rc == 0 && *k && strcmp(k, f))
+		rc = strlist_add(l, k);
 	free(f);
+	free(k);
 	return rc;
 }
 
@@ -247,12 +255,16 @@ static bool in_sorted(char **v, size_t n, const char *key)
 
 bool contacts_has_name(const struct contacts *c, const char *name)
 {
-	char *f;
+	char *f, *k;
 	bool found;
 
 	if (!c || !name || !(f = fold(name)))
 		return false;
 	found = *f && in_sorted(c->names, c->n_names, f);
+	if (!found && (k = person_name_key(name)) != NULL) {
+		found = *k && in_sorted(c->names, c->n_names, k);
+		free(k);
+	}
 	free(f);
 	return found;
 }

@@ -1,6 +1,7 @@
 /* plan.c - what is done to one message: the profile's action for its
- * verdict (or for other LinkedIn notifications), minus what must never
- * happen (a draft for phish or for anything but a genuine invitation) */
+ * verdict (or for other genuine LinkedIn notifications; a forged one is
+ * phish), minus what must never happen (a draft for phish or for anything
+ * but a genuine invitation) */
 #include "autoconfig.h"
 #include "plan.h"
 
@@ -18,11 +19,12 @@ void plan_actions(const struct profile *p, const struct invitation *inv,
 {
 	const struct action *a;
 	enum kind k = inv->kind;
+	bool notification = plan_notification(inv, r);
 
 	memset(out, 0, sizeof *out);
 	if (k == KIND_NONE)
 		return;
-	if (k == KIND_LINKEDIN)
+	if (notification)
 		a = &p->actions[ACTION_NOTIFICATION];
 	else if (r->verdict >= 0 && r->verdict < VERDICT_COUNT)
 		a = &p->actions[r->verdict];
@@ -33,7 +35,7 @@ void plan_actions(const struct profile *p, const struct invitation *inv,
 	out->folder = nonempty(a->folder);
 	out->detail = nonempty(a->detail);
 	out->quarantine = a->quarantine;
-	out->explain = a->explain && k != KIND_LINKEDIN;
+	out->explain = a->explain && !notification;
 	/* drafts answer genuine invitations (and reminders of them) only */
 	if ((k == KIND_INVITATION || k == KIND_REMINDER) && inv->authentic == 1 &&
 	    r->verdict != VERDICT_PHISH)

@@ -18,6 +18,13 @@ struct plan {
 	const char *draft;		/* template name, NULL = no draft */
 };
 
+/* plan_notification - INV is a genuine LinkedIn notification (no verdict:
+ * it is filed, not judged); a forged one is phish like any other */
+static inline bool plan_notification(const struct invitation *inv,
+				     const struct verdict_result *r)
+{
+	return inv->kind == KIND_LINKEDIN && r->verdict != VERDICT_PHISH;
+}
 /* plan_actions - for an invitation or notification INV judged R under P */
 void plan_actions(const struct profile *p, const struct invitation *inv,
 		  const struct verdict_result *r, struct plan *out);

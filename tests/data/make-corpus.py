@@ -21,6 +21,7 @@ Layout of this file:
   5. self-checks, writing, README, samples, summary
 """
 
+import corpus_gateways  # noqa: E402 (issue 22: gateways, lists)
 import base64
 import datetime as dt
 import email
@@ -650,13 +651,31 @@ def ar_fail():
             "dmarc=fail (p=REJECT sp=REJECT dis=REJECT) header.from=linkedin.com" % MX)
 
 
+def stamp(ar, qid):
+    """Our A-R as a verifier that stamps (AuthservIDWithJobID) writes it: "mx.example.org/QID;"."""
+    return MX + "/" + qid + ar[len(MX):] if qid and ar.startswith(MX + ";") else ar
+
+
 def envelope(tok, t, rcpt, return_path, ar=(), received=True):
+    """What a file delivered by Postfix starts with: local delivery's trace, the verifier's A-R
+    (a milter before us; Postfix puts the header it inserts at the top above its own Received,
+    tests/e2e/testmode-same.sh shows it), then our Received, whose queue id the A-R carries."""
     hs = [("Return-Path", "<%s>" % return_path), ("Delivered-To", rcpt.email)]
+    rec = received_linkedin(tok, t, rcpt.email) if received else None
+    qid = re.search(r"\bid (\w+)", rec).group(1) if rec else None
     for a in ar:
-        hs.append(("Authentication-Results", a))
-    if received:
-        hs.append(("Received", received_linkedin(tok, t, rcpt.email)))
+        hs.append(("Authentication-Results", stamp(a, qid)))
+    if rec:
+        hs.append(("Received", rec))
     return hs
+
+
+def our_ar(case, value):
+    """Add an A-R of our verifier where Postfix puts it: above our Received, stamped with its id."""
+    i = case._idx("Received")
+    qid = re.search(r"\bid (\w+)", case.headers[i][1]).group(1) if i is not None else None
+    case.headers.insert(i if i is not None else 0, ["Authentication-Results", stamp(value, qid)])
+    return case
 
 
 def mid_old(tok, ms):
@@ -1353,7 +1372,12 @@ def foreign(case, return_path, ip="203.0.113.%d", helo="mail.example.net", t=Non
     if rec is None:
         case.insert("Received", line, before="Date" if case._idx("Date") is not None else None)
     else:
+        old = re.search(r"\bid (\w+)", case.headers[rec][1])
         case.headers[rec][1] = line
+        new = re.search(r"\bid (\w+)", line).group(1)
+        for h in case.headers:	# our verifier stamped the new queue id
+            if old and h[0].lower() == "authentication-results" and h[1].startswith("%s/%s;" % (MX, old.group(1))):
+                h[1] = "%s/%s;%s" % (MX, new, h[1].split(";", 1)[1])
     return case
 
 
@@ -2133,8 +2157,9 @@ def build_phish():
     c = inv_2019("phish-foreign-ar-pass-ours-fail", "en", when(2025, 3, 3, 13, 30, 0),
                  Person("Victor Lindqvist", headline="Head of Treasury at Contoso", vanity="victor-lindqvist",
                         location="Stockholm, Sweden"), mutual=15,
-                 ar=["evil.example.net; dkim=pass header.d=linkedin.com; dmarc=pass header.from=linkedin.com",
-                     ar_fail()])
+                 ar=[ar_fail()])
+    c.insert("Authentication-Results", "evil.example.net; dkim=pass header.d=linkedin.com; "
+             "dmarc=pass header.from=linkedin.com", before="From")	# came with the mail
     case("phish-foreign-ar-pass-ours-fail", "phish", "confirmed",
          "phish: links fine; an A-R from evil.example.net claims dkim=pass, ours (mx.example.org) says fail", c,
          authentic=False)
@@ -2601,8 +2626,8 @@ def build_judgement():
     c.insert("Authentication-Results", "%s; dkim=pass header.d=linkedin.com header.i=@linkedin.com; "
              "dmarc=pass header.from=linkedin.com" % MX, before="From")
     add("2025-en-forged-ar-pass",
-        "phish: foreign envelope with a forged 'mx.example.org; dkim=pass' A-R below our Received (it came "
-        "with the mail, RFC 8601 §5): ignored", c, authentic=False)
+        "phish: foreign envelope with a forged, unstamped 'mx.example.org; dkim=pass' A-R (it came with "
+        "the mail, RFC 8601 §5; our verifier stamps its own): ignored", c, authentic=False)
 
     # IDN homographs: the sender decides first
     c = inv_2019("2025-en-homograph-cyrillic", "en", when(2025, 2, 6, 3, 0, 0),
@@ -2669,6 +2694,33 @@ def is_linkedin_host(host):
     return host == "linkedin.com" or host.endswith(".linkedin.com")
 
 
+def our_results(raw_headers):
+    """Our verifier's A-R as the milter judges them: the delivery trace at the top (Return-Path,
+    Delivered-To, X-Original-To, our Received) is what the milter never saw, and our Received
+    gives the queue id; then a stamped one with that id counts, an unstamped one on top only
+    when it says fail (and not at all when another is stamped), one below a Received never."""
+    run, qid, seen, below = True, None, [], False
+    for n, v in raw_headers:
+        n, v = n.lower(), unfold(v)
+        if run and n in ("return-path", "delivered-to", "x-original-to"):
+            continue
+        if run and n == "received" and re.search(r"\bby %s\b" % re.escape(MX), v):
+            m = re.search(r"\bid (\w+)", v)
+            qid = m.group(1) if m else qid
+            continue
+        if n == "authentication-results":
+            aid, _, job = v.split(";", 1)[0].strip().partition("/")
+            if aid == MX:
+                seen.append((v, below, job))
+                continue
+        run = False
+        below = below or n == "received"
+    stamped = any(qid and job == qid for _, _, job in seen)
+    trusted = [v for v, below, job in seen if not below and job and job == qid]
+    fail_only = [v for v, below, job in seen if not below and not job and not stamped]
+    return trusted, fail_only
+
+
 def rule_authentic(c, raw_headers):
     """The authenticity rule of the brief, applied to what the builder produced: only our own
     A-R counts, and only above our Received (added on this host); its pass outweighs the
@@ -2677,21 +2729,25 @@ def rule_authentic(c, raw_headers):
         return [v for n, v in raw_headers if n.lower() == name]
     sender = get("sender")
     frm = get("from")
+    ours, fail_only = our_results(raw_headers)
+    for ar in ours + fail_only:
+        if re.search(r"dmarc=fail\b", ar):	# a failed DKIM signature is as if absent
+            return False
+    passed = any(re.search(r"(?:dkim=pass\b[^;]*header\.d=linkedin\.com|dmarc=pass\b)", ar) for ar in ours)
+    if not passed and any(re.search(r"\barc=pass\b", ar) for ar in ours):	# a trusted sealer's word
+        passed = any(re.match(r"\s*i=\d+;\s*(?:[\w-]+\.)*google\.com;", unfold(v)) and
+                     re.search(r"dkim=pass\b[^;]*header\.[di]=@?linkedin\.com", unfold(v))
+                     for n, v in raw_headers if n.lower() == "arc-authentication-results")
+    if passed and get("list-id"):	# a list passed LinkedIn's mail on: its Sender, From, footer
+        return True
+    if get("list-id"):
+        sender = []	# a list's Sender names the list, not the writer
     if not is_linkedin_host(domain_of(sender[0] if sender else (frm[0] if frm else ""))):
         return False
     for u in c.links.values():
         if not is_linkedin_host(re.match(r"^[a-z]+://([^/?#]+)", u, re.I).group(1)):
             return False
-    ours = []
-    for n, v in raw_headers:
-        if n.lower() == "received":
-            break
-        if n.lower() == "authentication-results" and unfold(v).split(";", 1)[0].strip() == MX:
-            ours.append(unfold(v))
-    for ar in ours:
-        if re.search(r"dkim=fail\b[^;]*header\.d=linkedin\.com", ar) or re.search(r"dmarc=fail\b", ar):
-            return False
-    if any(re.search(r"(?:dkim=pass\b[^;]*header\.d=linkedin\.com|dmarc=pass\b)", ar) for ar in ours):
+    if passed:
         return True
     rp = get("return-path")
     return bool(rp) and is_linkedin_host(domain_of(rp[0]))
@@ -2750,7 +2806,8 @@ def selfcheck(slug, c, raw):
             problems.append("%s %r not found in message" % (what, inv[what]))
     if inv["email"] and inv["email"] not in msg["From"]:
         problems.append("email not in From")
-    if inv["profile_url"] is not None and inv["profile_url"] not in {normalize_profile_url(u) for u in urls}:
+    if inv["profile_url"] is not None and not getattr(c, "wrapped", False) and \
+            inv["profile_url"] not in {normalize_profile_url(u) for u in urls}:
         problems.append("profile_url %r not among the links" % inv["profile_url"])
     if e["note"] is not None:
         for t in texts:
@@ -2774,7 +2831,7 @@ def check_json(path):
     assert set(j["inviter"]) == INVITER_KEYS, path
     assert j["file"] == os.path.basename(path)[:-5] + ".eml", path
     assert j["kind"] in ("invitation", "reminder", "linkedin", "none"), path
-    assert (j["verdict"] is None) == (j["kind"] in ("linkedin", "none")), path
+    assert (j["verdict"] is None) == (j["kind"] == "none" or (j["kind"] == "linkedin" and j["authentic"])), path
     return j
 
 
@@ -2801,7 +2858,7 @@ def load_verdicts():
 def with_verdict(exp, slug, table):
     """Add verdict, reasons and the default actions to an expectation."""
     exp = dict(exp)
-    if exp["kind"] == "linkedin":
+    if exp["kind"] == "linkedin" and exp["authentic"]:
         exp["actions"] = ["folder:LinkedIn/Notifications"]
         return exp
     if exp["kind"] == "none":
@@ -2854,6 +2911,9 @@ def readme(rows):
            "  authserv-id, or below the first Received (they came with the mail), are ignored.",
            "- reasons of phish name the evidence: lookalike-domain, dkim-fail, foreign-links, ...",
            "- a forged reminder is kind reminder (authentic false), not invitation.",
+           "- any mail that presents itself as LinkedIn's and is not is phish, whatever its kind",
+           "  (a forged notification is kind linkedin with verdict phish); invitation-shaped fakes",
+           "  (an accept/add-me button with connection wording) are kind invitation.",
            "- phish with no named inviter ('You have 3 pending connections'): inviter all null,",
            "  note_kind none.",
            "",
@@ -2872,6 +2932,8 @@ def main():
     build_none()
     build_layouts()
     build_judgement()
+    corpus_gateways.build(globals())
+    __import__("corpus_impersonation").build(globals())    # issue 27: impersonations of every kind
     os.makedirs(CORPUS, exist_ok=True)
     for f in os.listdir(CORPUS):
         if re.match(r"^\d{3}-.*\.(eml|json)$", f) or f == "README":

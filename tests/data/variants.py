@@ -26,6 +26,8 @@ import quopri
 import re
 import sys
 
+from variants_gateways import gateway_variants
+
 NL = re.compile(rb"\r?\n")
 
 # ---------------------------------------------------------------- MIME
@@ -303,7 +305,8 @@ def transformations(raw, exp):
             add("wrap-%d" % w, map_leaves(raw, plain_fn(lambda s, w=w: rewrap(s, w))))
         add("trailing-ws", map_leaves(raw, plain_fn(
             lambda s: "\n".join(ln + " \t" if ln else ln for ln in lines_of(s)))))
-        if note:
+        if note and not re.search(r"outside (?:of )?(?:your|the) organi[sz]ation", text):
+            # (a gateway's banner stays where the gateway put it; move_note would take it along)
             for where, q in (("below", False), ("above", True), ("below", True)):
                 moved = move_note(text, name, where, q)
                 if moved is not None:
@@ -338,6 +341,7 @@ def transformations(raw, exp):
     add("html-only", html)
     if html:
         add("html-divs", map_leaves(html, lambda s, c: divs(s)))
+    gateway_variants(raw, exp, add, map_leaves, header_end)
     return t
 
 
@@ -365,7 +369,10 @@ def main():
             want = json.loads(json.dumps(exp))
             want["file"] = fname
             for k, v in changes.items():
-                want["inviter"][k] = v
+                if k in ("verdict", "reasons"):
+                    want[k] = v
+                else:
+                    want["inviter"][k] = v
             with open(os.path.join(d, fname), "wb") as f:
                 f.write(new)
             with open(os.path.join(d, fname[:-4] + ".json"), "w", encoding="utf-8") as f:

@@ -19,7 +19,7 @@ ok "an invitation is accepted" send 2020-en-no-note-pymk4 first
 ok "its draft arrives in Drafts" wait_until 20 eval '[ "$(count)" -eq 1 ]'
 ok "with the \\Draft flag" has_line "$(drafts)" '^== [0-9]+ FLAGS \(.*\\Draft.*\)'
 ok "it answers the invitation" has_line "$(drafts)" '^In-Reply-To: <first@lm-e2e.test>'
-ok "it is the ask draft, in English" has_line "$(drafts)" "^I'm sorry, I can't quite place where we met"
+ok "it is the ask draft, in English" has_line "$(drafts)" "^Thank you for the invitation to connect. I'm sorry, I can't quite place"
 
 # a second instance, sharing nothing with the first but the IMAP server
 LM_FIRST_SOCK=$LM_SOCK

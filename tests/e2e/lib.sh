@@ -494,6 +494,9 @@ FEATURE(\`accept_unresolvable_domains')dnl
 FEATURE(\`no_default_msa')dnl	# else an MSA on *:587 too
 DAEMON_OPTIONS(\`Port=$SM_PORT, Addr=127.0.0.1, Name=MTA')dnl
 EOF
+	# SM_FIRST_MILTER: a milter before ours (a verifier), as a socket spec
+	[ -z "${SM_FIRST_MILTER:-}" ] ||
+		echo "INPUT_MAIL_FILTER(\`first', \`S=$SM_FIRST_MILTER, F=T, T=C:10s;S:30s;R:30s;E:60s')dnl"
 	[ -z "$1" ] || echo "INPUT_MAIL_FILTER(\`lm', \`S=$1, F=T, T=C:10s;S:30s;R:30s;E:60s')dnl"
 	cat <<EOF
 MAILER(\`local')dnl

@@ -124,3 +124,26 @@ foreign_draft_headers() {
 		grep -v -x -E 'From|To|Subject|Date|Message-ID|In-Reply-To|References|MIME-Version|Content-Type|Content-Transfer-Encoding|Auto-Submitted|X-LinkedIn-Draft-Key' |
 		sort -u
 }
+
+# verifier_start: an opendkim that verifies before us, its Authentication-Results under our
+# authserv-id and stamped with the queue id, on unix:$E2E_RUN/verify.sock
+verifier_start() {
+	printf '%s\n' "Mode v" "Socket local:$E2E_RUN/verify.sock" "UMask 000" \
+		"PidFile $E2E_RUN/verify.pid" "Background no" "Syslog no" "Nameservers 127.0.0.1" \
+		"AuthservID mx.example.org" "AuthservIDWithJobID yes" "AlwaysAddARHeader yes" \
+		"RemoveARFrom nothing.invalid" "DNSTimeout 1" >"$E2E_RUN/verify.conf"
+	e2e_spawn verify opendkim -f -x "$E2E_RUN/verify.conf" &&
+		milter_wait_socket "unix:$E2E_RUN/verify.sock" 20
+}
+
+# same_as_daemon N [HOST]: -t on the N delivered files gives what the daemon logged for each
+# (the queue id from HOST's Received, the MTA the milter ran on; default the test Postfix)
+same_as_daemon() {
+	"$LM" -c "$E2E/lm.conf" -t "$PF_MAILDIR/new" >"$E2E/testmode.jsonl" 2>"$E2E/testmode.err"
+	is "test mode reads every delivered file" "$(wc -l <"$E2E/testmode.jsonl")" "$1"
+	"$E2E_PY" "$top_srcdir/tests/e2e/testmode-same.py" compare "$E2E/lm.log" "$E2E/testmode.jsonl" \
+		${2:+"$2"} >"$E2E/same.tap"
+	ok "each delivered file: in test mode the daemon's kind, authenticity, verdict and reasons" \
+		test "$(grep -c '^not ok' "$E2E/same.tap")" -eq 0
+	grep '^not ok' "$E2E/same.tap" | head -n 20 | while IFS= read -r l; do e2e_diag "$l"; done
+}

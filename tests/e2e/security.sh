@@ -90,8 +90,14 @@ done
 is "no delivered message gained a header (Bcc) or a second verdict" "$bad" 0
 other=$(awk '$2 == "forged-x-linkedin-other" { print $1 }' "$E2E/picked/index.txt")
 f=$(grep -l -F "X-Original-To: h$other@example.org" "$PF_MAILDIR"/new/* | head -n 1)
-is "forged X-LinkedIn-* headers are removed: only its own folder is left" \
-	"$(hdr_names "$f" | grep -i '^X-LinkedIn-' | tr '\n' ' ')" "X-LinkedIn-Folder "
+# (Alice's mail with LinkedIn's bounce address as its envelope is a forged
+# LinkedIn mail: phish, with our own verdict, reasons, explanation, folder)
+is "forged X-LinkedIn-* headers are removed: only our own are left" \
+	"$(hdr_names "$f" | grep -i '^X-LinkedIn-' | tr '\n' ' ')" \
+	"X-LinkedIn-Verdict X-LinkedIn-Reasons X-LinkedIn-Explanation X-LinkedIn-Folder "
+is "and they are ours: phish, not the forged accept" \
+	"$(grep -i '^X-LinkedIn-\(Verdict\|Reasons\):' "$f" | tr -d '\r')" "X-LinkedIn-Verdict: phish
+X-LinkedIn-Reasons: foreign-sender"
 drafts=$(find "$E2E/drafts" -type f -path '*/cur/*' | wc -l)
 is "the four crafted invitations have their drafts" "$drafts" 4
 is "the drafts have only the headers we write" "$(foreign_draft_headers | tr '\n' ' ')" ""

@@ -9,5 +9,6 @@ lib.check(eom == SMFIR_ACCEPT, "end of message reply " .. tostring(eom))
 lib.check(mt.eom_check(conn, MT_QUARANTINE, "linkedin-milter: phish (lookalike-domain)"), "not quarantined")
 lib.check(mt.eom_check(conn, MT_HDRADD, "X-LinkedIn-Verdict", "phish"), "not tagged phish")
 lib.check(mt.eom_check(conn, MT_HDRADD, "X-LinkedIn-Explanation",
-	"the sender or a link uses lindkedin.com, a domain made to look like LinkedIn's"), "no explanation")
+	"looks like a LinkedIn invitation, but the sender or a link uses lindkedin.com, a domain made to look like LinkedIn's"),
+	"no explanation")
 mt.disconnect(conn)

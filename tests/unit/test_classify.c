@@ -396,6 +396,51 @@ static void test_fold(void **state)
 	f = fold("Straße Ærø Łódź");
 	assert_string_equal(f, "strasse aero lodz");
 	free(f);
+	/* every script, one folding (libunistring): no locale needed */
+	f = fold("ИВАН Петров · ΓΙΏΡΓΟΣ · Nguyễn Văn · İPEK Yıldız · ĐỖ");
+	assert_string_equal(f, "иван петров γιωργοσ nguyen van ipek yildiz do");
+	free(f);
+}
+
+/* issue 24: a known contact's LinkedIn name with a title, a credential,
+ * pronouns, an emoji, the family name first, or another script matches the
+ * name in the contacts file without them; strangers stay strangers */
+static void test_contact_names(void **state)
+{
+	static const char *const known[] = {
+		"Dr. Sabine Krüger", "Kevin Osei, MBA", "Jane Doe (she/her)", "Jane Doe \xf0\x9f\x9a\x80",
+		"Dra. Ana Conceição", "Drs. Sanne de Vries", "Prof. Dr. Björn Schäfer", "Herr Jürgen Weiß",
+		"KRÜGER, Sabine", "Doe, Jane", "Osei, Kevin, MBA", "ANA CONCEICAO", "иван петров",
+		"ΓΙΏΡΓΟΣ ΠΑΠΑΔΆΚΗΣ", "Nguyen Van An", "İpek Yıldız", "IPEK YILDIZ", "Maria José Núñez García",
+		"Núñez García, María José", "Lars Ødegård",
+	};
+	static const char *const unknown[] = {
+		"Sabine Krüger-Hahn", "Kevin", "Dr. Doe", "Jane", "Anna Conceição", "Mr. Osei", "",
+	};
+	char path[256], file[300];
+	struct strlist files = { 0 };
+	struct errlist errs = { 0 };
+	struct contacts *c;
+
+	snprintf(path, sizeof path, "%s/names.txt", dir);
+	write_file("names.txt", "Sabine Krüger\nKevin Osei\nJane Doe\nAna Conceição\nSanne de Vries\n"
+		   "Björn Schäfer\nJürgen Weiß\nИван Петров\nΓιώργος Παπαδάκης\nNguyễn Văn An\n"
+		   "İpek Yıldız\nMaría José Núñez García\nLars Odegard\n");
+	snprintf(file, sizeof file, "%s", path);
+	assert_int_equal(strlist_add(&files, file), 0);
+	c = contacts_load(&files, &errs);
+	assert_non_null(c);
+	assert_int_equal(errs.msgs.n, 0);
+	for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+		if (!contacts_has_name(c, known[i]))
+			fail_msg("\"%s\" is not recognised", known[i]);
+	for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
+		if (contacts_has_name(c, unknown[i]))
+			fail_msg("\"%s\" is taken for a contact", unknown[i]);
+	contacts_free(c);
+	strlist_free(&files);
+	errlist_free(&errs);
+	unlink(path);
 }
 
 int main(void)
@@ -419,6 +464,7 @@ int main(void)
 		cmocka_unit_test(test_reason_table),
 		cmocka_unit_test(test_field_table),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_contact_names),
 	};
 
 	return cmocka_run_group_tests_name("classify", tests, setup, teardown);

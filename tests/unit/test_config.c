@@ -227,7 +227,11 @@ static void test_bad_template_name(void **state)
 	expect_error("actions = { ask = { draft = \"a23456789012345678901234567890123\"; }; };\n",
 		     "1: actions.ask.draft: template name longer than 32 bytes");
 	expect_error("actions = { ask = { draft = \"subject\"; }; };\n",
-		     "1: actions.ask.draft: send-hint, subject and titles are not drafts");
+		     "1: actions.ask.draft: send-hint, subject, titles, given-names, particles and no-name are not drafts");
+	expect_error("actions = { ask = { draft = \"send-hint-accept\"; }; };\n",
+		     "1: actions.ask.draft: send-hint, subject, titles, given-names, particles and no-name are not drafts");
+	expect_error("actions = { ask = { draft = \"given-names\"; }; };\n",
+		     "1: actions.ask.draft: send-hint, subject, titles, given-names, particles and no-name are not drafts");
 }
 
 static void test_unreadable_contacts(void **state)

@@ -147,7 +147,8 @@ static void test_no_name_uses_fallback_and_hint(void **state)
 	fake_scan(&s, NULL, "en", CLAIM_NONE, NULL, NULL);
 	assert_int_equal(draft_render(&s.in, "ask", &d, err, sizeof err), 0);
 	body = qp_decode(d.msg.data);
-	assert_non_null(strstr(body, "Hi there,"));
+	assert_non_null(strstr(body, "Hello,"));	/* the no-name line, not "Hi there," */
+	assert_null(strstr(body, "Hi there"));
 	/* no address to write to: a note to send it on LinkedIn, no To */
 	assert_non_null(strstr(body, "https://www.linkedin.com/in/janedoe"));
 	header_names(d.msg.data, names, sizeof names);

@@ -59,14 +59,51 @@ static const char *titles_of(const char *lang)
 	return t->text;
 }
 
+/* every language's LIST, one after another, as a draft reads it */
+static char *all_of(const char *list)
+{
+	struct buf b;
+
+	buf_init(&b, 0);
+	for (size_t i = 0; i < N_LANGS; i++) {
+		const struct template *t = templates_find(cfg->owner.drafts.library, langs[i], list);
+
+		assert_non_null(t);
+		buf_puts(&b, t->text);
+	}
+	return buf_steal(&b);
+}
+
 static void expect_name(const char *lang, const char *name, const char *want)
 {
-	char *got = greeting_name(name, titles_of(lang));
+	char *particles = all_of("particles"), *given = all_of("given-names");
+	struct greeting_lists g = { titles_of(lang), particles, given };
+	char *got = greeting_name(name, &g);
+
+	free(particles);
+	free(given);
 
 	if (want ? !got || strcmp(got, want) : got != NULL)
 		fail_msg("%s: \"%s\" greets \"%s\", not \"%s\"", lang, name ? name : "(null)",
 			 got ? got : "(none)", want ? want : "(none)");
 	free(got);
+}
+
+/* the draft TPL for NAME in LANG (with the note when HINT) holds WANT, or
+ * starts with it when AT_START */
+static void expect_body(const char *lang, const char *name, const char *tpl, bool hint,
+			const char *want, bool at_start)
+{
+	struct unit_draft s;
+	struct draft_text t;
+	char err[200];
+
+	fake_scan(&s, name, lang, CLAIM_NONE, NULL, NULL, hint ? NULL : "x@example.com");
+	assert_int_equal(draft_text(&s.in, tpl, hint, &t, err, sizeof err), 0);
+	if (at_start ? strncmp(t.body, want, strlen(want)) != 0 : !strstr(t.body, want))
+		fail_msg("%s/%s for \"%s\": no \"%s\" in:\n%s", lang, tpl, name, want, t.body);
+	assert_null(strstr(t.body, "profile:\n"));
+	draft_text_free(&t);
 }
 
 static void test_first_names(void **state)
@@ -77,6 +114,49 @@ static void test_first_names(void **state)
 		{ "es", "José Núñez", "José" },
 		{ "es", "JOSÉ NÚÑEZ", "José" },
 		{ "fr", "JEAN-PIERRE MARTIN", "Jean-Pierre" },
+		/* issue 24: particles, family name first, commas, compound names */
+		{ "nl", "Dr. de Vries", NULL },
+		{ "nl", "van den Berg", NULL },
+		{ "de", "von Weizsäcker", NULL },
+		{ "fr", "LE GALL Yann", "Yann" },
+		{ "it", "ROSSI Giulia", "Giulia" },
+		{ "en", "DOE Jane", "Jane" },
+		{ "en", "DOE JANE", "Doe" },		/* all in capitals: as it stands */
+		{ "es", "Núñez García, María José", "María José" },
+		{ "en", "Doe, Jane", "Jane" },
+		{ "en", "Kevin Osei, MBA", "Kevin" },
+		{ "en", "Jane Doe, PhD", "Jane" },
+		{ "en", "Osei, Kevin, MBA", "Kevin" },
+		{ "en", "Jane Doe (she/her)", "Jane" },
+		{ "en", "Jane Doe \xf0\x9f\x9a\x80", "Jane" },
+		{ "de", "Dr. Sabine Krüger", "Sabine" },
+		{ "pt", "Dra. Ana Conceição", "Ana" },
+		{ "nl", "Drs. Sanne de Vries", "Sanne" },
+		{ "es", "María José Núñez", "María José" },
+		{ "es", "MARÍA JOSÉ NÚÑEZ", "María José" },
+		{ "es", "maria jose nuñez", "Maria Jose" },
+		{ "es", "Juan Carlos Pérez", "Juan Carlos" },
+		{ "es", "José Luis Ortega", "José Luis" },
+		{ "it", "Gian Luca Neri", "Gian Luca" },
+		{ "it", "Gian Marco Neri", "Gian Marco" },
+		{ "it", "Pier Paolo Conti", "Pier Paolo" },
+		{ "it", "Anna Maria Ferri", "Anna Maria" },
+		{ "it", "Maria Grazia Russo", "Maria Grazia" },
+		{ "pt", "João Pedro Alves", "João Pedro" },
+		{ "pt", "Ana Beatriz Lima", "Ana Beatriz" },
+		{ "pt", "Maria da Graça Souza", "Maria da Graça" },
+		{ "en", "Maria José Núñez", "Maria José" },	/* whatever the language */
+		{ "nl", "IJSBRAND DE JONG", "IJsbrand" },
+		{ "nl", "ijsbrand de jong", "IJsbrand" },
+		{ "nl", "IJsbrand de Jong", "IJsbrand" },
+		{ "es", "Don Raúl Castillo", "Raúl" },
+		{ "es", "Doña Carmen Ruiz", "Carmen" },
+		{ "en", "Don Smith", "Don" },			/* a bare "Don" is a title in es only */
+		{ "en", "ИВАН ПЕТРОВ", "Иван" },
+		{ "en", "Γιώργος Παπαδάκης", "Γιώργος" },
+		{ "en", "Nguyễn Văn An", "Nguyễn" },
+		{ "en", "İPEK YILDIZ", "İpek" },
+		{ "en", "ılgın demir", "Ilgın" },
 		{ "fr", "jean-pierre martin", "Jean-Pierre" },
 		{ "fr", "Marie-Ève Tremblay", "Marie-Ève" },
 		{ "en", "McKenzie Lee", "McKenzie" },		/* mixed case: as written */
@@ -108,14 +188,14 @@ static void test_first_names(void **state)
 		{ "en", "“Jane” Doe", NULL },
 		{ "fr", "«Jean» Dupont", NULL },
 		{ "en", "O'Neil Smith", NULL },
-		{ "en", "Jane, PhD", NULL },
+		{ "en", "Jane, PhD", "Jane" },
 		{ "en", "J. Robert Smith", NULL },
 		{ "en", "Jane2 Doe", NULL },
 		{ "en", "-Jane Doe", NULL },
 		{ "en", "Jane- Doe", NULL },
 		{ "en", "Jean--Pierre Doe", NULL },
 		{ "en", "J Smith", NULL },
-		{ "en", "\xf0\x9f\x9a\x80 Jane", NULL },		/* an emoji first */
+		{ "en", "\xf0\x9f\x9a\x80 Jane", "Jane" },	/* an emoji is not part of a name */
 		{ "en", "Jane\xe2\x80\x8b Doe", NULL },		/* a zero-width space inside */
 		{ "en", "Ja\xffne Doe", NULL },			/* not UTF-8 */
 		{ "en", "", NULL },
@@ -124,6 +204,18 @@ static void test_first_names(void **state)
 
 	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
 		expect_name(cases[i].lang, cases[i].name, cases[i].want);
+	/* a draft skips the dotted titles of every language: "Dra.", "Avv." */
+	{
+		static const struct { const char *lang, *name, *want; } d[] = {
+			{ "en", "Dra. Ana Conceição", "Hi Ana,\n" },
+			{ "de", "Avv. Marco Bellini", "Hallo Marco,\n" },
+			{ "es", "Don Raúl Castillo", "¡Hola, Raúl!\n" },
+			{ "nl", "Dr. de Vries", "Hallo,\n" },
+		};
+
+		for (size_t i = 0; i < sizeof d / sizeof d[0]; i++)
+			expect_body(d[i].lang, d[i].name, "accept", false, d[i].want, true);
+	}
 	/* a first name over 64 bytes is refused, not cut */
 	{
 		char big[200];
@@ -142,30 +234,34 @@ static const struct {
 	const char *hello_pre, *hello_post, *fallback, *fallback_note, *subject;
 	const char *before[24];
 } L[N_LANGS] = {
-	{ "Hi ", ",", "there", "there", "Re: Your LinkedIn invitation",
+	{ "Hi ", ",", "Hello,", "Hello,", "Re: Your LinkedIn invitation",
 	  { "at", "the", "from", "in", "of", "with", "for", "a", "an", NULL } },
-	{ "Hallo ", ",", "und guten Tag", "und guten Tag", "Re: Ihre Einladung auf LinkedIn",
+	{ "Hallo ", ",", "Guten Tag,", "Guten Tag,", "Re: Ihre Einladung auf LinkedIn",
 	  { "an", "der", "die", "das", "dem", "den", "bei", "in", "im", "von", "vom", "zur",
 	    "zum", "Gruppe", "mit", "aus", NULL } },
-	{ "Bonjour ", ",", "à vous", "à vous", "Re: Votre invitation sur LinkedIn",
+	{ "Bonjour ", ",", "Bonjour,", "Bonjour,", "Re: Votre invitation sur LinkedIn",
 	  { "à", "au", "aux", "chez", "de", "du", "des", "le", "la", "les", "l'", "en",
 	    "groupe", "dans", NULL } },
-	{ "¡Hola, ", "!", "qué tal", "qué tal", "Re: Tu invitación en LinkedIn",
+	{ "¡Hola, ", "!", "¡Hola!", "¡Hola!", "Re: Tu invitación en LinkedIn",
 	  { "en", "de", "del", "el", "la", "los", "las", "a", "al", "grupo", "con", NULL } },
-	{ "Olá, ", "!", "muito prazer", "que bom ter notícias suas", "Re: Seu convite no LinkedIn",
+	{ "Olá, ", "!", "Olá!", "Olá!", "Re: Seu convite no LinkedIn",
 	  { "em", "na", "no", "da", "do", "de", "a", "o", "grupo", "com", NULL } },
-	{ "Ciao ", ",", "a te", "a te", "Re: Il tuo invito su LinkedIn",
+	{ "Ciao ", ",", "Ciao,", "Ciao,", "Re: Il tuo invito su LinkedIn",
 	  { "presso", "a", "al", "alla", "in", "da", "di", "del", "della", "il", "la", "lo",
 	    "gruppo", "con", NULL } },
-	{ "Hallo ", ",", "daar", "daar", "Re: Je uitnodiging op LinkedIn",
+	{ "Hallo ", ",", "Hallo,", "Hallo,", "Re: Je uitnodiging op LinkedIn",
 	  { "bij", "op", "aan", "van", "de", "het", "een", "in", "groep", "met", NULL } },
 };
 
 static const struct { const char *name, *first; } names[] = {
 	{ "Jane Doe", "Jane" }, { "José Núñez", "José" }, { "JOSÉ NÚÑEZ", "José" },
-	{ "JEAN-PIERRE Martin", "Jean-Pierre" }, { "Dr. Anna Schmidt", "Anna" },
+	{ "MARTIN Jean-Pierre", "Jean-Pierre" }, { "Dr. Anna Schmidt", "Anna" },
 	{ "王小明", "王小明" }, { "محمد علي", "محمد" }, { "\"Jane\" Doe", NULL }, { NULL, NULL },
+	{ "LE GALL Yann", "Yann" }, { "Núñez García, María José", "María José" },
+	{ "van den Berg", NULL }, { "Kevin Osei, MBA", "Kevin" }, { "Jane Doe (she/her)", "Jane" },
+	{ "Gian Luca Neri", "Gian Luca" }, { "IJSBRAND", "IJsbrand" }, { "İPEK YILDIZ", "İpek" },
 };
+#define N_NAMES (sizeof names / sizeof names[0])
 
 static const char *const orgs[] = {
 	"University of California, Berkeley", "Freie Universität Berlin", "MIT",
@@ -199,6 +295,22 @@ static void check_lines(const char *what, const char *body)
 	}
 }
 
+/* the body (after the note) has each paragraph on one line: LinkedIn keeps
+ * every line break of a pasted text. Only the sign-off, the last paragraph,
+ * has two lines (the closing and the owner's name). */
+static void check_paragraphs(const char *what, const char *body)
+{
+	const char *p = body, *end;
+
+	while ((end = strstr(p, "\n\n")) != NULL) {
+		if (memchr(p, '\n', (size_t)(end - p)))
+			fail_msg("%s: a line break inside a paragraph: %.*s", what, (int)(end - p), p);
+		p = end + 2;
+	}
+	if (p == body || strchr(p, '\n') == strrchr(p, '\n'))
+		fail_msg("%s: no sign-off of two lines at the end:\n%s", what, body);
+}
+
 static void check_marks(const char *what, const char *body)
 {
 	static const char *const bad[] = {
@@ -225,6 +337,9 @@ static void check_org_alone(const char *what, const char *text, const char *org,
 			*c = ' ';
 	if (!(at = strstr(body, org)))
 		fail_msg("%s: \"%s\" is not in:\n%s", what, org, text);
+	/* after a generic noun and a colon: "... a shared employer: Acme." */
+	if (at - body < 2 || strncmp(at - 2, ": ", 2))
+		fail_msg("%s: \"%s\" does not follow a colon:\n%s", what, org, text);
 	for (w = at; w > body && (w[-1] == ' ' || w[-1] == '\n'); w--)
 		;
 	n = (size_t)(w - body);
@@ -248,8 +363,11 @@ static void check_greeting(const char *what, size_t l, const char *tpl, const ch
 		assert_non_null(line);
 		line += 3;
 	}
-	snprintf(want, sizeof want, "%s%s%s\n", L[l].hello_pre,
-		 first ? first : noted ? L[l].fallback_note : L[l].fallback, L[l].hello_post);
+	/* without a name, the language's whole no-name line */
+	if (first)
+		snprintf(want, sizeof want, "%s%s%s\n", L[l].hello_pre, first, L[l].hello_post);
+	else
+		snprintf(want, sizeof want, "%s\n", noted ? L[l].fallback_note : L[l].fallback);
 	if (strncmp(line, want, strlen(want)))
 		fail_msg("%s: the greeting is not \"%.*s\":\n%s", what, (int)strlen(want) - 1, want, body);
 }
@@ -281,7 +399,16 @@ static void render_one(size_t l, size_t t, size_t n, const char *org, bool hint)
 	assert_string_equal(d.template, tpls[t].want);
 	assert_string_equal(d.lang, langs[l]);
 	assert_string_equal(d.subject, L[l].subject);
-	check_lines(what, d.body);
+	{
+		const char *text = hint ? strstr(d.body, "]\n\n") : d.body;
+		char *note = hint && text ? strndup(d.body, (size_t)(text - d.body) + 2) : NULL;
+
+		assert_non_null(text);
+		if (note)
+			check_lines(what, note);
+		free(note);
+		check_paragraphs(what, hint ? text + 3 : text);
+	}
 	check_marks(what, d.body);
 	check_greeting(what, l, tpls[t].want, names[n].first, d.body, hint);
 	check_hint(what, d.body, hint);
@@ -303,7 +430,7 @@ static void test_every_template_language_name_and_org(void **state)
 				for (size_t o = 0; o < sizeof orgs / sizeof orgs[0]; o++)
 					for (int hint = 0; hint < 2; hint++, count++)
 						render_one(l, t, n, orgs[o], hint);
-	assert_int_equal(count, 7 * 9 * 9 * 5 * 2);
+	assert_int_equal(count, 7 * 9 * N_NAMES * 5 * 2);
 }
 
 /* ---------------------------------------------------------------- one by one */
@@ -353,6 +480,19 @@ static void test_shared_organisation(void **state)
 		assert_string_equal(d.template, cases[i].tpl);
 		if (cases[i].org)
 			assert_non_null(strstr(d.body, cases[i].org));
+		draft_text_free(&d);
+	}
+	/* a group claim that is true: the group shared, not "I can't place you" */
+	{
+		struct unit_draft s;
+		struct draft_text d;
+		char err[200];
+
+		fake_scan(&s, "Jane Doe", "de", CLAIM_GROUP, "rust berlin", NULL, "jane@example.com");
+		s.in.claim_mismatch = false;
+		assert_int_equal(draft_text(&s.in, "ask", false, &d, err, sizeof err), 0);
+		assert_string_equal(d.template, "ask-shared");
+		assert_non_null(strstr(d.body, "eine Gemeinsamkeit: Rust Berlin."));
 		draft_text_free(&d);
 	}
 	/* no variant of decline: the decline itself */
@@ -405,15 +545,39 @@ static void test_unfit_profile_link(void **state)
 		snprintf(what, sizeof what, "%s/send-hint without a link", langs[l]);
 		assert_null(strstr(d.body, "Bcc"));
 		assert_null(strstr(d.body, "http"));
-		check_lines(what, d.body);
+		{
+			const char *end = strstr(d.body, "]\n\n");
+			char *note = end ? strndup(d.body, (size_t)(end - d.body)) : NULL;
+
+			assert_non_null(note);
+			check_lines(what, note);
+			free(note);
+		}
 		/* the line after "...profile:" is the fallback, whole: "(...)" */
 		if (!(fb = strstr(d.body, ":\n(")) || fb[2 + strcspn(fb + 2, "\n") - 1] != ')')
 			fail_msg("%s: the fallback is not a line of its own:\n%s", what, d.body);
 		if (!strcmp(langs[l], "en"))
 			assert_non_null(strstr(d.body, "\n(no link in the invitation: search LinkedIn "
-						  "for the inviter's name)\n"));
+						  "for the name)\n"));
 		draft_text_free(&d);
 	}
+}
+
+/* the note fits the verdict: accept first, then message; or reply to the
+ * pending invitation without accepting it (a message from the profile
+ * would need InMail) */
+static void test_hint_per_verdict(void **state)
+{
+	static const struct { const char *tpl, *lang, *want; } cases[] = {
+		{ "accept", "en", "\nFirst accept the invitation on LinkedIn (My Network > Invitations).\n" },
+		{ "ask", "en", "\nchoose Reply on this invitation" },
+		{ "decline", "en", "\nchoose Reply on this invitation" },
+		{ "accept", "de", "\nNehmen Sie zuerst die Einladung auf LinkedIn an" },
+		{ "decline", "nl", "\nDegene die je heeft uitgenodigd:\n" },
+	};
+
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		expect_body(cases[i].lang, "Jane Doe", cases[i].tpl, true, cases[i].want, false);
 }
 
 static void test_wrap(void **state)
@@ -465,6 +629,7 @@ int main(void)
 		cmocka_unit_test(test_shared_organisation),
 		cmocka_unit_test(test_unfit_organisation),
 		cmocka_unit_test(test_unfit_profile_link),
+		cmocka_unit_test(test_hint_per_verdict),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_value_ends_sentence),
 	};
