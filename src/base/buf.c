@@ -51,6 +51,8 @@ static int buf_reserve(struct buf *b, size_t need)
 			return buf_fail(b);
 		cap *= 2;
 	}
+	if (b->limit && cap > b->limit + 1 && need <= b->limit)
+		cap = b->limit + 1;	/* never room for more than the limit */
 	p = realloc(b->data, cap);
 	if (!p)
 		return buf_fail(b);
@@ -119,6 +121,22 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 	n = buf_append(b, big, strlen(big));
 	free(big);
 	return n;
+}
+
+int buf_keep(struct buf *b, size_t off, size_t len)
+{
+	char *p;
+
+	if (!b->data || off > b->len || len > b->len - off)
+		return -1;
+	memmove(b->data, b->data + off, len);
+	b->data[len] = '\0';
+	b->len = len;
+	if ((p = realloc(b->data, len + 1)) != NULL) {	/* smaller: cannot fail */
+		b->data = p;
+		b->cap = len + 1;
+	}
+	return 0;
 }
 
 char *buf_steal(struct buf *b)

@@ -118,8 +118,8 @@ int scan_eom(struct scan *s)
 		s->inv.kind = KIND_NONE;
 		return 0;
 	}
-	if (message_parse(&s->msg, s->mime.data, s->mime.len,
-			  (size_t)s->set->max_scan_bytes) < 0)
+	/* the body's bytes are decoded in place and given back with the tree */
+	if (message_parse_buf(&s->msg, &s->mime, (size_t)s->set->max_scan_bytes) < 0)
 		return -1;
 	if (s->msg.reason[0] && !s->reason[0])
 		snprintf(s->reason, sizeof s->reason, "%s", s->msg.reason);
