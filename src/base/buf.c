@@ -2,6 +2,7 @@
  * out of memory marks it failed until it is reset */
 #include "autoconfig.h"
 #include "buf.h"
+#include "str.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -32,6 +33,7 @@ void buf_reset(struct buf *b)
 
 int buf_fail(struct buf *b)
 {
+	mem_note_failure();
 	b->failed = true;
 	return -1;
 }

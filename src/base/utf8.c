@@ -2,6 +2,7 @@
  * (conversion through iconv, into a buffer no larger than asked for) */
 #include "autoconfig.h"
 #include "utf8.h"
+#include "str.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -109,8 +110,10 @@ char *utf8_clean_max(const char *s, size_t len, size_t max, size_t *outlen, bool
 	size_t n = clean_into(p, len, NULL, max, cut ? cut : &ignored);
 	char *out = malloc(n + 1);	/* counted first: exactly what is needed */
 
-	if (!out)
+	if (!out) {
+		mem_note_failure();
 		return NULL;
+	}
 	clean_into(p, len, out, n, &ignored);
 	out[n] = '\0';
 	if (outlen)
@@ -207,8 +210,10 @@ char *to_utf8_max(const char *charset, const char *s, size_t len, size_t max,
 		return utf8_clean_max(s, len, max, outlen, cut);
 	cd = iconv_open("UTF-8", iconv_name(charset));
 	if (cd == (iconv_t)-1) {
-		if (errno == ENOMEM)
+		if (errno == ENOMEM) {
+			mem_note_failure();
 			return NULL;
+		}
 		/* unknown: UTF-8 if it is, else the common Western charset */
 		if (unknown)
 			*unknown = true;
@@ -220,6 +225,7 @@ char *to_utf8_max(const char *charset, const char *s, size_t len, size_t max,
 	cap = max > 4 && len < (max - 4) / 3 ? 3 * len + 4 : max;
 	out = malloc(cap + 1);
 	if (!out) {
+		mem_note_failure();
 		iconv_close(cd);
 		return NULL;
 	}

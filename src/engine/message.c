@@ -4,6 +4,7 @@
  * thousands of parts) is bounded before the parser sees it. */
 #include "autoconfig.h"
 #include "message.h"
+#include "str.h"
 
 #include <libetpan/libetpan.h>
 #include <stdio.h>
@@ -262,6 +263,7 @@ int message_parse_buf(struct message *m, struct buf *raw, size_t max_text)
 	}
 	rc = mailmime_parse(raw->data, raw->len, &idx, &mime);
 	if (rc == MAILIMF_ERROR_MEMORY) {
+		mem_note_failure();
 		buf_free(raw);
 		return -1;
 	}

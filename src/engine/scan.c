@@ -10,6 +10,7 @@
 #include "detect.h"
 #include "extract.h"
 #include "buf.h"
+#include "str.h"
 
 void scan_init(struct scan *s, const struct engine_settings *set)
 {
@@ -61,9 +62,17 @@ int scan_rcpt(struct scan *s, const char *addr)
 	return 0;
 }
 
+/* RC, or -1 when memory ran out anywhere in the step (mem_failed(), str.h):
+ * a field left NULL for want of memory is not a field the mail lacks */
+static int checked(int rc)
+{
+	return rc < 0 || mem_failed() ? -1 : rc;
+}
+
 int scan_header(struct scan *s, const char *name, const char *value)
 {
-	return headers_add(&s->h, name, value);
+	mem_reset();
+	return checked(headers_add(&s->h, name, value));
 }
 
 /* the parser gets the MIME headers only: nothing else matters to it */
@@ -82,7 +91,7 @@ static int start_mime(struct scan *s)
 	return 0;
 }
 
-int scan_eoh(struct scan *s)
+static int eoh(struct scan *s)
 {
 	if (headers_finish(&s->h) < 0)
 		return -1;
@@ -94,6 +103,12 @@ int scan_eoh(struct scan *s)
 		return SCAN_DONE;
 	s->need_body = true;
 	return start_mime(s) < 0 ? -1 : SCAN_MORE;
+}
+
+int scan_eoh(struct scan *s)
+{
+	mem_reset();
+	return checked(eoh(s));
 }
 
 int scan_body(struct scan *s, const char *data, size_t len)
@@ -112,7 +127,7 @@ int scan_body(struct scan *s, const char *data, size_t len)
 	return SCAN_MORE;
 }
 
-int scan_eom(struct scan *s)
+static int eom(struct scan *s)
 {
 	if (!s->need_body) {
 		s->inv.kind = KIND_NONE;
@@ -136,4 +151,10 @@ int scan_eom(struct scan *s)
 		return -1;
 	detect_authentic(s->set, &s->h, s->envfrom_domain, &s->msg, &s->inv);
 	return 0;
+}
+
+int scan_eom(struct scan *s)
+{
+	mem_reset();
+	return checked(eom(s));
 }

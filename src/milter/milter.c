@@ -16,6 +16,7 @@
 #include "reasons.h"
 #include "draft_submit.h"
 #include "inbound.h"
+#include "str.h"
 #include "log.h"
 #include "metrics.h"
 #include "milter_apply.h"
@@ -40,7 +41,6 @@ struct session {
 	char *rcpt_args[MAX_RCPTS];	/* the ESMTP args of each (NOTIFY, ORCPT), or NULL */
 	size_t n_rcpts;
 	char *subject;			/* the first Subject as received, folding kept */
-	bool no_subject;		/* it could not be kept: the subject is left alone */
 };
 
 static struct session *session_get(SMFICTX *ctx)
@@ -159,10 +159,10 @@ static sfsistat header_reply(const struct session *s)
 /* the first Subject exactly as received: a prefix goes in front of it */
 static void keep_subject(struct session *s, const char *name, const char *value)
 {
-	if (s->subject || s->no_subject || strcasecmp(name, "Subject") != 0)
+	if (s->subject || strcasecmp(name, "Subject") != 0)
 		return;
 	if ((s->subject = strdup(value)) == NULL)
-		s->no_subject = true;
+		s->failed = true;	/* on_error at the end of headers */
 }
 
 static sfsistat do_header(SMFICTX *ctx, char *name, char *value)
@@ -177,9 +177,10 @@ static sfsistat do_header(SMFICTX *ctx, char *name, char *value)
 		return header_reply(s);
 	}
 	keep_subject(s, name, value);
+	mem_reset();	/* a forgery not recognised for want of memory is not let through */
 	if (strcasecmp(name, "Authentication-Results") == 0)
 		ar_track_header(&s->ar, &s->in.cfg->engine.authserv_id, value, s->in.scan.h.received);
-	if (scan_header(&s->in.scan, name, value) < 0)
+	if (mem_failed() || scan_header(&s->in.scan, name, value) < 0)
 		s->failed = true;	/* reported at the end of headers */
 	return header_reply(s);
 }
@@ -248,12 +249,12 @@ static sfsistat do_eom(SMFICTX *ctx)
 	a.n_rcpts = s->n_rcpts;
 	a.rcpt_par = s->rcpt_par;
 	a.subject = s->subject;
-	a.no_subject = s->no_subject;
 	remove_forged(&a, s->forged);
 	ar_track_remove(&a, &s->ar);
 	if (s->in.scan.inv.kind != KIND_NONE) {
 		count_linkedin(&s->in);
-		carry_out(&a, &s->in);
+		if (carry_out(&a, &s->in) < 0)
+			return failure(ctx, s, MP_MESSAGE);
 	}
 	if (milter_io->result)
 		milter_io->result(ctx, &s->in, false);

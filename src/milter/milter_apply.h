@@ -18,14 +18,14 @@ struct act {
 	size_t n_rcpts;
 	bool rcpt_par;			/* negotiated: smfi_addrcpt_par */
 	const char *subject;		/* the first Subject as received, NULL if none */
-	bool no_subject;		/* it was not kept (no memory): left alone */
 };
 
 /* remove_forged - delete every copy of our headers that came with the mail */
 void remove_forged(struct act *a, const unsigned *forged);
 /* remove_header - delete the INDEXth NAME header (1 = the first), or log */
 void remove_header(struct act *a, const char *name, unsigned index);
-/* carry_out - tag, file, quarantine, draft, per the plan; log one line */
-void carry_out(struct act *a, const struct inbound *s);
+/* carry_out - tag, file, quarantine, draft, per the plan; log one line.
+ * -1, with nothing changed, when memory ran out for a value it needed */
+int carry_out(struct act *a, const struct inbound *s);
 
 #endif
