@@ -17,6 +17,13 @@ is "no header name is used in two layers" "$dups" ""
 ok "no source file is outside a layer folder" \
 	test -z "$(ls "$srcdir"/src/*.[ch] 2>/dev/null)"
 
+# each header says its layer's policy for errors (out of memory above all)
+wrong=$(for h in "$srcdir"/src/*/*.h; do
+	l=$(basename "$(dirname "$h")")
+	grep -q "DIAGNOSTICS ($l)" "$h" || echo "src/$l/$(basename "$h")"
+done)
+is "every header states its layer's DIAGNOSTICS policy" "$wrong" ""
+
 # includes and symbols: build-aux/layers.sh, which `make` runs as well
 out=$(sh "$srcdir/build-aux/layers.sh" "$srcdir" "$builddir" 2>&1)
 is "every src/ folder a layer, no upward or path include, no library uses a higher layer's symbol" "$out" ""

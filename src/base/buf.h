@@ -2,7 +2,10 @@
  * limit) and is always NUL-terminated when data != NULL. Running out of
  * memory is sticky: once an append fails, `failed` is set and every later
  * append does nothing and returns -1, so a writer may append without
- * checking each call and ask buf_failed() once when it is done. */
+ * checking each call and ask buf_failed() once when it is done.
+ *
+ * DIAGNOSTICS (base): out of memory returns NULL or -1 and is noted in
+ * mem_failed() (str.h); nothing here exits or logs. */
 #ifndef LM_BUF_H
 #define LM_BUF_H
 #include <stdbool.h>

@@ -2,7 +2,10 @@
  * relaxed atomics (the mail path only ever adds to a counter) and written in
  * the Prometheus text format for the metrics endpoint (metrics_http.c).
  * Every label value comes from a fixed table, here or (verdicts, reasons) given by
- * metrics_names: never a name, an address or a note from the mail. */
+ * metrics_names: never a name, an address or a note from the mail.
+ *
+ * DIAGNOSTICS (base): out of memory returns NULL or -1 and is noted in
+ * mem_failed() (str.h); nothing here exits or logs. */
 #ifndef LM_METRICS_H
 #define LM_METRICS_H
 #include <stdint.h>

@@ -1,4 +1,7 @@
-/* utf8.h - make any bytes valid UTF-8 text, and convert charsets to UTF-8 */
+/* utf8.h - make any bytes valid UTF-8 text, and convert charsets to UTF-8
+ *
+ * DIAGNOSTICS (base): out of memory returns NULL or -1 and is noted in
+ * mem_failed() (str.h); nothing here exits or logs. */
 #ifndef LM_UTF8_H
 #define LM_UTF8_H
 #include <stdbool.h>

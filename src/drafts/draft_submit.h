@@ -1,6 +1,10 @@
 /* draft_submit.h - reply drafts from the milter (through the store thread, never
  * holding the MTA longer than drafts.timeout_ms) and from test mode (stored
- * at once) */
+ * at once)
+ *
+ * DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #ifndef LM_DRAFT_SUBMIT_H
 #define LM_DRAFT_SUBMIT_H
 #include "draft_input.h"

@@ -1,5 +1,9 @@
 /* store.h - where drafts go: a Maildir (the default) or an IMAP server's
- * Drafts folder; one interface, chosen by the URL */
+ * Drafts folder; one interface, chosen by the URL
+ *
+ * DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #ifndef LM_STORE_H
 #define LM_STORE_H
 #include <stdbool.h>

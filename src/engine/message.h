@@ -1,5 +1,9 @@
 /* message.h - one raw message decoded with libetpan into the UTF-8 text of
- * its best part and the link targets it carries */
+ * its best part and the link targets it carries
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_MESSAGE_H
 #define LM_MESSAGE_H
 #include <stdbool.h>

@@ -1,6 +1,10 @@
 /* transfer.h - a MIME part's transfer encoding undone in place: the decoded
  * bytes are never more than the encoded ones, so the message's own buffer
- * holds them and no second copy of the part is made */
+ * holds them and no second copy of the part is made
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_TRANSFER_H
 #define LM_TRANSFER_H
 #include <stddef.h>

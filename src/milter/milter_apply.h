@@ -1,6 +1,10 @@
 /* milter_apply.h - carrying out the plan of actions on one message through
  * libmilter: our headers, the subject, the recipients, the quarantine, the
- * draft, and the log line */
+ * draft, and the log line
+ *
+ * DIAGNOSTICS (milter): an internal error in a message's path (out of
+ * memory anywhere in it) is on_error: tempfail, or accept unchanged; one
+ * error line; carry_out() changes nothing when it cannot make a value. */
 #ifndef LM_MILTER_APPLY_H
 #define LM_MILTER_APPLY_H
 #include <libmilter/mfapi.h>

@@ -1,6 +1,10 @@
 /* plan.h - what is done to one message, from its kind, its verdict and
  * the profile's actions: tag, subject prefix, folder, detail, quarantine,
- * draft. The milter carries the plan out; test mode lists it. */
+ * draft. The milter carries the plan out; test mode lists it.
+ *
+ * DIAGNOSTICS (policy): judging and planning a message cannot fail on
+ * input; out of memory while judging fails inbound_eom() (on_error);
+ * lists loaded with the configuration report FILE:LINE errors. */
 #ifndef LM_PLAN_H
 #define LM_PLAN_H
 #include <stdbool.h>
