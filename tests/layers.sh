@@ -24,6 +24,16 @@ wrong=$(for h in "$srcdir"/src/*/*.h; do
 done)
 is "every header states its layer's DIAGNOSTICS policy" "$wrong" ""
 
+# one name per thing, spelled by the layer that owns it (issue 25, item 15)
+is "base/metrics.c spells no kind, store or draft result (their layers give them)" \
+	"$(grep -nE '"(invitation|reminder|notification|linkedin|maildir|imap|stored|exists|spooled|lost|retry|fail)"' \
+		"$srcdir/src/base/metrics.c")" ""
+is "metrics_http.c reads no spool file name (spool_census.c does)" \
+	"$(grep -nE 'readdir|sscanf|\.draft"' "$srcdir/src/milter/metrics_http.c")" ""
+is "the notification kind is spelled once, in the engine's table of kinds" \
+	"$(grep -rnE '"(notification|linkedin)"' "$srcdir"/src/*/*.c |
+		grep -vE '^[^:]*/src/engine/invitation.c:|^[^:]*:[0-9]+:[[:space:]]*(/?\*)')" ""
+
 # includes and symbols: build-aux/layers.sh, which `make` runs as well
 out=$(sh "$srcdir/build-aux/layers.sh" "$srcdir" "$builddir" 2>&1)
 is "every src/ folder a layer, no upward or path include, no library uses a higher layer's symbol" "$out" ""

@@ -18,4 +18,8 @@ int drafts_submit(const struct draft_input *s, const char *template, const char 
 int drafts_store_now(const struct draft_input *s, const char *template, const char *store,
 		     char *err, size_t errlen);
 
+/* drafts_metrics_names - the metrics' labels of stores and of what became
+ * of drafts, from this layer's tables (metrics_names); once at the start */
+void drafts_metrics_names(void);
+
 #endif

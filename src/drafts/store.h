@@ -10,6 +10,13 @@
 #include <stddef.h>
 #include <time.h>
 
+/* the kinds of store, by the scheme of their URL (metrics label them) */
+enum store_kind { STORE_MAILDIR, STORE_IMAP, STORE_KIND_COUNT };
+enum store_kind store_kind(const char *url);
+const char *store_kind_name(unsigned k);
+/* store_result_name - "stored", "exists", "retry", "fail" (metrics) */
+const char *store_result_name(unsigned r);
+
 enum store_result {
 	STORE_OK,	/* stored */
 	STORE_EXISTS,	/* a draft with this key is there already: nothing to do */

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include "patterns.h"
 
-enum kind { KIND_NONE, KIND_INVITATION, KIND_REMINDER, KIND_LINKEDIN };
+enum kind { KIND_NONE, KIND_INVITATION, KIND_REMINDER, KIND_NOTIFICATION };
 
 enum note_kind { NOTE_UNKNOWN, NOTE_NONE, NOTE_PERSONAL, NOTE_GENERIC };
 

@@ -356,6 +356,12 @@ static sfsistat on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	return SMFIS_CONTINUE;
 }
 
+/* the kind label of the metrics (kinds but none), from the one table of kind names */
+static const char *kind_label(unsigned k)
+{
+	return kind_name((enum kind)(k + 1));
+}
+
 /* the verdict label of the metrics, from the one table of verdict names */
 static const char *verdict_label(unsigned v)
 {
@@ -382,8 +388,10 @@ int milter_register(void)
 	};
 
 	fault = getenv("LINKEDIN_MILTER_TEST_FAULT");
-	metrics_names(MC_VERDICTS, verdict_label, VERDICT_COUNT);
-	metrics_names(MC_REASONS, reason_label, REASON_COUNT);
+	metrics_names(MC_LINKEDIN, 0, kind_label, KIND_NOTIFICATION);
+	metrics_names(MC_VERDICTS, 0, verdict_label, VERDICT_COUNT);
+	metrics_names(MC_REASONS, 0, reason_label, REASON_COUNT);
+	drafts_metrics_names();
 	return smfi_register(desc) == MI_SUCCESS ? 0 : -1;
 }
 

@@ -72,7 +72,7 @@ static void tag(struct act *a, const struct inbound *s, const struct values *v,
 		struct buf *done)
 {
 	if (plan_notification(&s->scan.inv, &s->result)) {
-		add_header(a, own_names[0], "notification", done);
+		add_header(a, own_names[0], kind_name(KIND_NOTIFICATION), done);
 		return;
 	}
 	add_header(a, own_names[0], verdict_name(s->result.verdict), done);
@@ -199,9 +199,11 @@ static void quarantine(struct act *a, const struct inbound *s, struct buf *done)
 {
 	char reason[200];
 
-	snprintf(reason, sizeof reason, "linkedin-milter: %s (%s)",
-		 plan_notification(&s->scan.inv, &s->result) ? "notification" : verdict_name(s->result.verdict),
-		 s->result.n_reasons ? s->result.reasons[0] : "linkedin");
+	snprintf(reason, sizeof reason, "linkedin-milter: %s%s%s%s",
+		 plan_notification(&s->scan.inv, &s->result) ? kind_name(KIND_NOTIFICATION) :
+							       verdict_name(s->result.verdict),
+		 s->result.n_reasons ? " (" : "", s->result.n_reasons ? s->result.reasons[0] : "",
+		 s->result.n_reasons ? ")" : "");
 	if (milter_io->quarantine(a->ctx, reason) == MI_SUCCESS)
 		done_add(done, "quarantine", NULL);
 	else

@@ -27,7 +27,7 @@ struct plan {
 static inline bool plan_notification(const struct invitation *inv,
 				     const struct verdict_result *r)
 {
-	return inv->kind == KIND_LINKEDIN && r->verdict != VERDICT_PHISH;
+	return inv->kind == KIND_NOTIFICATION && r->verdict != VERDICT_PHISH;
 }
 /* plan_actions - for an invitation or notification INV judged R under P */
 void plan_actions(const struct profile *p, const struct invitation *inv,
