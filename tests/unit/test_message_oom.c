@@ -26,47 +26,7 @@
 #include "inbound.h"
 #include "milter_io.h"
 #include "report.h"
-
-void *__real_malloc(size_t n);
-void *__real_realloc(void *p, size_t n);
-void *__real_calloc(size_t n, size_t size);
-char *__real_strdup(const char *s);
-void *__wrap_malloc(size_t n);
-void *__wrap_realloc(void *p, size_t n);
-void *__wrap_calloc(size_t n, size_t size);
-char *__wrap_strdup(const char *s);
-
-static long countdown = -1;	/* allocations left before the one that fails; -1: none fails */
-static int injected;		/* the failure happened */
-
-static int fail_now(void)
-{
-	if (countdown < 0 || countdown-- != 0)
-		return 0;
-	injected = 1;
-	errno = ENOMEM;
-	return 1;
-}
-
-void *__wrap_malloc(size_t n)
-{
-	return fail_now() ? NULL : __real_malloc(n);
-}
-
-void *__wrap_realloc(void *p, size_t n)
-{
-	return fail_now() ? NULL : __real_realloc(p, n);
-}
-
-void *__wrap_calloc(size_t n, size_t size)
-{
-	return fail_now() ? NULL : __real_calloc(n, size);
-}
-
-char *__wrap_strdup(const char *s)
-{
-	return fail_now() ? NULL : __real_strdup(s);
-}
+#include "fail_alloc.h"
 
 static struct config *cfg;
 static const struct milter_io recorder;	/* below */
