@@ -3,81 +3,65 @@
 # its own layer and of the layers below it, never of a layer above; and each
 # layer's library may use symbols of its own and lower layers only, so the
 # libraries link bottom-up with no cycle. The build enforces the includes
-# (each library sees only its layer's include paths); this test checks both
-# rules from the sources and from the built libraries, and names every
-# offender.
+# (each library sees only its layer's include paths) and `make` runs
+# build-aux/layers.sh for both rules; this test runs it too, names every
+# offender, and shows that it catches a path include and a hand-written
+# prototype.
 . "$top_srcdir/tests/lib.sh"
 srcdir=$(cd "$top_srcdir" && pwd)
 builddir=$(cd "$top_builddir" && pwd)
-LAYERS="base engine policy drafts config milter cli"
-
-rank() {	# rank LAYER: its position, 0 for base
-	i=0
-	for l in $LAYERS; do
-		[ "$l" = "$1" ] && { echo $i; return; }
-		i=$((i + 1))
-	done
-	echo 99
-}
 
 # every header belongs to exactly one layer
 dups=$(ls "$srcdir"/src/*/*.h | sed 's#.*/##' | sort | uniq -d)
 is "no header name is used in two layers" "$dups" ""
 ok "no source file is outside a layer folder" \
 	test -z "$(ls "$srcdir"/src/*.[ch] 2>/dev/null)"
-for l in $(ls -d "$srcdir"/src/*/ | sed 's#/$##; s#.*/##'); do
-	ok "src/$l is a known layer" test "$(rank "$l")" != 99
+
+# each header says its layer's policy for errors (out of memory above all)
+wrong=$(for h in "$srcdir"/src/*/*.h; do
+	l=$(basename "$(dirname "$h")")
+	grep -q "DIAGNOSTICS ($l)" "$h" || echo "src/$l/$(basename "$h")"
+done)
+is "every header states its layer's DIAGNOSTICS policy" "$wrong" ""
+
+# one name per thing, spelled by the layer that owns it (issue 25, item 15)
+is "base/metrics.c spells no kind, store or draft result (their layers give them)" \
+	"$(grep -nE '"(invitation|reminder|notification|linkedin|maildir|imap|stored|exists|spooled|lost|retry|fail)"' \
+		"$srcdir/src/base/metrics.c")" ""
+is "metrics_http.c reads no spool file name (spool_census.c does)" \
+	"$(grep -nE 'readdir|sscanf|\.draft"' "$srcdir/src/milter/metrics_http.c")" ""
+is "the notification kind is spelled once, in the engine's table of kinds" \
+	"$(grep -rnE '"(notification|linkedin)"' "$srcdir"/src/*/*.c |
+		grep -vE '^[^:]*/src/engine/invitation.c:|^[^:]*:[0-9]+:[[:space:]]*(/?\*)')" ""
+
+# includes and symbols: build-aux/layers.sh, which `make` runs as well
+out=$(sh "$srcdir/build-aux/layers.sh" "$srcdir" "$builddir" 2>&1)
+is "every src/ folder a layer, no upward or path include, no library uses a higher layer's symbol" "$out" ""
+for lib in base/libbase engine/libengine policy/libpolicy drafts/libdrafts \
+	config/libconf milter/libdaemon; do
+	ok "src/$lib.a is built" test -f "$builddir/src/$lib.a"
 done
 
-# includes: "name.h" of a higher layer is an upward include
-upward=""
-for f in "$srcdir"/src/*/*.[ch]; do
-	layer=$(basename "$(dirname "$f")")
-	r=$(rank "$layer")
-	for h in $(sed -n 's/^#[ \t]*include[ \t]*"\([^"]*\)".*/\1/p' "$f"); do
-		[ "$h" = autoconfig.h ] && continue
-		hp=$(ls "$srcdir"/src/*/"$h" 2>/dev/null | head -n 1)
-		if [ -z "$hp" ]; then
-			upward="$upward src/$layer/$(basename "$f"): includes unknown $h;"
-			continue
-		fi
-		hl=$(basename "$(dirname "$hp")")
-		[ "$(rank "$hl")" -le "$r" ] ||
-			upward="$upward src/$layer/$(basename "$f") ($layer) includes $h ($hl);"
-	done
-done
-is "no file includes a header of a higher layer" "$upward" ""
-
-# symbols: what a layer's library needs, no higher layer's library defines
-command -v nm >/dev/null || { done_testing; exit 0; }
-lib_of() {	# lib_of LAYER: its library in the build tree
-	case $1 in
-	base) echo "$builddir/src/base/libbase.a" ;;
-	engine) echo "$builddir/src/engine/libengine.a" ;;
-	policy) echo "$builddir/src/policy/libpolicy.a" ;;
-	drafts) echo "$builddir/src/drafts/libdrafts.a" ;;
-	config) echo "$builddir/src/config/libconf.a" ;;
-	milter) echo "$builddir/src/milter/libdaemon.a" ;;
-	esac
-}
+# the checker refuses what the compiler and the linker accept
 make_tmp
-for l in base engine policy drafts config milter; do
-	lib=$(lib_of "$l")
-	ok "the $l library is built" test -f "$lib"
-	[ -f "$lib" ] || continue
-	nm -g --defined-only "$lib" 2>/dev/null | awk 'NF == 3 { print $3 }' | sort -u > "$TMP/def.$l"
-	nm -g --undefined-only "$lib" 2>/dev/null | awk '{ print $NF }' | sort -u > "$TMP/undef.$l"
-done
-bad=""
-for l in base engine policy drafts config milter; do
-	[ -f "$TMP/undef.$l" ] || continue
-	r=$(rank "$l")
-	for h in engine policy drafts config milter; do
-		[ "$(rank "$h")" -gt "$r" ] && [ -f "$TMP/def.$h" ] || continue
-		for s in $(comm -12 "$TMP/undef.$l" "$TMP/def.$h"); do
-			bad="$bad $l uses $s of $h;"
-		done
+fake="$TMP/tree"
+mkdir -p "$fake/src/base" "$fake/src/engine" "$fake/src/policy"
+echo 'int p_fn(void);' > "$fake/src/policy/p.h"
+printf '#include "../policy/p.h"\nint e_fn(void) { return p_fn(); }\n' > "$fake/src/engine/e.c"
+out=$(sh "$srcdir/build-aux/layers.sh" "$fake" "$fake" 2>&1)
+is "a relative include of a higher layer is refused" "$out" \
+	'layers: src/engine/e.c: includes "../policy/p.h", a path (name the header only)'
+if command -v "${CC:-cc}" >/dev/null && command -v ar >/dev/null; then
+	printf 'int p_fn(void);\nint e_fn(void) { return p_fn(); }\n' > "$fake/src/engine/e.c"
+	echo 'int p_fn(void) { return 1; }' > "$fake/src/policy/p.c"
+	rm -f "$fake/src/policy/p.h"
+	for l in engine policy; do
+		c=$(ls "$fake/src/$l"/*.c)
+		"${CC:-cc}" -c -o "$fake/src/$l/o.o" "$c" &&
+			ar cr "$fake/src/$l/lib$l.a" "$fake/src/$l/o.o"
 	done
-done
-is "no library uses a symbol of a higher layer's library" "$bad" ""
+	out=$(sh "$srcdir/build-aux/layers.sh" "$fake" "$fake" 2>&1)
+	is "a hand-written prototype of a higher layer's function is refused" "$out" \
+		"layers: engine uses p_fn of policy (a prototype of a higher layer's function?)"
+fi
 done_testing

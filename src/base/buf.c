@@ -2,6 +2,7 @@
  * out of memory marks it failed until it is reset */
 #include "autoconfig.h"
 #include "buf.h"
+#include "str.h"
 
 #include <stdarg.h>
 #include <stdint.h>
@@ -32,6 +33,7 @@ void buf_reset(struct buf *b)
 
 int buf_fail(struct buf *b)
 {
+	mem_note_failure();
 	b->failed = true;
 	return -1;
 }
@@ -51,6 +53,8 @@ static int buf_reserve(struct buf *b, size_t need)
 			return buf_fail(b);
 		cap *= 2;
 	}
+	if (b->limit && cap > b->limit + 1 && need <= b->limit)
+		cap = b->limit + 1;	/* never room for more than the limit */
 	p = realloc(b->data, cap);
 	if (!p)
 		return buf_fail(b);
@@ -119,6 +123,22 @@ int buf_printf(struct buf *b, const char *fmt, ...)
 	n = buf_append(b, big, strlen(big));
 	free(big);
 	return n;
+}
+
+int buf_keep(struct buf *b, size_t off, size_t len)
+{
+	char *p;
+
+	if (!b->data || off > b->len || len > b->len - off)
+		return -1;
+	memmove(b->data, b->data + off, len);
+	b->data[len] = '\0';
+	b->len = len;
+	if ((p = realloc(b->data, len + 1)) != NULL) {	/* smaller: cannot fail */
+		b->data = p;
+		b->cap = len + 1;
+	}
+	return 0;
 }
 
 char *buf_steal(struct buf *b)

@@ -2,7 +2,10 @@
  * limit) and is always NUL-terminated when data != NULL. Running out of
  * memory is sticky: once an append fails, `failed` is set and every later
  * append does nothing and returns -1, so a writer may append without
- * checking each call and ask buf_failed() once when it is done. */
+ * checking each call and ask buf_failed() once when it is done.
+ *
+ * DIAGNOSTICS (base): out of memory returns NULL or -1 and is noted in
+ * mem_failed() (str.h); nothing here exits or logs. */
 #ifndef LM_BUF_H
 #define LM_BUF_H
 #include <stdbool.h>
@@ -39,6 +42,9 @@ int buf_puts(struct buf *b, const char *s);
 int buf_putc(struct buf *b, char c);
 int buf_printf(struct buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* buf_keep - keep only bytes [OFF, OFF+LEN) of B (moved to the start, the
+ * rest of the memory given back); -1 when they are not in B */
+int buf_keep(struct buf *b, size_t off, size_t len);
 /* buf_steal - hand the data to the caller; NULL (the data freed) when
  * memory ran out, now or in an earlier append. B is empty after. */
 char *buf_steal(struct buf *b);

@@ -1,4 +1,7 @@
-/* embedded.h - the shipped data files compiled into the binary (see embed.sh) */
+/* embedded.h - the shipped data files compiled into the binary (see embed.sh)
+ *
+ * DIAGNOSTICS (base): out of memory returns NULL or -1 and is noted in
+ * mem_failed() (str.h); nothing here exits or logs. */
 #ifndef LM_EMBEDDED_H
 #define LM_EMBEDDED_H
 #include <stddef.h>

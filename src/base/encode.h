@@ -1,6 +1,9 @@
 /* encode.h - text from the network made safe for headers and drafts:
  * control characters and line breaks removed, lengths bounded, RFC 2047
- * words for headers and quoted-printable for bodies */
+ * words for headers and quoted-printable for bodies
+ *
+ * DIAGNOSTICS (base): out of memory returns NULL or -1 and is noted in
+ * mem_failed() (str.h); nothing here exits or logs. */
 #ifndef LM_ENCODE_H
 #define LM_ENCODE_H
 #include <stddef.h>

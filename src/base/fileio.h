@@ -1,4 +1,7 @@
-/* fileio.h - reading a whole file with a bound, writing all of a buffer */
+/* fileio.h - reading a whole file with a bound, writing all of a buffer
+ *
+ * DIAGNOSTICS (base): out of memory returns NULL or -1 and is noted in
+ * mem_failed() (str.h); nothing here exits or logs. */
 #ifndef LM_FILEIO_H
 #define LM_FILEIO_H
 #include <stddef.h>

@@ -1,5 +1,8 @@
 /* fold.h - compare names the way people do: case, accents and punctuation
- * do not matter ("José Núñez" = "jose nunez") */
+ * do not matter ("José Núñez" = "jose nunez")
+ *
+ * DIAGNOSTICS (base): out of memory returns NULL or -1 and is noted in
+ * mem_failed() (str.h); nothing here exits or logs. */
 #ifndef LM_FOLD_H
 #define LM_FOLD_H
 #include <stddef.h>

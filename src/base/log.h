@@ -1,4 +1,7 @@
-/* log.h - one logging path for the daemon and the tools: syslog or stderr */
+/* log.h - one logging path for the daemon and the tools: syslog or stderr
+ *
+ * DIAGNOSTICS (base): out of memory returns NULL or -1 and is noted in
+ * mem_failed() (str.h); nothing here exits or logs. */
 #ifndef LM_LOG_H
 #define LM_LOG_H
 #include <syslog.h>

@@ -23,8 +23,9 @@ struct family {
 	unsigned n[2];
 };
 
-/* not const: the label values of verdicts and reasons are tables of the
- * layers above, given at the start by metrics_names */
+/* not const: the label values that name things of the layers above (kinds,
+ * verdicts, reasons, stores and what became of drafts) are their tables,
+ * given at the start by metrics_names; here only the metrics' own */
 static struct family counters[MC_COUNT] = {
 	[MC_MESSAGES] = { P "messages_total", "Messages seen (MAIL FROM).", "counter",
 			  { NULL }, { { NULL } }, { 1, 1 } },
@@ -32,7 +33,7 @@ static struct family counters[MC_COUNT] = {
 				     "Messages accepted at the end of their headers: not LinkedIn's.",
 				     "counter", { NULL }, { { NULL } }, { 1, 1 } },
 	[MC_LINKEDIN] = { P "linkedin_total", "LinkedIn mails by kind.", "counter",
-			  { "kind" }, { { "invitation", "reminder", "notification" } }, { 3, 1 } },
+			  { "kind" }, { { NULL } }, { 0, 1 } },
 	[MC_VERDICTS] = { P "verdicts_total", "Invitations by verdict.", "counter",
 			  { "verdict" }, { { NULL } }, { 0, 1 } },
 	[MC_REASONS] = { P "reasons_total", "Reasons given, by the default rules' ids.", "counter",
@@ -44,12 +45,10 @@ static struct family counters[MC_COUNT] = {
 			  "counter", { "outcome" }, { { "accept", "tempfail" } }, { 2, 1 } },
 	[MC_DRAFTS] = { P "drafts_total", "Drafts handed to the store thread, by what became of "
 			"them before the message went on.", "counter", { "store", "result" },
-			{ { "maildir", "imap" }, { "stored", "exists", "spooled", "lost" } },
-			{ 2, 4 } },
+			{ { NULL }, { NULL } }, { 0, 0 } },
 	[MC_STORE_RESULTS] = { P "store_results_total", "Answers of the draft stores (drafts "
 			       "from the spool included).", "counter", { "store", "result" },
-			       { { "maildir", "imap" }, { "stored", "exists", "retry", "fail" } },
-			       { 2, 4 } },
+			       { { NULL }, { NULL } }, { 0, 0 } },
 	[MC_RELOADS] = { P "reloads_total", "Configuration reloads by result.", "counter",
 			 { "result" }, { { "ok", "failed" } }, { 2, 1 } },
 	[MC_DKIM_VERIFICATIONS] = { P "dkim_verifications_total", "Our own DKIM verifications "
@@ -73,12 +72,12 @@ static const struct family gauges[MG_COUNT] = {
 			      "the spools (0: none).", "gauge" },
 };
 
-static const struct family histograms[MH_COUNT] = {
+static struct family histograms[MH_COUNT] = {	/* not const: as counters */
 	[MH_CALLBACK] = { P "callback_seconds", "Time spent in each milter callback.", "histogram",
 			  { "callback" }, { { "envfrom", "envrcpt", "header", "eoh", "body",
 					      "eom" } }, { 6, 1 } },
 	[MH_STORE] = { P "store_seconds", "Time a draft store took to answer.", "histogram",
-		       { "store" }, { { "maildir", "imap" } }, { 2, 1 } },
+		       { "store" }, { { NULL } }, { 0, 1 } },
 };
 
 /* upper bounds in microseconds; the last bucket is +Inf */
@@ -98,7 +97,8 @@ static atomic_ulong *slot(enum metric_counter c, unsigned a, unsigned b)
 {
 	const struct family *f = &counters[c];
 
-	if ((unsigned)c >= MC_COUNT || a >= f->n[0] || b >= f->n[1])
+	if ((unsigned)c >= MC_COUNT || a >= f->n[0] || b >= f->n[1] ||
+	    a * f->n[1] + b >= MAX_VALUES * 4)
 		return NULL;
 	return &counter_slot[c][a * f->n[1] + b];
 }
@@ -160,20 +160,27 @@ void metrics_observe(enum metric_histogram h, unsigned a, uint64_t start)
 	atomic_fetch_add_explicit(&x->count, 1, memory_order_relaxed);
 }
 
-void metrics_names(enum metric_counter c, const char *(*name)(unsigned), unsigned n)
+static void name_label(struct family *f, unsigned label, const char *(*name)(unsigned),
+		       unsigned n)
 {
-	struct family *f = &counters[c];
-
-	if ((unsigned)c >= MC_COUNT || !f->label[0] || f->label[1] || n > MAX_VALUES)
+	if (label > 1 || !f->label[label] || n > MAX_VALUES)
 		return;
 	for (unsigned i = 0; i < n; i++)
-		f->values[0][i] = name(i);
-	f->n[0] = n;
+		f->values[label][i] = name(i);
+	f->n[label] = n;
 }
 
-enum metric_store metrics_store(const char *url)
+void metrics_names(enum metric_counter c, unsigned label, const char *(*name)(unsigned),
+		   unsigned n)
 {
-	return strncmp(url, "imap", 4) == 0 ? MS_IMAP : MS_MAILDIR;
+	if ((unsigned)c < MC_COUNT)
+		name_label(&counters[c], label, name, n);
+}
+
+void metrics_histogram_names(enum metric_histogram h, const char *(*name)(unsigned), unsigned n)
+{
+	if ((unsigned)h < MH_COUNT)
+		name_label(&histograms[h], 0, name, n);
 }
 
 /* ---------------------------------------------------------------- the text format */

@@ -1,8 +1,13 @@
 /* metrics.h - the daemon's counters, gauges and latency histograms, kept with
  * relaxed atomics (the mail path only ever adds to a counter) and written in
  * the Prometheus text format for the metrics endpoint (metrics_http.c).
- * Every label value comes from a fixed table, here or (verdicts, reasons) given by
- * metrics_names: never a name, an address or a note from the mail. */
+ * Every label value comes from a fixed table: the metrics' own here, the
+ * others' names (kinds, verdicts, reasons, stores, draft results) from the
+ * table of the layer that owns them, given by metrics_names: never a name,
+ * an address or a note from the mail.
+ *
+ * DIAGNOSTICS (base): out of memory returns NULL or -1 and is noted in
+ * mem_failed() (str.h); nothing here exits or logs. */
 #ifndef LM_METRICS_H
 #define LM_METRICS_H
 #include <stdint.h>
@@ -11,13 +16,13 @@
 enum metric_counter {
 	MC_MESSAGES,		/* no label */
 	MC_ACCEPTED_AT_HEADERS,	/* no label */
-	MC_LINKEDIN,		/* kind: enum kind - 1 */
+	MC_LINKEDIN,		/* kind: enum kind - 1 (named by the milter) */
 	MC_VERDICTS,		/* verdict: enum verdict */
 	MC_REASONS,		/* reason: enum reason (reasons.h) */
 	MC_ERRORS,		/* place: enum metric_place */
 	MC_ON_ERROR,		/* outcome: 0 accept, 1 tempfail */
-	MC_DRAFTS,		/* store (enum metric_store) x result (enum metric_draft) */
-	MC_STORE_RESULTS,	/* store x result (enum store_result) */
+	MC_DRAFTS,		/* store (enum store_kind) x result (enum handoff), drafts' */
+	MC_STORE_RESULTS,	/* store x result (enum store_result), drafts' */
 	MC_RELOADS,		/* result: 0 ok, 1 failed */
 	MC_DKIM_VERIFICATIONS,	/* result: enum dkimv_result (none, pass, fail, temperror) */
 	MC_DKIM_DNS_LOOKUPS,	/* no label: key lookups sent to the DNS */
@@ -26,8 +31,6 @@ enum metric_counter {
 };
 
 enum metric_place { MP_MAIL_FROM, MP_HEADERS, MP_BODY, MP_MESSAGE, MP_COUNT };
-enum metric_store { MS_MAILDIR, MS_IMAP, MS_COUNT };
-enum metric_draft { MD_STORED, MD_EXISTS, MD_SPOOLED, MD_LOST, MD_COUNT };
 
 enum metric_gauge {
 	MG_SESSIONS,		/* milter sessions open */
@@ -40,7 +43,7 @@ enum metric_gauge {
 
 enum metric_histogram {
 	MH_CALLBACK,		/* callback: enum metric_callback */
-	MH_STORE,		/* store: enum metric_store */
+	MH_STORE,		/* store: enum store_kind (drafts') */
 	MH_COUNT
 };
 
@@ -58,12 +61,13 @@ long metrics_gauge(enum metric_gauge g);
 uint64_t metrics_clock(void);
 /* metrics_observe - the time since START (metrics_clock) into histogram H, label A */
 void metrics_observe(enum metric_histogram h, unsigned a, uint64_t start);
-/* metrics_names - the values of the one label of counter C: NAME(0) to
- * NAME(N - 1), N at most 20; for the tables of higher layers (verdicts, reasons),
- * once at the start, before any count (a counter not named counts nothing) */
-void metrics_names(enum metric_counter c, const char *(*name)(unsigned), unsigned n);
-/* metrics_store - the label of a store URL */
-enum metric_store metrics_store(const char *url);
+/* metrics_names - the values of label LABEL (0 or 1) of counter C: NAME(0)
+ * to NAME(N - 1), N at most 20; for the tables of higher layers, once at
+ * the start, before any count (a label not named counts nothing) */
+void metrics_names(enum metric_counter c, unsigned label, const char *(*name)(unsigned),
+		   unsigned n);
+/* metrics_histogram_names - the same for the label of histogram H */
+void metrics_histogram_names(enum metric_histogram h, const char *(*name)(unsigned), unsigned n);
 /* metrics_render - everything, in the Prometheus text exposition format; -1 when out of memory */
 int metrics_render(struct buf *out);
 

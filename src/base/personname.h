@@ -1,7 +1,10 @@
 /* personname.h - a person's name as LinkedIn shows it, cleaned for a greeting
  * and for matching contacts: parenthesised parts ("(she/her)"), symbols
  * (emoji) and a trailing ", credential" removed, "Family, Given" turned
- * round ("Núñez García, María José" -> "María José Núñez García") */
+ * round ("Núñez García, María José" -> "María José Núñez García")
+ *
+ * DIAGNOSTICS (base): out of memory returns NULL or -1 and is noted in
+ * mem_failed() (str.h); nothing here exits or logs. */
 #ifndef LM_PERSONNAME_H
 #define LM_PERSONNAME_H
 #include <stdbool.h>

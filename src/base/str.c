@@ -8,14 +8,39 @@
 #include <string.h>
 #include <strings.h>
 
+static _Thread_local bool ran_out;	/* mem_failed() */
+
+void mem_note_failure(void)
+{
+	ran_out = true;
+}
+
+bool mem_failed(void)
+{
+	return ran_out;
+}
+
+void mem_reset(void)
+{
+	ran_out = false;
+}
+
+/* P, the failure noted when it is NULL */
+static void *noted(void *p)
+{
+	if (!p)
+		ran_out = true;
+	return p;
+}
+
 char *str_dup(const char *s)
 {
-	return s ? strdup(s) : NULL;
+	return s ? noted(strdup(s)) : NULL;
 }
 
 char *str_ndup(const char *s, size_t n)
 {
-	char *p = malloc(n + 1);
+	char *p = noted(malloc(n + 1));
 
 	if (!p)
 		return NULL;
@@ -28,16 +53,16 @@ void *alloc_zeroed(size_t n, size_t size)
 {
 	if (n == 0 || size == 0)
 		n = size = 1;
-	return calloc(n, size);
+	return noted(calloc(n, size));
 }
 
 void *realloc_array(void *p, size_t n, size_t size)
 {
 	if (size && n > SIZE_MAX / size) {
 		errno = ENOMEM;
-		return NULL;
+		return noted(NULL);
 	}
-	return realloc(p, n && size ? n * size : 1);
+	return noted(realloc(p, n && size ? n * size : 1));
 }
 
 static size_t ws_len(const unsigned char *s)

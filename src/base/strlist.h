@@ -1,5 +1,8 @@
 /* strlist.h - a list of strings owned by the list, and the list of errors a
- * file load collects ("FILE:LINE: key: what is wrong") */
+ * file load collects ("FILE:LINE: key: what is wrong")
+ *
+ * DIAGNOSTICS (base): out of memory returns NULL or -1 and is noted in
+ * mem_failed() (str.h); nothing here exits or logs. */
 #ifndef LM_STRLIST_H
 #define LM_STRLIST_H
 #include <stdbool.h>

@@ -1,4 +1,7 @@
-/* report.h - the test-mode JSON object of one scanned message */
+/* report.h - the test-mode JSON object of one scanned message
+ *
+ * DIAGNOSTICS (cli): an error line on stderr and a non-zero exit status
+ * (sysexits.h); test mode prints no line for a message that failed. */
 #ifndef LM_REPORT_H
 #define LM_REPORT_H
 #include <stdbool.h>

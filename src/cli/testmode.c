@@ -147,7 +147,12 @@ static void t_result(SMFICTX *ctx, const struct inbound *in, bool failed)
 	buf_init(&out, 0);
 	report_json(&out, t->path, in, t->explain);
 	buf_putc(&out, '\n');
-	fwrite(out.data, 1, out.len, stdout);
+	if (buf_failed(&out)) {	/* never a cut line: no line, and the run fails */
+		log_msg(LOG_ERR, "%s: out of memory writing the result", t->path);
+		t->failed = true;
+	} else {
+		fwrite(out.data, 1, out.len, stdout);
+	}
 	buf_free(&out);
 }
 

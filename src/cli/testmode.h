@@ -1,6 +1,9 @@
 /* testmode.h - test mode's side of the milter: a context that answers the
  * callbacks' calls to the MTA for one message file (testmode.c), and the
- * feeding of that file through the daemon's own callbacks (testmode_feed.c) */
+ * feeding of that file through the daemon's own callbacks (testmode_feed.c)
+ *
+ * DIAGNOSTICS (cli): an error line on stderr and a non-zero exit status
+ * (sysexits.h); test mode prints no line for a message that failed. */
 #ifndef LM_TESTMODE_H
 #define LM_TESTMODE_H
 #include <stdbool.h>

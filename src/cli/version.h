@@ -1,4 +1,7 @@
-/* version.h - the program's version and its libraries' */
+/* version.h - the program's version and its libraries'
+ *
+ * DIAGNOSTICS (cli): an error line on stderr and a non-zero exit status
+ * (sysexits.h); test mode prints no line for a message that failed. */
 #ifndef LM_VERSION_H
 #define LM_VERSION_H
 #include <stdio.h>

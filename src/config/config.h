@@ -1,7 +1,11 @@
 /* config.h - the configuration: an immutable, reference-counted snapshot of
  * the config file and everything it names (patterns, contacts, templates).
  * A reload builds a new one and swaps it in; each message keeps a reference
- * to the one it started with. */
+ * to the one it started with.
+ *
+ * DIAGNOSTICS (config): loading reports every problem, out of memory
+ * included, as an error line (FILE:LINE when it has one); a reload that
+ * fails keeps the configuration in force. A message: inbound.h. */
 #ifndef LM_CONFIG_H
 #define LM_CONFIG_H
 #include <stdatomic.h>

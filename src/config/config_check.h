@@ -1,4 +1,8 @@
-/* config_check.h - checks of single configuration values */
+/* config_check.h - checks of single configuration values
+ *
+ * DIAGNOSTICS (config): loading reports every problem, out of memory
+ * included, as an error line (FILE:LINE when it has one); a reload that
+ * fails keeps the configuration in force. A message: inbound.h. */
 #ifndef LM_CONFIG_CHECK_H
 #define LM_CONFIG_CHECK_H
 #include <stddef.h>

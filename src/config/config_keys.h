@@ -1,6 +1,10 @@
 /* config_keys.h - the rows of the key tables of config.c and
  * config_profile.c, by name: each table is indexed by its enum with
- * designated initializers, so a key inserted anywhere shifts no other one */
+ * designated initializers, so a key inserted anywhere shifts no other one
+ *
+ * DIAGNOSTICS (config): loading reports every problem, out of memory
+ * included, as an error line (FILE:LINE when it has one); a reload that
+ * fails keeps the configuration in force. A message: inbound.h. */
 #ifndef LM_CONFIG_KEYS_H
 #define LM_CONFIG_KEYS_H
 #include <stddef.h>

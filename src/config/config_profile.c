@@ -17,7 +17,7 @@
 /* the key of the action group of verdict I (or ACTION_NOTIFICATION) */
 static const char *action_name(int i)
 {
-	return i == ACTION_NOTIFICATION ? "notification" : verdict_name((enum verdict)i);
+	return i == ACTION_NOTIFICATION ? kind_name(KIND_NOTIFICATION) : verdict_name((enum verdict)i);
 }
 
 /* ---------------------------------------------------------------- tables */

@@ -1,5 +1,9 @@
 /* config_profile.h - the owner profile, per-recipient profiles, actions,
- * drafts and user rules of the configuration */
+ * drafts and user rules of the configuration
+ *
+ * DIAGNOSTICS (config): loading reports every problem, out of memory
+ * included, as an error line (FILE:LINE when it has one); a reload that
+ * fails keeps the configuration in force. A message: inbound.h. */
 #ifndef LM_CONFIG_PROFILE_H
 #define LM_CONFIG_PROFILE_H
 #include "config.h"

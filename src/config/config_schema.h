@@ -1,6 +1,10 @@
 /* config_schema.h - read a libconfig group through a table of known keys:
  * types, ranges and names are checked, unknown keys reported with the file
- * and line, values stored at offsets of a C struct. */
+ * and line, values stored at offsets of a C struct.
+ *
+ * DIAGNOSTICS (config): loading reports every problem, out of memory
+ * included, as an error line (FILE:LINE when it has one); a reload that
+ * fails keeps the configuration in force. A message: inbound.h. */
 #ifndef LM_CONFIG_SCHEMA_H
 #define LM_CONFIG_SCHEMA_H
 #include <libconfig.h>

@@ -7,6 +7,7 @@
 #include <string.h>
 #include "classify.h"
 #include "reasons.h"
+#include "str.h"
 
 void inbound_init(struct inbound *m, struct config *cfg)
 {
@@ -47,7 +48,7 @@ int inbound_eom(struct inbound *m)
 	if (is_judged(&s->inv))
 		classify(&m->cfg->policy, &m->profile->profile, &s->inv, s->rcpt, s->h.subject,
 			 &m->result);
-	return 0;
+	return mem_failed() ? -1 : 0;	/* scan_eom() cleared it: the profile's or the policy's */
 }
 
 void inbound_plan(const struct inbound *m, struct plan *out)

@@ -1,7 +1,11 @@
 /* inbound.h - one message on its way in, through every layer: the engine's
  * scan of it, the profile of its first recipient, the verdict and the plan.
  * The milter, test mode, the fuzzers and the benchmark share this path. It
- * holds a reference to the configuration the message started with. */
+ * holds a reference to the configuration the message started with.
+ *
+ * DIAGNOSTICS (config): loading reports every problem, out of memory
+ * included, as an error line (FILE:LINE when it has one); a reload that
+ * fails keeps the configuration in force. A message: inbound.h. */
 #ifndef LM_INBOUND_H
 #define LM_INBOUND_H
 #include "config.h"

@@ -1,6 +1,10 @@
 /* draft_input.h - everything a reply draft is made from: the invitation, the
  * owner it answers for, what the verdict found, and the drafts' settings.
- * The drafts layer reads only this, never the scan or the configuration. */
+ * The drafts layer reads only this, never the scan or the configuration.
+ *
+ * DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #ifndef LM_DRAFT_INPUT_H
 #define LM_DRAFT_INPUT_H
 #include <stdbool.h>

@@ -1,4 +1,8 @@
-/* draft_message.h - the reply draft of one invitation as an RFC 5322 message */
+/* draft_message.h - the reply draft of one invitation as an RFC 5322 message
+ *
+ * DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #ifndef LM_DRAFT_MESSAGE_H
 #define LM_DRAFT_MESSAGE_H
 #include "draft_input.h"

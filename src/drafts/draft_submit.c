@@ -55,7 +55,7 @@ int drafts_submit(const struct draft_input *s, const char *template, const char 
 	}
 	h = draft_queue_submit(s->set->spool, &m, d.msg.data, d.msg.len,
 			       s->set->timeout_ms, err, sizeof err);
-	metrics_count(MC_DRAFTS, metrics_store(m.url), h);
+	metrics_count(MC_DRAFTS, store_kind(m.url), h);
 	if (h == HANDOFF_LOST)
 		log_msg(LOG_ERR, "%s: draft not stored nor spooled: %s", qid, err);
 	else
@@ -84,4 +84,24 @@ int drafts_store_now(const struct draft_input *s, const char *template, const ch
 	rc = store_put(&j, err, errlen);
 	draft_free(&d);
 	return rc;
+}
+
+/* what became of a draft handed to the store thread, by enum handoff */
+static const char *handoff_name(unsigned h)
+{
+	static const char *const names[] = {
+		[HANDOFF_STORED] = "stored", [HANDOFF_EXISTS] = "exists",
+		[HANDOFF_SPOOLED] = "spooled", [HANDOFF_LOST] = "lost",
+	};
+
+	return h < sizeof names / sizeof *names ? names[h] : "?";
+}
+
+void drafts_metrics_names(void)
+{
+	metrics_names(MC_DRAFTS, 0, store_kind_name, STORE_KIND_COUNT);
+	metrics_names(MC_DRAFTS, 1, handoff_name, HANDOFF_LOST + 1);
+	metrics_names(MC_STORE_RESULTS, 0, store_kind_name, STORE_KIND_COUNT);
+	metrics_names(MC_STORE_RESULTS, 1, store_result_name, STORE_FAIL + 1);
+	metrics_histogram_names(MH_STORE, store_kind_name, STORE_KIND_COUNT);
 }

@@ -1,6 +1,10 @@
 /* draft_text.h - the words of a reply draft: the template that answers the
  * invitation, in its language, with the inviter's values filled and long
- * lines wrapped; and a subject that makes sense to the inviter */
+ * lines wrapped; and a subject that makes sense to the inviter
+ *
+ * DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #ifndef LM_DRAFT_TEXT_H
 #define LM_DRAFT_TEXT_H
 #include <stdbool.h>

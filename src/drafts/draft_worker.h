@@ -3,6 +3,9 @@
  * then, and a thread delivers it later */
 #ifndef LM_DRAFT_WORKER_H
 #define LM_DRAFT_WORKER_H
+/* DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #include <stddef.h>
 #include "spool.h"
 

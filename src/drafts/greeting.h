@@ -1,6 +1,10 @@
 /* greeting.h - the name a reply draft greets the inviter with: the first
  * name of the inviter's name, in Unicode case, titles skipped; or nothing,
- * so that the draft falls back to its neutral greeting */
+ * so that the draft falls back to its neutral greeting
+ *
+ * DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #ifndef LM_GREETING_H
 #define LM_GREETING_H
 

@@ -1,6 +1,10 @@
 /* imap_url.h - an IMAP store's URL,
  * imap[s]://[user[:password]@]host[:port]/folder[?options], taken apart;
- * the store connects with it and the configuration checks it */
+ * the store connects with it and the configuration checks it
+ *
+ * DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #ifndef LM_IMAP_URL_H
 #define LM_IMAP_URL_H
 #include <stdbool.h>

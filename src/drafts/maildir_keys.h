@@ -2,6 +2,9 @@
  * kept while the folder is unchanged (the store's "one draft per inviter") */
 #ifndef LM_MAILDIR_KEYS_H
 #define LM_MAILDIR_KEYS_H
+/* DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #include <time.h>
 
 #define MAX_KEYS 100000		/* drafts kept of one folder; a larger one is refused */

@@ -1,6 +1,10 @@
 /* reply_memory.h - the Maildir store's memory of drafted replies: a ledger
  * file in the Drafts folder, so one inviter gets one draft per once_per_days
- * even when the owner deleted, moved or sent it (IMAP: store_imap_memory.c) */
+ * even when the owner deleted, moved or sent it (IMAP: store_imap_memory.c)
+ *
+ * DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #ifndef LM_REPLY_MEMORY_H
 #define LM_REPLY_MEMORY_H
 #include <stddef.h>

@@ -3,6 +3,9 @@
  * away, set aside when they can never be stored, never lost */
 #ifndef LM_SPOOL_H
 #define LM_SPOOL_H
+/* DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #include <stdbool.h>
 #include "store.h"
 

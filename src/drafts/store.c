@@ -75,13 +75,35 @@ static enum store_result put(const struct store_job *j, char *err, size_t errlen
 	return STORE_FAIL;
 }
 
+enum store_kind store_kind(const char *url)
+{
+	return strncmp(url, "imap", 4) == 0 ? STORE_IMAP : STORE_MAILDIR;
+}
+
+const char *store_kind_name(unsigned k)
+{
+	static const char *const names[STORE_KIND_COUNT] = { "maildir", "imap" };
+
+	return k < STORE_KIND_COUNT ? names[k] : "?";
+}
+
+const char *store_result_name(unsigned r)
+{
+	static const char *const names[] = {
+		[STORE_OK] = "stored", [STORE_EXISTS] = "exists", [STORE_RETRY] = "retry",
+		[STORE_FAIL] = "fail",
+	};
+
+	return r < sizeof names / sizeof *names ? names[r] : "?";
+}
+
 enum store_result store_put(const struct store_job *j, char *err, size_t errlen)
 {
 	uint64_t t0 = metrics_clock();
 	enum store_result r = put(j, err, errlen);
 
-	metrics_observe(MH_STORE, metrics_store(j->url), t0);
-	metrics_count(MC_STORE_RESULTS, metrics_store(j->url), r);
+	metrics_observe(MH_STORE, store_kind(j->url), t0);
+	metrics_count(MC_STORE_RESULTS, store_kind(j->url), r);
 	return r;
 }
 

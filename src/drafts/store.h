@@ -1,10 +1,21 @@
 /* store.h - where drafts go: a Maildir (the default) or an IMAP server's
- * Drafts folder; one interface, chosen by the URL */
+ * Drafts folder; one interface, chosen by the URL
+ *
+ * DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #ifndef LM_STORE_H
 #define LM_STORE_H
 #include <stdbool.h>
 #include <stddef.h>
 #include <time.h>
+
+/* the kinds of store, by the scheme of their URL (metrics label them) */
+enum store_kind { STORE_MAILDIR, STORE_IMAP, STORE_KIND_COUNT };
+enum store_kind store_kind(const char *url);
+const char *store_kind_name(unsigned k);
+/* store_result_name - "stored", "exists", "retry", "fail" (metrics) */
+const char *store_result_name(unsigned r);
 
 enum store_result {
 	STORE_OK,	/* stored */

@@ -1,5 +1,9 @@
 /* store_imap.h - inside the IMAP store: the key search and the reply memory
- * (store_imap_memory.c) that store_imap.c uses around its APPEND */
+ * (store_imap_memory.c) that store_imap.c uses around its APPEND
+ *
+ * DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #ifndef LM_STORE_IMAP_H
 #define LM_STORE_IMAP_H
 #include <libetpan/libetpan.h>

@@ -1,6 +1,10 @@
 /* templates.h - reply-draft templates: <lang>/<name> files in the configured
  * directory, over the shipped ones compiled into the binary; checked at load
- * (reload included), rendered with the invitation's values */
+ * (reload included), rendered with the invitation's values
+ *
+ * DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #ifndef LM_TEMPLATES_H
 #define LM_TEMPLATES_H
 #include <stdbool.h>

@@ -1,4 +1,8 @@
-/* tls_check.h - whether a TLS peer's certificate is one to trust */
+/* tls_check.h - whether a TLS peer's certificate is one to trust
+ *
+ * DIAGNOSTICS (drafts): a draft that cannot be made or stored for want of
+ * memory is not made (an "out of memory" error, logged), never cut; the
+ * message's verdict and actions never depend on its draft. */
 #ifndef LM_TLS_CHECK_H
 #define LM_TLS_CHECK_H
 #include <stddef.h>

@@ -5,6 +5,7 @@
  * evidence against it */
 #include "autoconfig.h"
 #include "authres.h"
+#include "str.h"
 
 #include <ctype.h>
 #include <stdbool.h>
@@ -16,7 +17,7 @@
 /* a copy of S without comments, and with ';' inside quotes made ',' */
 static char *strip_comments(const char *s)
 {
-	char *out = malloc(strlen(s) + 1), *w = out;
+	char *out = str_ndup(s, strlen(s)), *w = out;
 	int depth = 0;
 	bool quoted = false;
 

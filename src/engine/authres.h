@@ -1,5 +1,9 @@
 /* authres.h - what our own Authentication-Results headers say about DKIM
- * and DMARC for a set of domains (RFC 8601) */
+ * and DMARC for a set of domains (RFC 8601)
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_AUTHRES_H
 #define LM_AUTHRES_H
 #include <stddef.h>

@@ -178,7 +178,7 @@ static enum kind decide_kind(const struct engine_settings *c, const struct heade
 	*why = "LinkedIn notification";
 	if (subj == SIG_LINKEDIN || match_role(c, ROLE_TEMPLATE_LINKEDIN, tpl) ||
 	    match_role(c, ROLE_CLASS_LINKEDIN, cls))
-		return KIND_LINKEDIN;
+		return KIND_NOTIFICATION;
 	*why = "invitation";
 	if (subj == SIG_INVITATION || match_role(c, ROLE_TEMPLATE_INVITATION, tpl))
 		return KIND_INVITATION;
@@ -202,7 +202,7 @@ static enum kind decide_kind(const struct engine_settings *c, const struct heade
 	if (body_has(&b, B_INVITATION))
 		return KIND_INVITATION;
 	*why = "LinkedIn notification";
-	return KIND_LINKEDIN;
+	return KIND_NOTIFICATION;
 }
 
 /* ---------------------------------------------------------------- authenticity */
@@ -408,5 +408,5 @@ void detect_authentic(const struct engine_settings *c, const struct headers *h,
 	if (id)
 		inv->why = id;
 	else if (inv->why == detect_why_shape)
-		inv->kind = KIND_LINKEDIN;	/* LinkedIn's own: the shape was its layout */
+		inv->kind = KIND_NOTIFICATION;	/* LinkedIn's own: the shape was its layout */
 }

@@ -1,4 +1,8 @@
-/* detect.h - is this LinkedIn mail, of which kind, and is it authentic */
+/* detect.h - is this LinkedIn mail, of which kind, and is it authentic
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_DETECT_H
 #define LM_DETECT_H
 #include <stdbool.h>

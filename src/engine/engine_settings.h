@@ -1,6 +1,10 @@
 /* engine_settings.h - what the engine reads of the configuration: the
  * compiled patterns and the limits of one message. The config layer builds
- * it; the engine never sees the configuration file's structure. */
+ * it; the engine never sees the configuration file's structure.
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_ENGINE_SETTINGS_H
 #define LM_ENGINE_SETTINGS_H
 #include <stdbool.h>

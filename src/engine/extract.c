@@ -491,7 +491,7 @@ int extract_fields(const struct engine_settings *c, const struct headers *h,
 		   const struct message *msg, struct invitation *inv)
 {
 	size_t part = inviter_part(c, msg);
-	struct lines *l = malloc(sizeof *l);
+	struct lines *l = alloc_zeroed(1, sizeof *l);
 	size_t at;
 
 	if (!l)

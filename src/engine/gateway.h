@@ -1,7 +1,11 @@
 /* gateway.h - taking off what mail gateways and lists add on the way: tags,
  * banners and rewritten links (patterns.conf: tag, tag.list, banner,
  * rewriter). Only mail that is LinkedIn-like at the end of its headers
- * gets the body work; the tags are taken off every subject cheaply. */
+ * gets the body work; the tags are taken off every subject cheaply.
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_GATEWAY_H
 #define LM_GATEWAY_H
 #include <stddef.h>

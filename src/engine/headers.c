@@ -308,6 +308,7 @@ char *decode_phrase(const char *value, size_t len)
 	char *decoded = NULL, *out;
 	size_t idx = 0;
 	const char *from;
+	int rc;
 
 	if (len > MAX_HEADER_VALUE)
 		len = MAX_HEADER_VALUE;
@@ -315,8 +316,10 @@ char *decode_phrase(const char *value, size_t len)
 		return plain_phrase(value, len);
 	/* 8-bit bytes in a header: UTF-8 when valid, else Latin-1 */
 	from = utf8_valid(value, len) ? "utf-8" : "windows-1252";
-	if (mailmime_encoded_phrase_parse(from, value, len, &idx, "utf-8",
-					  &decoded) != MAILIMF_NO_ERROR)
+	rc = mailmime_encoded_phrase_parse(from, value, len, &idx, "utf-8", &decoded);
+	if (rc == MAILIMF_ERROR_MEMORY)
+		mem_note_failure();	/* a failure, not an undecodable phrase */
+	if (rc != MAILIMF_NO_ERROR)
 		decoded = NULL;
 	out = decoded ? utf8_clean(decoded, strlen(decoded), NULL) :
 			utf8_clean(value, len, NULL);

@@ -1,5 +1,9 @@
 /* headers.h - the header fields of one message, collected one at a time (as
- * the milter receives them) with the few the engine reads kept apart */
+ * the milter receives them) with the few the engine reads kept apart
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_HEADERS_H
 #define LM_HEADERS_H
 #include <stdbool.h>

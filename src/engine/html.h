@@ -1,5 +1,9 @@
 /* html.h - HTML to plain text: tags removed, entities decoded, block
- * elements as line breaks, link targets collected */
+ * elements as line breaks, link targets collected
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_HTML_H
 #define LM_HTML_H
 #include <stddef.h>

@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const kinds[] = { "none", "invitation", "reminder", "linkedin" };
+/* the one spelling of each kind: JSON, logs, our headers, metrics, actions */
+static const char *const kinds[] = { "none", "invitation", "reminder", "notification" };
 static const char *const note_kinds[] = { NULL, "none", "personal", "generic" };
 static const char *const verdicts[VERDICT_COUNT] = {
 	"accept", "consider", "ask", "decline", "ignore", "phish"

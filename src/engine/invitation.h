@@ -1,12 +1,16 @@
 /* invitation.h - what the engine learns about one message: its kind, whether
- * it is authentic, and the fields of the invitation it carries */
+ * it is authentic, and the fields of the invitation it carries
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_INVITATION_H
 #define LM_INVITATION_H
 #include <stdbool.h>
 #include "dkimv.h"
 #include "patterns.h"
 
-enum kind { KIND_NONE, KIND_INVITATION, KIND_REMINDER, KIND_LINKEDIN };
+enum kind { KIND_NONE, KIND_INVITATION, KIND_REMINDER, KIND_NOTIFICATION };
 
 enum note_kind { NOTE_UNKNOWN, NOTE_NONE, NOTE_PERSONAL, NOTE_GENERIC };
 

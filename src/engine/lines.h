@@ -1,6 +1,10 @@
 /* lines.h - the inviter's part of the decoded text cut into lines, each
  * trimmed of blanks (Unicode spaces and zero-width characters too) and
- * given a structural class by the line roles of patterns.conf */
+ * given a structural class by the line roles of patterns.conf
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_LINES_H
 #define LM_LINES_H
 #include <stdbool.h>

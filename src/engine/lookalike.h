@@ -1,5 +1,9 @@
 /* lookalike.h - domains that imitate LinkedIn's: ASCII look-alike patterns,
- * and IDN homographs by their Unicode confusable skeletons (UTS #39) */
+ * and IDN homographs by their Unicode confusable skeletons (UTS #39)
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_LOOKALIKE_H
 #define LM_LOOKALIKE_H
 #include <stdbool.h>

@@ -4,6 +4,7 @@
  * thousands of parts) is bounded before the parser sees it. */
 #include "autoconfig.h"
 #include "message.h"
+#include "str.h"
 
 #include <libetpan/libetpan.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 #include "html.h"
+#include "transfer.h"
 #include "utf8.h"
 #include "buf.h"
 #include "strlist.h"
@@ -18,7 +20,6 @@
 struct walk {
 	struct mailmime *plain, *html;	/* first of each, not attachments */
 	int parts;
-	const char *raw_end;		/* the end of the message handed to libetpan */
 };
 
 static void set_reason(struct message *m, const char *what)
@@ -122,134 +123,178 @@ static void walk(struct mailmime *mm, int depth, struct walk *w)
 	}
 }
 
-/* undo the transfer encoding of TEXT[0..N). libetpan's decoders read up to
- * two bytes past a cut escape ("=4" at the very end): a part that ends at
- * the end of the message is decoded from a copy with zero bytes after it */
-static int decode_part(const char *text, size_t n, int enc, const char *raw_end,
-		       char **decoded, size_t *dlen)
-{
-	size_t idx = 0;
-	char *copy;
-	int rc;
+/* a text part found in the tree, its transfer encoding undone in place in
+ * the message's buffer: the only copy of its bytes until they are UTF-8 */
+struct part {
+	size_t off, len;	/* in the message's buffer */
+	char charset[64];	/* "" for none (UTF-8 assumed) */
+	bool found;
+};
 
-	if (enc == MAILMIME_MECHANISM_8BIT || enc == MAILMIME_MECHANISM_7BIT ||
-	    enc == MAILMIME_MECHANISM_BINARY || raw_end - (text + n) >= 4)
-		return mailmime_part_parse(text, n, &idx, enc, decoded, dlen);
-	if (!(copy = calloc(1, n + 4)))
-		return MAILIMF_ERROR_MEMORY;
-	memcpy(copy, text, n);
-	rc = mailmime_part_parse(copy, n, &idx, enc, decoded, dlen);
-	free(copy);
-	return rc;
-}
-
-/* the part's content, transfer encoding undone and converted to UTF-8 */
-static char *part_text(struct message *m, struct mailmime *mm, const char *raw_end, size_t *len)
+static void take_part(struct message *m, struct mailmime *mm, struct buf *raw,
+		      struct part *p)
 {
-	struct mailmime_data *d = mm->mm_data.mm_single;
-	char *decoded = NULL, *out, *charset = NULL;
-	size_t dlen = 0;
-	bool unknown = false;
-	int enc;
+	struct mailmime_data *d = mm ? mm->mm_data.mm_single : NULL;
+	const char *cs = NULL;
+	char *at;
+	size_t n;
 
 	if (!d || d->dt_type != MAILMIME_DATA_TEXT)
-		return utf8_clean("", 0, len);
-	enc = d->dt_encoded ? d->dt_encoding : MAILMIME_MECHANISM_8BIT;
-	if (decode_part(d->dt_data.dt_text.dt_data, d->dt_data.dt_text.dt_length, enc, raw_end,
-			&decoded, &dlen) != MAILIMF_NO_ERROR) {
-		set_reason(m, "a part's transfer encoding could not be decoded");
-		return utf8_clean(d->dt_data.dt_text.dt_data, d->dt_data.dt_text.dt_length, len);
+		return;
+	at = (char *)d->dt_data.dt_text.dt_data;	/* in RAW: ours to rewrite */
+	n = d->dt_data.dt_text.dt_length;
+	if (at < raw->data || at > raw->data + raw->len || n > raw->len - (size_t)(at - raw->data)) {
+		set_reason(m, "a part's content was not in the message: not read");
+		return;
 	}
+	if (d->dt_encoded && d->dt_encoding == MAILMIME_MECHANISM_BASE64)
+		n = base64_decode_in_place(at, n);
+	else if (d->dt_encoded && d->dt_encoding == MAILMIME_MECHANISM_QUOTED_PRINTABLE)
+		n = qp_decode_in_place(at, n);
 	if (mm->mm_content_type)
-		charset = mailmime_content_charset_get(mm->mm_content_type);
-	out = to_utf8(charset, decoded, dlen, len, &unknown);
+		cs = mailmime_content_charset_get(mm->mm_content_type);
+	if (cs && strlen(cs) >= sizeof p->charset)
+		cs = "x-unknown";	/* no charset has so long a name */
+	snprintf(p->charset, sizeof p->charset, "%s", cs ? cs : "");
+	p->off = (size_t)(at - raw->data);
+	p->len = n;
+	p->found = true;
+}
+
+/* the part's bytes in RAW as UTF-8, at most MAX bytes */
+static char *part_text(struct message *m, const struct part *p, const char *raw, size_t max,
+		       size_t *len)
+{
+	bool unknown = false, cut = false;
+	char *out;
+
+	if (!p->found)
+		return utf8_clean("", 0, len);
+	out = to_utf8_max(p->charset[0] ? p->charset : NULL, raw + p->off, p->len, max, len,
+			  &unknown, &cut);
 	if (unknown)
 		set_reason(m, "unknown charset: read as UTF-8 or Latin-1");
-	mailmime_decoded_part_free(decoded);
+	if (cut)
+		set_reason(m, "text longer than max_scan_bytes: cut");
 	return out;
 }
 
-static int take_text(struct message *m, struct walk *w, size_t max_text)
+/* the text: the plain part's when there is one, else the HTML's; links of
+ * both. Each part is converted once, at most MAX bytes; RAW is given back
+ * as soon as nothing more is read from it. */
+static int take_text(struct message *m, struct part *plain, struct part *html,
+		     struct buf *raw, size_t max)
 {
 	struct buf text;
 	char *t;
 	size_t len;
+	int rc;
 
-	buf_init(&text, max_text);
-	if (w->plain) {
-		if (!(t = part_text(m, w->plain, w->raw_end, &len)))
+	if (plain->found) {
+		if (!(m->text = part_text(m, plain, raw->data, max, &m->text_len)))
 			return -1;
-		len = text_entities(t, len);
-		buf_append(&text, t, len);
-		text_links(t, len, &m->links);
-		free(t);
+		/* LinkedIn's 2015-2016 text parts carry entities literally */
+		m->text_len = text_entities(m->text, m->text_len);
+		if (text_links(m->text, m->text_len, &m->links) < 0)
+			return -1;
 	}
-	if (w->html) {
-		if (!(t = part_text(m, w->html, w->raw_end, &len)))
-			goto oom;
-		/* the HTML's links always count; its text only without a plain part */
-		if (html_to_text(t, len, w->plain ? NULL : &text, &m->links) < 0) {
-			free(t);
-			goto oom;
-		}
-		m->from_html = !w->plain;
-		free(t);
+	if (!html->found) {
+		buf_free(raw);
+		if (!m->text && !(m->text = utf8_clean("", 0, &m->text_len)))
+			return -1;
+		return 0;
 	}
+	if (buf_keep(raw, html->off, html->len) < 0)	/* the HTML alone is kept */
+		return -1;
+	html->off = 0;
+	t = part_text(m, html, raw->data, max, &len);
+	buf_free(raw);
+	if (!t)
+		return -1;
+	/* the HTML's links always count; its text only without a plain part */
+	buf_init(&text, max);
+	rc = html_to_text(t, len, plain->found ? NULL : &text, &m->links);
+	free(t);
+	if (rc < 0) {
+		buf_free(&text);
+		return -1;
+	}
+	m->from_html = !plain->found;
 	if (text.truncated)
 		set_reason(m, "text longer than max_scan_bytes: cut");
-	m->text = buf_steal(&text);
-	if (!m->text)
+	if (!plain->found && !(m->text = buf_steal(&text)))
 		return -1;
+	buf_free(&text);
 	m->text_len = strlen(m->text);
 	return 0;
-oom:
-	buf_free(&text);
-	return -1;
 }
 
 /* over the bounds: the body as it is, cleaned, is all the text there is */
-static int raw_fallback(struct message *m, const char *raw, size_t len, size_t max_text)
+static int raw_fallback(struct message *m, struct buf *raw, size_t max_text)
 {
-	const char *body = memmem(raw, len, "\r\n\r\n", 4);
+	const char *body = memmem(raw->data, raw->len, "\r\n\r\n", 4);
+	size_t len;
 
-	body = body ? body + 4 : raw;
-	len -= (size_t)(body - raw);
+	body = body ? body + 4 : raw->data;
+	len = raw->len - (size_t)(body - raw->data);
 	if (len > max_text)
 		len = max_text;
-	m->text = utf8_clean(body, len, &m->text_len);
+	m->text = utf8_clean_max(body, len, max_text, &m->text_len, NULL);
+	buf_free(raw);
 	if (!m->text)
 		return -1;
 	return text_links(m->text, m->text_len, &m->links);
 }
 
-int message_parse(struct message *m, const char *raw, size_t len, size_t max_text)
+int message_parse_buf(struct message *m, struct buf *raw, size_t max_text)
 {
 	struct mailmime *mime = NULL;
-	struct walk w = { .raw_end = raw + len };
+	struct walk w = { 0 };
+	struct part plain = { 0 }, html = { 0 };
 	size_t idx = 0, multi, delims;
 	int rc;
 
 	memset(m, 0, sizeof *m);
-	count_structure(raw, len, &multi, &delims);
+	if (!raw->data && buf_reserve_initial(raw, 0) < 0)
+		return -1;
+	count_structure(raw->data, raw->len, &multi, &delims);
 	if (multi > MIME_MAX_DEPTH || delims > MIME_MAX_PARTS) {
 		snprintf(m->reason, sizeof m->reason,
 			 "MIME structure over bounds (%zu multiparts, %zu boundary lines): "
 			 "body read as plain text", multi, delims);
-		return raw_fallback(m, raw, len, max_text);
+		return raw_fallback(m, raw, max_text);
 	}
-	rc = mailmime_parse(raw, len, &idx, &mime);
-	if (rc == MAILIMF_ERROR_MEMORY)
+	rc = mailmime_parse(raw->data, raw->len, &idx, &mime);
+	if (rc == MAILIMF_ERROR_MEMORY) {
+		mem_note_failure();
+		buf_free(raw);
 		return -1;
+	}
 	if (rc != MAILIMF_NO_ERROR || !mime) {
 		set_reason(m, "MIME structure could not be parsed: body read as plain text");
-		return raw_fallback(m, raw, len, max_text);
+		return raw_fallback(m, raw, max_text);
 	}
 	walk(mime, 0, &w);
 	if (!w.plain && !w.html)
 		set_reason(m, "no text part");
-	rc = take_text(m, &w, max_text);
-	mailmime_free(mime);
+	take_part(m, w.plain, raw, &plain);
+	take_part(m, w.html, raw, &html);
+	mailmime_free(mime);	/* the tree is done with once the parts are found */
+	rc = take_text(m, &plain, &html, raw, max_text);
+	buf_free(raw);
 	return rc;
+}
+
+int message_parse(struct message *m, const char *raw, size_t len, size_t max_text)
+{
+	struct buf copy;
+
+	buf_init(&copy, 0);
+	if (buf_append(&copy, raw, len) < 0) {
+		memset(m, 0, sizeof *m);
+		return -1;
+	}
+	return message_parse_buf(m, &copy, max_text);
 }
 
 void message_free(struct message *m)

@@ -1,5 +1,9 @@
 /* namekey.h - names compared as a reader compares them: whatever the case,
- * the accents, the spaces and the punctuation */
+ * the accents, the spaces and the punctuation
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_NAMEKEY_H
 #define LM_NAMEKEY_H
 #include <stdbool.h>

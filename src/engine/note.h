@@ -1,5 +1,9 @@
 /* note.h - the inviter's personal note, found by its place among the
- * classified lines and cleaned of quote marks, greeting and signature */
+ * classified lines and cleaned of quote marks, greeting and signature
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_NOTE_H
 #define LM_NOTE_H
 #include "lines.h"

@@ -154,13 +154,14 @@ static struct match_state *match_state(void)
 	st = pthread_getspecific(state_key);
 	if (st)
 		return st;
-	st = calloc(1, sizeof *st);
+	st = alloc_zeroed(1, sizeof *st);
 	if (!st)
 		return NULL;
 	st->md = pcre2_match_data_create(MATCH_PAIRS, NULL);
 	st->mctx = pcre2_match_context_create(NULL);
 	st->stack = pcre2_jit_stack_create(32 * 1024, 1024 * 1024, NULL);
-	if (!st->md || !st->mctx) {
+	if (!st->md || !st->mctx) {	/* tried again next time */
+		mem_note_failure();
 		state_free(st);
 		return NULL;
 	}
@@ -168,7 +169,7 @@ static struct match_state *match_state(void)
 	pcre2_set_match_limit(st->mctx, 2000000);
 	pcre2_set_depth_limit(st->mctx, 20000);
 	pcre2_set_heap_limit(st->mctx, 16384);	/* KiB */
-	if (st->stack)
+	if (st->stack)	/* none without a JIT: the interpreter needs none */
 		pcre2_jit_stack_assign(st->mctx, NULL, st->stack);
 	pthread_setspecific(state_key, st);
 	return st;
@@ -191,6 +192,8 @@ bool pattern_match(const struct pattern *pat, const char *subject, size_t len,
 	if (rc == PCRE2_ERROR_JIT_BADOPTION)
 		rc = pcre2_match(pat->code, (PCRE2_SPTR)subject, len, 0, 0, st->md,
 				 st->mctx);
+	if (rc == PCRE2_ERROR_NOMEMORY)
+		mem_note_failure();	/* not "no match": the answer is unknown */
 	if (rc < 0)
 		return false;
 	if (m) {

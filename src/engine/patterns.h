@@ -1,7 +1,11 @@
 /* patterns.h - the pattern data files (patterns.conf, lexicons.conf): loaded,
  * checked and compiled once (PCRE2 with the JIT where it can), then shared
  * read-only by every thread. The roles are the engine's vocabulary; the
- * strings that recognise LinkedIn mail live only in the data files. */
+ * strings that recognise LinkedIn mail live only in the data files.
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_PATTERNS_H
 #define LM_PATTERNS_H
 #define PCRE2_CODE_UNIT_WIDTH 8

@@ -3,7 +3,11 @@
  * number the explanation, the drafts and the metrics go by. Detection
  * (engine) gives the ids of mail that is not LinkedIn's, classification
  * (policy) the others. A user rule gives its own reason text: that is
- * REASON_USER. */
+ * REASON_USER.
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_REASONS_H
 #define LM_REASONS_H
 

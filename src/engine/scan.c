@@ -12,6 +12,7 @@
 #include "dkimv.h"
 #include "extract.h"
 #include "buf.h"
+#include "str.h"
 
 /* all headers of one message kept for DKIM: beyond it, no verification */
 #define MAX_RAW_HEADERS (256 * 1024)
@@ -69,6 +70,13 @@ int scan_rcpt(struct scan *s, const char *addr)
 	return 0;
 }
 
+/* RC, or -1 when memory ran out anywhere in the step (mem_failed(), str.h):
+ * a field left NULL for want of memory is not a field the mail lacks */
+static int checked(int rc)
+{
+	return rc < 0 || mem_failed() ? -1 : rc;
+}
+
 /* one header kept whole for our DKIM verification (decided at the end of
  * headers): "Name: value\0", its line breaks as CRLF, as it was signed
  * (MTAs give milters bare LFs; libopendkim mends them in the body only) */
@@ -85,9 +93,10 @@ static int keep_raw(struct buf *raw, const char *name, const char *value)
 
 int scan_header(struct scan *s, const char *name, const char *value)
 {
+	mem_reset();
 	if (s->set->dkim && keep_raw(&s->raw, name, value) < 0)
 		return -1;
-	return headers_add(&s->h, name, value);
+	return checked(headers_add(&s->h, name, value));
 }
 
 /* our own DKIM verification: on, or auto and no word of our verifier */
@@ -148,7 +157,7 @@ static int start_mime(struct scan *s)
 	return 0;
 }
 
-int scan_eoh(struct scan *s)
+static int eoh(struct scan *s)
 {
 	if (headers_finish(&s->h) < 0)
 		return -1;
@@ -161,6 +170,12 @@ int scan_eoh(struct scan *s)
 	s->need_body = true;
 	start_dkim(s);
 	return start_mime(s) < 0 ? -1 : SCAN_MORE;
+}
+
+int scan_eoh(struct scan *s)
+{
+	mem_reset();
+	return checked(eoh(s));
 }
 
 int scan_body(struct scan *s, const char *data, size_t len)
@@ -183,14 +198,14 @@ int scan_body(struct scan *s, const char *data, size_t len)
 	return SCAN_MORE;
 }
 
-int scan_eom(struct scan *s)
+static int eom(struct scan *s)
 {
 	if (!s->need_body) {
 		s->inv.kind = KIND_NONE;
 		return 0;
 	}
-	if (message_parse(&s->msg, s->mime.data, s->mime.len,
-			  (size_t)s->set->max_scan_bytes) < 0)
+	/* the body's bytes are decoded in place and given back with the tree */
+	if (message_parse_buf(&s->msg, &s->mime, (size_t)s->set->max_scan_bytes) < 0)
 		return -1;
 	if (s->msg.reason[0] && !s->reason[0])
 		snprintf(s->reason, sizeof s->reason, "%s", s->msg.reason);
@@ -209,4 +224,10 @@ int scan_eom(struct scan *s)
 		finish_dkim(s);
 	detect_authentic(s->set, &s->h, s->envfrom_domain, &s->msg, &s->inv);
 	return 0;
+}
+
+int scan_eom(struct scan *s)
+{
+	mem_reset();
+	return checked(eom(s));
 }

@@ -1,7 +1,11 @@
 /* scan.h - one message through the engine, fed the way the milter gets it:
  * envelope, headers one by one, end of headers, body chunks, end of message.
  * What comes out is the invitation: its kind, authenticity and fields. The
- * verdict is the policy layer's (config/inbound.h puts the two together). */
+ * verdict is the policy layer's (config/inbound.h puts the two together).
+ *
+ * DIAGNOSTICS (engine): bad input never fails (what can be read is kept,
+ * the scan's reason says what was not); out of memory fails the scan_*()
+ * step it happens in (-1, scan.h), whatever a function here returned. */
 #ifndef LM_SCAN_H
 #define LM_SCAN_H
 #include <stdbool.h>

@@ -1,5 +1,9 @@
 /* daemon_os.h - the operating-system side of starting the daemon: the
- * listening socket, going to the background, the pidfile, privileges */
+ * listening socket, going to the background, the pidfile, privileges
+ *
+ * DIAGNOSTICS (milter): an internal error in a message's path (out of
+ * memory anywhere in it) is on_error: tempfail, or accept unchanged; one
+ * error line; carry_out() changes nothing when it cannot make a value. */
 #ifndef LM_DAEMON_OS_H
 #define LM_DAEMON_OS_H
 #include "config.h"

@@ -8,7 +8,6 @@
 #include "autoconfig.h"
 #include "metrics_http.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <microhttpd.h>
 #include <netdb.h>
@@ -24,6 +23,7 @@
 #include "log.h"
 #include "metrics.h"
 #include "milter.h"
+#include "spool_census.h"
 #include "buf.h"
 
 #define MAX_CONNECTIONS 8
@@ -107,29 +107,6 @@ int metrics_listen(const struct config *c)
 	return 0;
 }
 
-/* the drafts waiting in DIR: how many, and the creation time of the oldest
- * (the first number of a spool file's name; its mtime is its next try) */
-static void spool_count(const char *dir, long *n, time_t *oldest)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	long seen = 0;
-
-	while (d && (e = readdir(d)) != NULL && seen++ < MAX_SPOOL_FILES) {
-		size_t len = strlen(e->d_name);
-		long long born;
-
-		if (e->d_name[0] == '.' || len < 6 || strcmp(e->d_name + len - 6, ".draft") ||
-		    sscanf(e->d_name, "%lld.", &born) != 1)
-			continue;
-		(*n)++;
-		if (!*oldest || (time_t)born < *oldest)
-			*oldest = (time_t)born;
-	}
-	if (d)
-		closedir(d);
-}
-
 static void spool_gauges(void)
 {
 	struct config *c = current_config();
@@ -138,10 +115,10 @@ static void spool_gauges(void)
 
 	if (!c)
 		return;
-	spool_count(c->owner.drafts.spool, &n, &oldest);
+	spool_census(c->owner.drafts.spool, MAX_SPOOL_FILES, &n, &oldest);
 	for (size_t i = 0; i < c->n_profiles; i++)
 		if (strcmp(c->profiles[i].drafts.spool, c->owner.drafts.spool))
-			spool_count(c->profiles[i].drafts.spool, &n, &oldest);
+			spool_census(c->profiles[i].drafts.spool, MAX_SPOOL_FILES, &n, &oldest);
 	config_unref(c);
 	metrics_gauge_set(MG_SPOOL_DRAFTS, n);
 	metrics_gauge_set(MG_SPOOL_OLDEST, oldest ? (long)(time(NULL) - oldest) : 0);

@@ -2,6 +2,9 @@
  * listening before the daemon forks, serving on its own thread after */
 #ifndef LM_METRICS_HTTP_H
 #define LM_METRICS_HTTP_H
+/* DIAGNOSTICS (milter): an internal error in a message's path (out of
+ * memory anywhere in it) is on_error: tempfail, or accept unchanged; one
+ * error line; carry_out() changes nothing when it cannot make a value. */
 #include "config.h"
 
 /* metrics_listen - the socket of C's `metrics` opened (nothing when it is

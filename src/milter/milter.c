@@ -16,6 +16,7 @@
 #include "reasons.h"
 #include "draft_submit.h"
 #include "inbound.h"
+#include "str.h"
 #include "log.h"
 #include "metrics.h"
 #include "milter_apply.h"
@@ -40,7 +41,6 @@ struct session {
 	char *rcpt_args[MAX_RCPTS];	/* the ESMTP args of each (NOTIFY, ORCPT), or NULL */
 	size_t n_rcpts;
 	char *subject;			/* the first Subject as received, folding kept */
-	bool no_subject;		/* it could not be kept: the subject is left alone */
 };
 
 static struct session *session_get(SMFICTX *ctx)
@@ -159,10 +159,10 @@ static sfsistat header_reply(const struct session *s)
 /* the first Subject exactly as received: a prefix goes in front of it */
 static void keep_subject(struct session *s, const char *name, const char *value)
 {
-	if (s->subject || s->no_subject || strcasecmp(name, "Subject") != 0)
+	if (s->subject || strcasecmp(name, "Subject") != 0)
 		return;
 	if ((s->subject = strdup(value)) == NULL)
-		s->no_subject = true;
+		s->failed = true;	/* on_error at the end of headers */
 }
 
 static sfsistat do_header(SMFICTX *ctx, char *name, char *value)
@@ -177,9 +177,10 @@ static sfsistat do_header(SMFICTX *ctx, char *name, char *value)
 		return header_reply(s);
 	}
 	keep_subject(s, name, value);
+	mem_reset();	/* a forgery not recognised for want of memory is not let through */
 	if (strcasecmp(name, "Authentication-Results") == 0)
 		ar_track_header(&s->ar, &s->in.cfg->engine.authserv_id, value, s->in.scan.h.received);
-	if (scan_header(&s->in.scan, name, value) < 0)
+	if (mem_failed() || scan_header(&s->in.scan, name, value) < 0)
 		s->failed = true;	/* reported at the end of headers */
 	return header_reply(s);
 }
@@ -248,12 +249,12 @@ static sfsistat do_eom(SMFICTX *ctx)
 	a.n_rcpts = s->n_rcpts;
 	a.rcpt_par = s->rcpt_par;
 	a.subject = s->subject;
-	a.no_subject = s->no_subject;
 	remove_forged(&a, s->forged);
 	ar_track_remove(&a, &s->ar);
 	if (s->in.scan.inv.kind != KIND_NONE) {
 		count_linkedin(&s->in);
-		carry_out(&a, &s->in);
+		if (carry_out(&a, &s->in) < 0)
+			return failure(ctx, s, MP_MESSAGE);
 	}
 	if (milter_io->result)
 		milter_io->result(ctx, &s->in, false);
@@ -355,6 +356,12 @@ static sfsistat on_negotiate(SMFICTX *ctx, unsigned long f0, unsigned long f1,
 	return SMFIS_CONTINUE;
 }
 
+/* the kind label of the metrics (kinds but none), from the one table of kind names */
+static const char *kind_label(unsigned k)
+{
+	return kind_name((enum kind)(k + 1));
+}
+
 /* the verdict label of the metrics, from the one table of verdict names */
 static const char *verdict_label(unsigned v)
 {
@@ -381,8 +388,10 @@ int milter_register(void)
 	};
 
 	fault = getenv("LINKEDIN_MILTER_TEST_FAULT");
-	metrics_names(MC_VERDICTS, verdict_label, VERDICT_COUNT);
-	metrics_names(MC_REASONS, reason_label, REASON_COUNT);
+	metrics_names(MC_LINKEDIN, 0, kind_label, KIND_NOTIFICATION);
+	metrics_names(MC_VERDICTS, 0, verdict_label, VERDICT_COUNT);
+	metrics_names(MC_REASONS, 0, reason_label, REASON_COUNT);
+	drafts_metrics_names();
 	return smfi_register(desc) == MI_SUCCESS ? 0 : -1;
 }
 

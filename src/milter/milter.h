@@ -1,5 +1,9 @@
 /* milter.h - the libmilter glue: callbacks, negotiation, actions on the
- * message. The work itself is the engine's. */
+ * message. The work itself is the engine's.
+ *
+ * DIAGNOSTICS (milter): an internal error in a message's path (out of
+ * memory anywhere in it) is on_error: tempfail, or accept unchanged; one
+ * error line; carry_out() changes nothing when it cannot make a value. */
 #ifndef LM_MILTER_H
 #define LM_MILTER_H
 #include "config.h"

@@ -15,6 +15,7 @@
 #include "encode.h"
 #include "log.h"
 #include "buf.h"
+#include "str.h"
 
 #define MAX_INVITER_HEADER 200	/* bytes of the name in X-LinkedIn-Inviter */
 #define MAX_EXPLANATION 300	/* bytes of the sentence in X-LinkedIn-Explanation and logs */
@@ -59,28 +60,26 @@ static void add_header(struct act *a, const char *name, const char *value, struc
 		done_add(done, "tag", NULL);
 }
 
-static void tag(struct act *a, const struct inbound *s, struct buf *done)
-{
-	struct buf v;
-	char *name;
+/* the values of our headers, the new Subject and the new recipients, all
+ * made before anything is changed: when memory runs out for one of them,
+ * nothing is (carry_out() fails, on_error decides) */
+struct values {
+	char *reasons, *inviter, *explanation, *subject;
+	char **to;	/* per recipient: the new address, NULL to leave it */
+};
 
-	buf_init(&v, 0);
+static void tag(struct act *a, const struct inbound *s, const struct values *v,
+		struct buf *done)
+{
 	if (plan_notification(&s->scan.inv, &s->result)) {
-		add_header(a, own_names[0], "notification", done);
+		add_header(a, own_names[0], kind_name(KIND_NOTIFICATION), done);
 		return;
 	}
 	add_header(a, own_names[0], verdict_name(s->result.verdict), done);
-	for (size_t i = 0; i < s->result.n_reasons; i++)
-		buf_printf(&v, "%s%s", i ? ", " : "", s->result.reasons[i]);
-	if (v.data)
-		add_header(a, own_names[1], v.data, NULL);
-	buf_reset(&v);
-	if (s->scan.inv.name && (name = header_text(s->scan.inv.name, MAX_INVITER_HEADER)) != NULL) {
-		if (*name && rfc2047(&v, name) == 0 && v.data)
-			add_header(a, own_names[2], v.data, NULL);
-		free(name);
-	}
-	buf_free(&v);
+	if (v->reasons)
+		add_header(a, own_names[1], v->reasons, NULL);
+	if (v->inviter)
+		add_header(a, own_names[2], v->inviter, NULL);
 }
 
 /* the first reason in a sentence, safe for a header or a log line: no
@@ -99,43 +98,57 @@ static char *first_explanation(const struct inbound *s)
 	return safe;
 }
 
-static void explanation(struct act *a, const struct inbound *s, struct buf *done)
+/* TEXT as a header value (RFC 2047 words where needed); NULL for none */
+static char *encoded(const char *text)
 {
-	char *text = first_explanation(s);
 	struct buf v;
 
+	if (!text || !*text)
+		return NULL;
 	buf_init(&v, 0);
-	if (text && *text && rfc2047(&v, text) == 0 && v.data) {
-		add_header(a, own_names[4], v.data, NULL);
-		done_add(done, "explain", NULL);
-	}
-	buf_free(&v);
-	free(text);
+	rfc2047(&v, text);
+	return buf_steal(&v);
+}
+
+static char *reasons_value(const struct inbound *s)
+{
+	struct buf v;
+
+	if (plan_notification(&s->scan.inv, &s->result) || s->result.n_reasons == 0)
+		return NULL;
+	buf_init(&v, 0);
+	for (size_t i = 0; i < s->result.n_reasons; i++)
+		buf_printf(&v, "%s%s", i ? ", " : "", s->result.reasons[i]);
+	return buf_steal(&v);
 }
 
 /* the prefix in front of the Subject exactly as received (folding and
- * length kept); when the new value cannot be made, the Subject is left
- * alone: smfi_chgheader() with NULL would delete it */
-static void subject_prefix(struct act *a, const char *prefix, struct buf *done)
+ * length kept); NULL when it is there already */
+static char *subject_value(const struct act *a, const char *prefix)
 {
 	const char *old = a->subject;
 	struct buf v;
-	int rc;
 
-	if (a->no_subject || (old && strncmp(old, prefix, strlen(prefix)) == 0))
-		return;		/* not kept (no memory), or already there */
+	if (old && strncmp(old, prefix, strlen(prefix)) == 0)
+		return NULL;
 	buf_init(&v, 0);
 	buf_printf(&v, "%s%s%s", prefix, old ? " " : "", old ? old : "");
-	if (!v.data || buf_failed(&v))
-		rc = MI_FAILURE;
-	else
-		rc = old ? milter_io->chgheader(a->ctx, "Subject", 1, v.data) :
-			   milter_io->addheader(a->ctx, "Subject", v.data);
+	return buf_steal(&v);
+}
+
+static void subject_prefix(struct act *a, const char *prefix, const char *value,
+			   struct buf *done)
+{
+	int rc;
+
+	if (!value)
+		return;
+	rc = a->subject ? milter_io->chgheader(a->ctx, "Subject", 1, (char *)value) :
+			  milter_io->addheader(a->ctx, "Subject", (char *)value);
 	if (rc == MI_SUCCESS)
 		done_add(done, "subject", prefix);
 	else
 		log_msg(LOG_WARNING, "%s: could not change the subject (left as it was)", a->qid);
-	buf_free(&v);
 }
 
 /* user@domain as user<D>DETAIL@domain, D the first of the MTA's recipient
@@ -164,23 +177,19 @@ static int add_rcpt(struct act *a, char *to, size_t i)
 	return milter_io->addrcpt(a->ctx, to);
 }
 
-static void recipient_detail(struct act *a, const char *detail, const char *delims,
-			     struct buf *done)
+static void recipient_detail(struct act *a, const char *detail, char **to, struct buf *done)
 {
 	size_t changed = 0;
 
 	for (size_t i = 0; i < a->n_rcpts; i++) {
-		char *to = with_detail(a->rcpts[i], detail, delims);
-
 		/* add first: a failure can duplicate nothing and lose nothing */
-		if (to && add_rcpt(a, to, i) == MI_SUCCESS) {
+		if (to[i] && add_rcpt(a, to[i], i) == MI_SUCCESS) {
 			if (milter_io->delrcpt(a->ctx, a->rcpts[i]) == MI_SUCCESS)
 				changed++;
 			else
 				log_msg(LOG_WARNING, "%s: could not remove recipient %s after adding %s",
-					a->qid, a->rcpts[i], to);
+					a->qid, a->rcpts[i], to[i]);
 		}
-		free(to);
 	}
 	if (changed)
 		done_add(done, "detail", detail);
@@ -190,9 +199,11 @@ static void quarantine(struct act *a, const struct inbound *s, struct buf *done)
 {
 	char reason[200];
 
-	snprintf(reason, sizeof reason, "linkedin-milter: %s (%s)",
-		 plan_notification(&s->scan.inv, &s->result) ? "notification" : verdict_name(s->result.verdict),
-		 s->result.n_reasons ? s->result.reasons[0] : "linkedin");
+	snprintf(reason, sizeof reason, "linkedin-milter: %s%s%s%s",
+		 plan_notification(&s->scan.inv, &s->result) ? kind_name(KIND_NOTIFICATION) :
+							       verdict_name(s->result.verdict),
+		 s->result.n_reasons ? " (" : "", s->result.n_reasons ? s->result.reasons[0] : "",
+		 s->result.n_reasons ? ")" : "");
 	if (milter_io->quarantine(a->ctx, reason) == MI_SUCCESS)
 		done_add(done, "quarantine", NULL);
 	else
@@ -215,6 +226,9 @@ static void log_line(const struct act *a, const struct inbound *s, const struct 
 		s->scan.reason[0] ? " note=" : "", s->scan.reason,
 		s->scan.inv.dkim.why[0] ? " dkim=\"" : "", s->scan.inv.dkim.why,
 		s->scan.inv.dkim.why[0] ? "\"" : "");
+	if (buf_failed(&r) || buf_failed(done))
+		log_msg(LOG_WARNING, "%s: the line above is incomplete (out of memory); "
+			"every action in it was done", a->qid);
 	free(why);
 	if (log_level() >= LOG_DEBUG)
 		log_msg(LOG_DEBUG, "%s: inviter=\"%s\" note_kind=%s note=\"%s\"", a->qid,
@@ -249,27 +263,67 @@ static void dkim_authres(struct act *a, const struct inbound *s, struct buf *don
 	buf_free(&v);
 }
 
-void carry_out(struct act *a, const struct inbound *s)
+static void values_free(struct values *v, size_t n_rcpts)
+{
+	for (size_t i = 0; v->to && i < n_rcpts; i++)
+		free(v->to[i]);
+	FREE_ALL(v->reasons, v->inviter, v->explanation, v->subject, v->to);
+}
+
+/* every value the plan P needs, into V; -1 when memory ran out for one */
+static int make_values(const struct act *a, const struct inbound *s, const struct plan *p,
+		       struct values *v)
+{
+	char *name = NULL, *why = NULL;
+
+	memset(v, 0, sizeof *v);
+	mem_reset();
+	if (p->tag) {
+		v->reasons = reasons_value(s);
+		if (!plan_notification(&s->scan.inv, &s->result) && s->scan.inv.name)
+			name = header_text(s->scan.inv.name, MAX_INVITER_HEADER);
+		v->inviter = encoded(name);
+	}
+	if (p->explain)
+		v->explanation = encoded(why = first_explanation(s));
+	if (p->subject_prefix)
+		v->subject = subject_value(a, p->subject_prefix);
+	if (p->detail && a->n_rcpts && (v->to = alloc_zeroed(a->n_rcpts, sizeof *v->to)))
+		for (size_t i = 0; i < a->n_rcpts; i++)
+			v->to[i] = with_detail(a->rcpts[i], p->detail, s->cfg->recipient_delimiter);
+	FREE_ALL(name, why);
+	if (!mem_failed())
+		return 0;
+	values_free(v, a->n_rcpts);
+	return -1;
+}
+
+int carry_out(struct act *a, const struct inbound *s)
 {
 	struct plan p;
 	struct buf done;
 	struct draft_input in;
+	struct values v;
 
-	buf_init(&done, 0);
 	inbound_plan(s, &p);
+	if (make_values(a, s, &p, &v) < 0)
+		return -1;
+	buf_init(&done, 0);
 	dkim_authres(a, s, &done);
 	if (p.tag)
-		tag(a, s, &done);
-	if (p.explain)
-		explanation(a, s, &done);
+		tag(a, s, &v, &done);
+	if (v.explanation) {
+		add_header(a, own_names[4], v.explanation, NULL);
+		done_add(&done, "explain", NULL);
+	}
 	if (p.subject_prefix)
-		subject_prefix(a, p.subject_prefix, &done);
+		subject_prefix(a, p.subject_prefix, v.subject, &done);
 	if (p.folder) {
 		add_header(a, own_names[3], p.folder, NULL);
 		done_add(&done, "folder", p.folder);
 	}
-	if (p.detail)
-		recipient_detail(a, p.detail, s->cfg->recipient_delimiter, &done);
+	if (p.detail && v.to)
+		recipient_detail(a, p.detail, v.to, &done);
 	if (p.quarantine)
 		quarantine(a, s, &done);
 	if (p.draft) {
@@ -280,4 +334,6 @@ void carry_out(struct act *a, const struct inbound *s)
 	}
 	log_line(a, s, &done);
 	buf_free(&done);
+	values_free(&v, a->n_rcpts);
+	return 0;
 }

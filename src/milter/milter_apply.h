@@ -1,6 +1,10 @@
 /* milter_apply.h - carrying out the plan of actions on one message through
  * libmilter: our headers, the subject, the recipients, the quarantine, the
- * draft, and the log line */
+ * draft, and the log line
+ *
+ * DIAGNOSTICS (milter): an internal error in a message's path (out of
+ * memory anywhere in it) is on_error: tempfail, or accept unchanged; one
+ * error line; carry_out() changes nothing when it cannot make a value. */
 #ifndef LM_MILTER_APPLY_H
 #define LM_MILTER_APPLY_H
 #include <libmilter/mfapi.h>
@@ -18,14 +22,14 @@ struct act {
 	size_t n_rcpts;
 	bool rcpt_par;			/* negotiated: smfi_addrcpt_par */
 	const char *subject;		/* the first Subject as received, NULL if none */
-	bool no_subject;		/* it was not kept (no memory): left alone */
 };
 
 /* remove_forged - delete every copy of our headers that came with the mail */
 void remove_forged(struct act *a, const unsigned *forged);
 /* remove_header - delete the INDEXth NAME header (1 = the first), or log */
 void remove_header(struct act *a, const char *name, unsigned index);
-/* carry_out - tag, file, quarantine, draft, per the plan; log one line */
-void carry_out(struct act *a, const struct inbound *s);
+/* carry_out - tag, file, quarantine, draft, per the plan; log one line.
+ * -1, with nothing changed, when memory ran out for a value it needed */
+int carry_out(struct act *a, const struct inbound *s);
 
 #endif

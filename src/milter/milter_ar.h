@@ -1,6 +1,10 @@
 /* milter_ar.h - which Authentication-Results naming our authserv-id were
  * added on this host by a verifier milter before us, and which came with
- * the mail (forged, RFC 8601 section 5: not believed, and removed) */
+ * the mail (forged, RFC 8601 section 5: not believed, and removed)
+ *
+ * DIAGNOSTICS (milter): an internal error in a message's path (out of
+ * memory anywhere in it) is on_error: tempfail, or accept unchanged; one
+ * error line; carry_out() changes nothing when it cannot make a value. */
 #ifndef LM_MILTER_AR_H
 #define LM_MILTER_AR_H
 #include <stdbool.h>

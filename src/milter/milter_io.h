@@ -1,7 +1,11 @@
 /* milter_io.h - the calls the callbacks make to the MTA, through one table.
  * The daemon's table is libmilter's; test mode gives its own, which answers
  * them for a message file, so that test mode runs the very callbacks the
- * daemon runs (OpenDKIM's test mode works the same way). */
+ * daemon runs (OpenDKIM's test mode works the same way).
+ *
+ * DIAGNOSTICS (milter): an internal error in a message's path (out of
+ * memory anywhere in it) is on_error: tempfail, or accept unchanged; one
+ * error line; carry_out() changes nothing when it cannot make a value. */
 #ifndef LM_MILTER_IO_H
 #define LM_MILTER_IO_H
 #include <libmilter/mfapi.h>

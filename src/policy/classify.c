@@ -229,16 +229,11 @@ static const struct { const char *before, *after; } phish_texts[REASON_COUNT] = 
 static bool explain_phish(const struct invitation *inv, enum reason id, const char *d,
 			  char *out, size_t len)
 {
-	static const char *const what[] = {
-		[KIND_NONE] = "message", [KIND_INVITATION] = "invitation",
-		[KIND_REMINDER] = "reminder", [KIND_LINKEDIN] = "notification",
-	};
-
 	if (!phish_texts[id].before)
 		return false;
 	/* our own DKIM check could not get a key: no evidence, but say so */
 	snprintf(out, len, "looks like a LinkedIn %s, but %s%s%s%s",
-		 what[(unsigned)inv->kind < sizeof what / sizeof what[0] ? inv->kind : KIND_NONE], phish_texts[id].before, d,
+		 inv->kind == KIND_NONE ? "message" : kind_name(inv->kind), phish_texts[id].before, d,
 		 phish_texts[id].after, inv->own_dkim == DKIMV_TEMPERROR ?
 		 " (our own DKIM check could not get LinkedIn's key in time: no evidence either way)" : "");
 	return true;

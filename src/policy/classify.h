@@ -1,5 +1,9 @@
 /* classify.h - an invitation and the owner's profile into a verdict with
- * reasons, by the default rules of the design and the user's own rules */
+ * reasons, by the default rules of the design and the user's own rules
+ *
+ * DIAGNOSTICS (policy): judging and planning a message cannot fail on
+ * input; out of memory while judging fails inbound_eom() (on_error);
+ * lists loaded with the configuration report FILE:LINE errors. */
 #ifndef LM_CLASSIFY_H
 #define LM_CLASSIFY_H
 #include "profile.h"

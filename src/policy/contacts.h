@@ -1,5 +1,9 @@
 /* contacts.h - the people the owner knows: plain lists and vCard files,
- * matched by address exactly and by name case- and accent-insensitively */
+ * matched by address exactly and by name case- and accent-insensitively
+ *
+ * DIAGNOSTICS (policy): judging and planning a message cannot fail on
+ * input; out of memory while judging fails inbound_eom() (on_error);
+ * lists loaded with the configuration report FILE:LINE errors. */
 #ifndef LM_CONTACTS_H
 #define LM_CONTACTS_H
 #include <stdbool.h>

@@ -1,5 +1,9 @@
 /* org_key.h - an organisation's name as the owner's and the inviter's are
- * compared */
+ * compared
+ *
+ * DIAGNOSTICS (policy): judging and planning a message cannot fail on
+ * input; out of memory while judging fails inbound_eom() (on_error);
+ * lists loaded with the configuration report FILE:LINE errors. */
 #ifndef LM_ORG_KEY_H
 #define LM_ORG_KEY_H
 #include "patterns.h"

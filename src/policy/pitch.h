@@ -1,5 +1,9 @@
 /* pitch.h - pitches by role: the job title of a headline, a note that sells;
- * lexicons matched in the notification's language and English only */
+ * lexicons matched in the notification's language and English only
+ *
+ * DIAGNOSTICS (policy): judging and planning a message cannot fail on
+ * input; out of memory while judging fails inbound_eom() (on_error);
+ * lists loaded with the configuration report FILE:LINE errors. */
 #ifndef LM_PITCH_H
 #define LM_PITCH_H
 #include <stdbool.h>

@@ -1,6 +1,10 @@
 /* plan.h - what is done to one message, from its kind, its verdict and
  * the profile's actions: tag, subject prefix, folder, detail, quarantine,
- * draft. The milter carries the plan out; test mode lists it. */
+ * draft. The milter carries the plan out; test mode lists it.
+ *
+ * DIAGNOSTICS (policy): judging and planning a message cannot fail on
+ * input; out of memory while judging fails inbound_eom() (on_error);
+ * lists loaded with the configuration report FILE:LINE errors. */
 #ifndef LM_PLAN_H
 #define LM_PLAN_H
 #include <stdbool.h>
@@ -23,7 +27,7 @@ struct plan {
 static inline bool plan_notification(const struct invitation *inv,
 				     const struct verdict_result *r)
 {
-	return inv->kind == KIND_LINKEDIN && r->verdict != VERDICT_PHISH;
+	return inv->kind == KIND_NOTIFICATION && r->verdict != VERDICT_PHISH;
 }
 /* plan_actions - for an invitation or notification INV judged R under P */
 void plan_actions(const struct profile *p, const struct invitation *inv,

@@ -1,6 +1,10 @@
 /* profile.h - whose mail it is and how it is judged: the owner's (or a
  * recipient's) names, organisations, contacts and mode, what is done for
- * each verdict, and the user's own rules. The config layer fills them. */
+ * each verdict, and the user's own rules. The config layer fills them.
+ *
+ * DIAGNOSTICS (policy): judging and planning a message cannot fail on
+ * input; out of memory while judging fails inbound_eom() (on_error);
+ * lists loaded with the configuration report FILE:LINE errors. */
 #ifndef LM_PROFILE_H
 #define LM_PROFILE_H
 #include <stdbool.h>

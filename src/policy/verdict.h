@@ -1,5 +1,9 @@
 /* verdict.h - what classification decides for one invitation: a verdict
- * with its reasons, and what each reason saw */
+ * with its reasons, and what each reason saw
+ *
+ * DIAGNOSTICS (policy): judging and planning a message cannot fail on
+ * input; out of memory while judging fails inbound_eom() (on_error);
+ * lists loaded with the configuration report FILE:LINE errors. */
 #ifndef LM_VERDICT_H
 #define LM_VERDICT_H
 #include <stddef.h>

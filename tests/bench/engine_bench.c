@@ -1,7 +1,9 @@
 /* engine_bench.c - how fast the engine is on one core, and how much memory
  * one message takes: invitations through the whole path (decode, detect,
  * extract, classify), ordinary mail settled at the end of headers, and the
- * peak resident memory of one message in a child process.
+ * memory one message adds at its peak: heap bytes held (counted by
+ * heap_count.c) and resident memory (in a fresh child process), over the
+ * corpus and over messages made to cost the most (worst_case.c).
  *
  * usage: engine_bench CONFIG SECONDS FILE...   (files: the corpus) */
 #include "autoconfig.h"
@@ -19,6 +21,8 @@
 #include "headers.h"
 #include "strlist.h"
 #include "fileio.h"
+#include "heap_count.h"
+#include "worst_case.h"
 #include <libetpan/libetpan.h>
 
 struct sample {
@@ -208,31 +212,83 @@ static long maxrss_kb(void)
 	return ru.ru_maxrss;
 }
 
-/* peak resident memory added by one message, measured in a fresh child */
-static long message_peak_kb(struct config *c, const struct sample *s)
+struct peak {
+	long heap_kb, rss_kb;
+};
+
+/* the memory one message adds at its peak: heap bytes held (exact), and
+ * resident memory (pages the child touches first, libraries included) */
+static struct peak message_peak(struct config *c, const struct sample *s)
 {
+	struct peak pk = { -1, -1 };
 	int fd[2];
-	long kb = -1;
 	pid_t pid;
 
 	if (pipe(fd) < 0 || (pid = fork()) < 0)
-		return -1;
+		return pk;
 	if (pid == 0) {
-		long before = maxrss_kb(), after;
+		long before = maxrss_kb();
+		size_t live = heap_live();
 
+		heap_peak_reset();
 		run_one(c, s, true);
-		after = maxrss_kb();
-		after -= before;
-		if (write(fd[1], &after, sizeof after) < 0)
+		pk.heap_kb = (long)((heap_peak() - live + 1023) / 1024);
+		pk.rss_kb = maxrss_kb() - before;
+		if (write(fd[1], &pk, sizeof pk) < 0)
 			_exit(1);
 		_exit(0);
 	}
 	close(fd[1]);
-	if (read(fd[0], &kb, sizeof kb) != sizeof kb)
-		kb = -1;
+	if (read(fd[0], &pk, sizeof pk) != sizeof pk)
+		pk.heap_kb = pk.rss_kb = -1;
 	close(fd[0]);
 	waitpid(pid, NULL, 0);
-	return kb;
+	return pk;
+}
+
+/* the peaks over the corpus, then over the worst cases */
+static void memory_report(struct config *c, struct sample *v, size_t n, char **files)
+{
+	struct peak worst = { 0, 0 };
+	const char *heap_file = "", *rss_file = "", *name;
+	long max = c->engine.max_scan_bytes / 1024;
+	const struct sample *inv = NULL;
+
+	for (size_t i = 0; i < n; i++) {
+		struct peak pk = message_peak(c, &v[i]);
+
+		if (pk.heap_kb > worst.heap_kb)
+			worst.heap_kb = pk.heap_kb, heap_file = files[i];
+		if (pk.rss_kb > worst.rss_kb)
+			worst.rss_kb = pk.rss_kb, rss_file = files[i];
+		if (!inv && v[i].kind == KIND_INVITATION)
+			inv = &v[i];
+	}
+	printf("peak memory added by one message of the corpus: heap %ld KiB (%s), "
+	       "resident %ld KiB (%s)\n", worst.heap_kb, heap_file, worst.rss_kb, rss_file);
+	for (int i = 0; inv; i++) {
+		struct sample w = { .kind = KIND_INVITATION };
+		struct peak pk;
+
+		w.raw = worst_case(inv->raw, inv->body, (size_t)c->engine.max_scan_bytes, i,
+				   &w.len, &name);
+		if (!w.raw)
+			break;
+		split(&w);
+		snprintf(w.envfrom, sizeof w.envfrom, "%s", inv->envfrom);
+		pk = message_peak(c, &w);
+		printf("  worst case %d, %-55s heap %5ld KiB = %.2f x max_scan_bytes, resident %5ld KiB\n",
+		       i + 1, name, pk.heap_kb, (double)pk.heap_kb / (double)max, pk.rss_kb);
+		if (pk.heap_kb > worst.heap_kb)
+			worst.heap_kb = pk.heap_kb;
+		free(w.raw);
+		for (size_t k = 0; k < w.n; k++)
+			free(w.names[k]), free(w.values[k]);
+		free(w.names);
+		free(w.values);
+	}
+	printf("peak heap added by one message, worst: %ld KiB = %.2f x max_scan_bytes (%ld KiB; "
+	       "target 3.00)\n", worst.heap_kb, (double)worst.heap_kb / (double)max, max);
 }
 
 int main(int argc, char **argv)
@@ -242,8 +298,7 @@ int main(int argc, char **argv)
 	struct sample *v;
 	size_t n = 0, count, inv = 0, none = 0;
 	double seconds, r;
-	long worst = 0;
-	const char *worst_file = "", *only;
+	const char *only;
 
 	if (argc < 4) {
 		fprintf(stderr, "usage: engine_bench CONFIG SECONDS FILE...\n");
@@ -268,9 +323,9 @@ int main(int argc, char **argv)
 	}
 	printf("engine benchmark: %zu messages (%zu invitations, %zu ordinary), one core\n",
 	       n, inv, none);
-	/* BENCH_ONLY=invitations|headers runs one part (for profiling) */
+	/* BENCH_ONLY=invitations|headers|memory runs one part (for profiling) */
 	only = getenv("BENCH_ONLY") ? getenv("BENCH_ONLY") : "";
-	if (strcmp(only, "headers") != 0) {
+	if (!*only || strcmp(only, "invitations") == 0) {
 		double floor;
 
 		r = rate(c, v, n, KIND_INVITATION, true, seconds, &count);
@@ -283,23 +338,14 @@ int main(int argc, char **argv)
 		printf("  classification alone:                       %10.0f msg/s  -> %.1f %% of an invitation's time\n",
 		       floor, 100.0 * r / floor);
 	}
-	if (strcmp(only, "invitations") != 0) {
+	if (!*only || strcmp(only, "headers") == 0) {
 		r = rate(c, v, n, KIND_NONE, false, seconds, &count);
 		printf("ordinary mail settled at end of headers:      %10.0f msg/s  (%zu in %.1f s)\n",
 		       r, count, seconds);
 	}
-	if (*only)
+	if (*only && strcmp(only, "memory") != 0)
 		return 0;
-	for (size_t i = 0; i < n; i++) {
-		long kb = message_peak_kb(c, &v[i]);
-
-		if (kb > worst) {
-			worst = kb;
-			worst_file = argv[3 + i];
-		}
-	}
-	printf("peak memory added by one message: %ld KiB (max_scan_bytes %d KiB; worst %s)\n",
-	       worst, c->engine.max_scan_bytes / 1024, worst_file);
+	memory_report(c, v, n, argv + 3);
 	config_unref(c);
 	return 0;
 }

@@ -117,7 +117,7 @@ def fakes():
     _sent("imp-2024-digest-linkein-ipfs",
           "phish: copy of the weekly searches digest, display name 'LinkeIn' (one letter off), links to "
           "an IPFS gateway", when(2024, 5, 27, 3, 3, 0), "LinkeIn <notify@sina.tums.example>",
-          "You appeared in 14 searches this week", "linkedin",
+          "You appeared in 14 searches this week", "notification",
           text="LinkeIn\n\nYour profile was found in 14 searches this week\n\nSee who is looking: %s\n\n"
                "Keep your profile current to appear in more searches.\n\nUnsubscribe: %s?u=1\n\n"
                "(c) 2024 LinkedIn Corporation\n" % (ipfs, ipfs))
@@ -137,7 +137,7 @@ def fakes():
     _sent("imp-2020-security-notice-police",
           "phish: security notice 'Unusual sign-in activity', display name LinkedIn Security, police mailbox",
           when(2020, 11, 12, 2, 30, 0), "LinkedIn Security <station4@police.gov.example>",
-          "Unusual sign-in activity on your account", "linkedin",
+          "Unusual sign-in activity on your account", "notification",
           text="LinkedIn Security\n\nWe noticed a sign-in to your account from a new device in Jakarta, "
                "Indonesia.\n\nIf this was not you, secure your account now:\n"
                "https://account-check.police.gov.example/li/secure?u=bob\n\n"
@@ -146,7 +146,7 @@ def fakes():
     # 7. a job alert from a free-mail address
     _sent("imp-2022-job-alert-freemail", "phish: job alert, display name LinkedIn Job Alerts on a gmail.com address",
           when(2022, 10, 3, 6, 0, 0), "LinkedIn Job Alerts <linkedin.job.alerts@gmail.com>",
-          "12 new jobs match your preferences", "linkedin",
+          "12 new jobs match your preferences", "notification",
           text="Jobs picked for you\n\nSenior Buyer - Fabrikam - Rotterdam\nLogistics Planner - Contoso - "
                "Remote\n\nApply in one click: https://jobs-apply.example.com/li/jobs?ref=alert\n")
 
@@ -154,7 +154,7 @@ def fakes():
     _sent("imp-2023-message-reply-to-linkedin",
           "phish: message notice from msg-relay.example.net, Reply-To on linkedin.com (spoofed)",
           when(2023, 8, 21, 9, 15, 0), "Inbox Messages <noreply@msg-relay.example.net>",
-          "You have 1 unread message", "linkedin",
+          "You have 1 unread message", "notification",
           text="Anna Berg sent you a message\n\n\"Could you look at the contract I shared? It expires "
                "today.\"\n\nRead the message: https://msg-relay.example.net/view/88a1\n\n"
                "(c) 2023 LinkedIn Corporation\n",
@@ -166,7 +166,7 @@ def fakes():
           "phish: a network digest through a Mailman list: From 'LinkedIn via Industrypack-devel', Sender "
           "the list's, the spoofed linkedin.com address in Reply-To", when(2021, 6, 15, 13, 0, 0),
           "LinkedIn via Industrypack-devel <industrypack-devel@%s>" % lst,
-          "[Industrypack-devel] Your network this week", "linkedin", rp="industrypack-devel-bounces@" + lst,
+          "[Industrypack-devel] Your network this week", "notification", rp="industrypack-devel-bounces@" + lst,
           text="Your network this week\n\n4 people viewed your profile\n6 new posts from your "
                "connections\n\nSee all: https://netview.example.org/li/week\n\n"
                "You are receiving notification emails. Unsubscribe: https://netview.example.org/u\n"
@@ -194,7 +194,7 @@ def fakes():
     _sent("imp-2023-acceptance-school-mailbox",
           "phish: 'accepted your invitation' notice, display name LinkedIn, from a school's mailbox",
           when(2023, 4, 11, 14, 10, 0), "LinkedIn <office@north-school.example.edu>",
-          "Ana Costa accepted your invitation", "linkedin",
+          "Ana Costa accepted your invitation", "notification",
           text="Ana Costa accepted your invitation. Start a conversation and see what she is up to.\n\n"
                "Message Ana: https://north-school.example.edu/wp/li/msg.php?to=ana\n")
 

@@ -622,7 +622,7 @@ def exp_none():
 
 
 def exp_linkedin(authentic=True):
-    return expectation("linkedin", authentic)
+    return expectation("notification", authentic)
 
 
 # ---- envelope of genuine LinkedIn mail -------------------------------------------
@@ -1290,7 +1290,7 @@ def rem_new(slug, lang, t, inv, days=7, layout="2016"):
     return Case(hs, body, exp, {"accept": ln["accept"], "profile": ln["profile"]})
 
 
-# ---- other LinkedIn notifications (kind linkedin) -------------------------------------
+# ---- other LinkedIn notifications (kind notification) -------------------------------------
 
 
 def li_notice(slug, t, sender, display, subject, tpl, klass, text, lang="en", html_body=None,
@@ -2802,7 +2802,7 @@ def selfcheck(slug, c, raw):
     hdrs = [(n, v) for n, v in msg.items()]
     if rule_authentic(c, hdrs) != e["authentic"]:
         problems.append("authentic=%s but the rule says %s" % (e["authentic"], rule_authentic(c, hdrs)))
-    if e["kind"] == "linkedin":
+    if e["kind"] == "notification":
         return problems
     texts, urls = texts_of(msg)
     blob = collapse(" ".join(texts + [decode_hdr(msg["From"]), decode_hdr(msg["Subject"])]))
@@ -2836,8 +2836,8 @@ def check_json(path):
     assert set(j) == KEYS, (path, set(j) ^ KEYS)
     assert set(j["inviter"]) == INVITER_KEYS, path
     assert j["file"] == os.path.basename(path)[:-5] + ".eml", path
-    assert j["kind"] in ("invitation", "reminder", "linkedin", "none"), path
-    assert (j["verdict"] is None) == (j["kind"] == "none" or (j["kind"] == "linkedin" and j["authentic"])), path
+    assert j["kind"] in ("invitation", "reminder", "notification", "none"), path
+    assert (j["verdict"] is None) == (j["kind"] == "none" or (j["kind"] == "notification" and j["authentic"])), path
     return j
 
 
@@ -2864,7 +2864,7 @@ def load_verdicts():
 def with_verdict(exp, slug, table):
     """Add verdict, reasons and the default actions to an expectation."""
     exp = dict(exp)
-    if exp["kind"] == "linkedin" and exp["authentic"]:
+    if exp["kind"] == "notification" and exp["authentic"]:
         exp["actions"] = ["folder:LinkedIn/Notifications"]
         return exp
     if exp["kind"] == "none":

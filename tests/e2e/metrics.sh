@@ -51,6 +51,8 @@ is "five messages" "$(metric linkedin_milter_messages_total)" 5
 is "two accepted at the end of the headers" "$(metric linkedin_milter_accepted_at_headers_total)" 2
 is "three invitations" "$(metric 'linkedin_milter_linkedin_total{kind="invitation"}')" 3
 is "no reminder" "$(metric 'linkedin_milter_linkedin_total{kind="reminder"}')" 0
+is "no notification (the kind's one name)" \
+	"$(metric 'linkedin_milter_linkedin_total{kind="notification"}')" 0
 is "three asked" "$(metric 'linkedin_milter_verdicts_total{verdict="ask"}')" 3
 is "three no-note reasons" "$(metric 'linkedin_milter_reasons_total{reason="no-note"}')" 3
 is "three drafts stored in the Maildir" \

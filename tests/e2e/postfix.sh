@@ -70,7 +70,7 @@ ok "it carries the draft key" grep -q '^X-LinkedIn-Draft-Key: [0-9a-f]\{32\}' "$
 ok "no draft for the phish or the notification" test "$(ls "$drafts" | wc -l)" -eq 1
 
 ok "the daemon logged one line per LinkedIn message" \
-	test "$(grep -c 'kind=\(invitation\|linkedin\|reminder\)' "$E2E/lm.log")" -eq 3
+	test "$(grep -c 'kind=\(invitation\|notification\|reminder\)' "$E2E/lm.log")" -eq 3
 
 # local submission goes through non_smtpd_milters
 printf 'From: Jane Doe <invitations@linkedin.com>\nTo: bob.smith@example.org\nSubject: I want to connect\nMessage-ID: <local-1@lm-e2e.test>\n\nJane Doe\nDesigner\n\nAccept: https://www.linkedin.com/comm/mynetwork/invite-accept/invitationId/7/sharedKey/abc/\n\nView profile: https://www.linkedin.com/comm/in/jane\n' >"$E2E/local.eml"

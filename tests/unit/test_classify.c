@@ -383,7 +383,7 @@ static void test_field_table(void **state)
 	assert_int_equal(field_from_name("mutual"), -1);
 	assert_int_equal(field_def(FIELD_MUTUAL)->number(&src), 7);
 	assert_null(field_def(FIELD_COUNT));
-	inv.kind = KIND_LINKEDIN;	/* a note kind only for invitations and reminders */
+	inv.kind = KIND_NOTIFICATION;	/* a note kind only for invitations and reminders */
 	assert_null(field_text(FIELD_NOTE_KIND, &src));
 }
 

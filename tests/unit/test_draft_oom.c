@@ -19,51 +19,7 @@
 #include "scan.h"
 #include "unit_config.h"
 
-void *__real_malloc(size_t n);
-void *__real_realloc(void *p, size_t n);
-void *__real_calloc(size_t n, size_t size);
-char *__real_strdup(const char *s);
-void *__wrap_malloc(size_t n);
-void *__wrap_realloc(void *p, size_t n);
-void *__wrap_calloc(size_t n, size_t size);
-char *__wrap_strdup(const char *s);
-
-static long countdown = -1;	/* allocations left before the one that fails; -1: none fails */
-static long calls;		/* allocations since the count was armed */
-static int injected;		/* the failure happened */
-
-/* true when this allocation is the one to fail */
-static int fail_now(void)
-{
-	if (countdown < 0)
-		return 0;
-	calls++;
-	if (countdown-- != 0)
-		return 0;
-	injected = 1;
-	errno = ENOMEM;
-	return 1;
-}
-
-void *__wrap_malloc(size_t n)
-{
-	return fail_now() ? NULL : __real_malloc(n);
-}
-
-void *__wrap_realloc(void *p, size_t n)
-{
-	return fail_now() ? NULL : __real_realloc(p, n);
-}
-
-void *__wrap_calloc(size_t n, size_t size)
-{
-	return fail_now() ? NULL : __real_calloc(n, size);
-}
-
-char *__wrap_strdup(const char *s)
-{
-	return fail_now() ? NULL : __real_strdup(s);
-}
+#include "fail_alloc.h"
 
 static struct config *cfg;
 static char dir[] = "/tmp/lm-test-draft-oom.XXXXXX";

@@ -180,7 +180,7 @@ static void test_list_relayed_notification(void **state)
 	char text[400];
 
 	feed(&m, "<devel-bounces@lists.example.net>", hdrs, body);
-	assert_int_equal(m.scan.inv.kind, KIND_LINKEDIN);
+	assert_int_equal(m.scan.inv.kind, KIND_NOTIFICATION);
 	assert_int_equal(m.scan.inv.authentic, 1);
 	assert_int_equal(m.result.verdict, VERDICT_NONE);
 	inbound_plan(&m, &pl);
@@ -189,7 +189,7 @@ static void test_list_relayed_notification(void **state)
 	inbound_free(&m);
 
 	feed(&m, "<devel-bounces@lists.example.net>", hdrs + 2, body);	/* no pass */
-	assert_int_equal(m.scan.inv.kind, KIND_LINKEDIN);
+	assert_int_equal(m.scan.inv.kind, KIND_NOTIFICATION);
 	assert_int_equal(m.scan.inv.authentic, 0);
 	assert_string_equal(verdict_name(m.result.verdict), "phish");
 	/* the list's Sender, or its envelope where list mail is judged by From */
@@ -221,7 +221,7 @@ static void test_relayed_shape(void **state)
 	struct plan pl;
 
 	feed(&m, "<devel-bounces@lists.example.net>", hdrs, body);
-	assert_int_equal(m.scan.inv.kind, KIND_LINKEDIN);
+	assert_int_equal(m.scan.inv.kind, KIND_NOTIFICATION);
 	assert_int_equal(m.scan.inv.authentic, 1);
 	inbound_plan(&m, &pl);
 	assert_true(plan_notification(&m.scan.inv, &m.result));
@@ -245,7 +245,7 @@ static void test_footer_claims(void **state)
 	struct inbound m;
 
 	feed(&m, "<alerts@notice.example.net>", hdrs, body);
-	assert_int_equal(m.scan.inv.kind, KIND_LINKEDIN);
+	assert_int_equal(m.scan.inv.kind, KIND_NOTIFICATION);
 	assert_string_equal(verdict_name(m.result.verdict), "phish");
 	inbound_free(&m);
 	hdrs[3] = "Fwd: Your LinkedIn password";

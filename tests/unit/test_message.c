@@ -12,6 +12,7 @@
 #include "entities.h"
 #include "html.h"
 #include "message.h"
+#include "transfer.h"
 #include "utf8.h"
 #include "buf.h"
 #include "strlist.h"
@@ -277,12 +278,97 @@ static void test_headers_split(void **state)
 	headers_free(&h);
 }
 
+/* transfer encodings undone in place: never a byte read past the part */
+static void test_transfer_in_place(void **state)
+{
+	char b[64];
+	size_t n;
+
+	(void)state;
+	strcpy(b, "SGVs\r\nbG8=");
+	n = base64_decode_in_place(b, strlen(b));
+	assert_int_equal(n, 5);
+	assert_memory_equal(b, "Hello", 5);
+	strcpy(b, "SGVsbG8*!");	/* junk skipped, a partial group dropped */
+	assert_int_equal(base64_decode_in_place(b, strlen(b)), 5);
+	strcpy(b, "caf=E9 =C3=a9 soft=  \r\nbreak a=b =4");
+	n = qp_decode_in_place(b, strlen(b));
+	assert_int_equal(n, strlen("caf\xe9 \xc3\xa9 softbreak a=b =4"));
+	assert_memory_equal(b, "caf\xe9 \xc3\xa9 softbreak a=b =4", n);
+	/* a cut escape at the very end: "=4" is kept, nothing past N is read */
+	memcpy(b, "ab=4XY", 6);
+	assert_int_equal(qp_decode_in_place(b, 4), 4);
+	assert_memory_equal(b, "ab=4", 4);
+	memcpy(b, "ab=", 3);
+	assert_int_equal(qp_decode_in_place(b, 3), 2);	/* "=" at the end: a soft break */
+}
+
+/* charset conversion bounded: the output is never larger than asked for,
+ * never a character cut */
+static void test_to_utf8_max(void **state)
+{
+	char in[100];
+	size_t n;
+	bool unknown, cut = false;
+	char *out;
+
+	(void)state;
+	memset(in, 0xe9, sizeof in);	/* Latin-1 é: two bytes each in UTF-8 */
+	out = to_utf8_max("iso-8859-1", in, sizeof in, 51, &n, &unknown, &cut);
+	assert_non_null(out);
+	assert_int_equal(n, 50);
+	assert_true(cut);
+	assert_false(unknown);
+	assert_true(utf8_valid(out, n));
+	free(out);
+	cut = false;
+	out = to_utf8_max("windows-874", "\xa1\r\n\x01", 4, 100, &n, &unknown, &cut);
+	assert_non_null(out);
+	assert_string_equal(out, "\xe0\xb8\x81\n ");	/* Thai ko kai; CR dropped, ^A a space */
+	assert_false(cut);
+	free(out);
+	out = to_utf8_max("x-no-such-charset", "caf\xe9", 4, 100, &n, &unknown, NULL);
+	assert_true(unknown);
+	assert_string_equal(out, "caf\xc3\xa9");
+	free(out);
+	out = to_utf8_max("gb2312", "\xd6\xd0", 2, 100, &n, &unknown, NULL);	/* via GBK */
+	assert_string_equal(out, "\xe4\xb8\xad");
+	free(out);
+	out = utf8_clean_max("ab\xe2\x82\xac", 5, 4, &n, &cut);
+	assert_string_equal(out, "ab");	/* the euro sign does not fit: not cut in two */
+	free(out);
+}
+
+/* a buffer with a limit never allocates room for more than the limit */
+static void test_buf_capacity(void **state)
+{
+	struct buf b;
+	char chunk[1000];
+
+	(void)state;
+	memset(chunk, 'x', sizeof chunk);
+	buf_init(&b, 5000);
+	for (int i = 0; i < 10; i++)
+		buf_append(&b, chunk, sizeof chunk);
+	assert_int_equal(b.len, 5000);
+	assert_true(b.truncated);
+	assert_int_equal(b.cap, 5001);	/* doubling would have made 8192 */
+	assert_int_equal(buf_keep(&b, 4990, 10), 0);
+	assert_int_equal(b.len, 10);
+	assert_int_equal(b.cap, 11);
+	assert_int_equal(buf_keep(&b, 5, 10), -1);
+	buf_free(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_utf8_clean),
 		cmocka_unit_test(test_utf8_put),
 		cmocka_unit_test(test_to_utf8),
+		cmocka_unit_test(test_transfer_in_place),
+		cmocka_unit_test(test_to_utf8_max),
+		cmocka_unit_test(test_buf_capacity),
 		cmocka_unit_test(test_decode_phrase),
 		cmocka_unit_test(test_mailbox),
 		cmocka_unit_test(test_html),
