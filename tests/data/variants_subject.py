@@ -11,7 +11,7 @@ NEW = b"A few words for you"
 
 def subject_variants(raw, exp, add, header_end):
     """Call ADD(name, new_raw) for the subject-unknown transformation."""
-    if exp.get("authentic") is not True or exp.get("kind") not in ("invitation", "reminder", "linkedin"):
+    if exp.get("authentic") is not True or exp.get("kind") not in ("invitation", "reminder", "notification"):
         return
     hend, _ = header_end(raw, 0)
     m = re.compile(rb"(?im)^Subject:[ \t]*((?:[^\n]*?)(\r?\n)(?:[ \t][^\n]*\n)*)").search(raw, 0, hend + 1)
