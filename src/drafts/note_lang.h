@@ -1,5 +1,7 @@
 /* note_lang.h - the language a personal note is clearly written in, among
- * the languages the owner writes (owner.languages) */
+ * the languages the owner writes (owner.languages) *
+ * DIAGNOSTICS (drafts): no clear language, or no memory to tell, is NULL:
+ * the draft is then in the notification's language, never left unmade */
 #ifndef LM_NOTE_LANG_H
 #define LM_NOTE_LANG_H
 #include <stdbool.h>

@@ -1,7 +1,10 @@
 /* dkimdns.h - the DNS of our DKIM verification: libopendkim's resolver hooks
  * (dkim_dns_set_*) answered by libunbound, each lookup bounded by a deadline
  * in milliseconds, and the answers kept per key name for their TTL in a
- * cache of a bounded number of keys */
+ * cache of a bounded number of keys *
+ * DIAGNOSTICS (engine): a lookup that fails, times out or finds no memory
+ * is a temporary error to libopendkim (no evidence); only NXDOMAIN says
+ * the key is missing */
 #ifndef LM_DKIMDNS_H
 #define LM_DKIMDNS_H
 #include <stddef.h>

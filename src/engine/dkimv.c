@@ -5,6 +5,7 @@
 #include "autoconfig.h"
 #include "dkimv.h"
 #include "dkimdns.h"
+#include <pthread.h>
 #include "metrics.h"
 
 #include <stdio.h>
@@ -61,6 +62,12 @@ static DKIM_CBSTAT prescreen(DKIM *d, DKIM_SIGINFO **sigs, int nsigs)
 	return DKIM_CBSTAT_CONTINUE;
 }
 
+/* the metrics' result labels, this layer's names: once, with the first library */
+static void name_results(void)
+{
+	metrics_names(MC_DKIM_VERIFICATIONS, 0, dkimv_result_label, DKIMV_TEMPERROR + 1);
+}
+
 struct dkimv_lib *dkimv_lib_new(const char *keyfile, const char *resolver, int timeout_ms,
 				 char *err, size_t len)
 {
@@ -68,6 +75,9 @@ struct dkimv_lib *dkimv_lib_new(const char *keyfile, const char *resolver, int t
 	unsigned int flags = DKIM_LIBFLAGS_FIXCRLF, secs;
 	dkim_query_t q = DKIM_QUERY_FILE;
 
+	static pthread_once_t named = PTHREAD_ONCE_INIT;
+
+	pthread_once(&named, name_results);
 	snprintf(err, len, "libopendkim cannot start");
 	if (!l || !(l->lib = dkim_init(NULL, NULL)))
 		goto fail;
@@ -261,4 +271,9 @@ const char *dkimv_result_name(enum dkimv_result r)
 	static const char *const names[] = { "none", "pass", "fail", "temperror" };
 
 	return (unsigned)r < 4 ? names[r] : "none";
+}
+
+const char *dkimv_result_label(unsigned r)
+{
+	return dkimv_result_name((enum dkimv_result)r);
 }

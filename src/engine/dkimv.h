@@ -1,6 +1,9 @@
 /* dkimv.h - our own DKIM verification of LinkedIn's signatures, with
  * libopendkim: one library handle per configuration, one verification per
- * LinkedIn-like message, fed its headers and its whole body in chunks */
+ * LinkedIn-like message, fed its headers and its whole body in chunks *
+ * DIAGNOSTICS (engine): a verification that cannot start or finish (no
+ * memory, no key in time) is no evidence (none or temperror), never a fail;
+ * out of memory in our own allocations fails the scan step (scan.h) */
 #ifndef LM_DKIMV_H
 #define LM_DKIMV_H
 #include <stddef.h>
@@ -46,5 +49,8 @@ bool dkimv_aligned(const char *d, const char *domain);
 void dkimv_abort(struct dkimv *v);
 /* dkimv_result_name - "pass", "fail", "temperror", "none" */
 const char *dkimv_result_name(enum dkimv_result r);
+
+/* dkimv_result_label - dkimv_result_name for the metrics (metrics_names) */
+const char *dkimv_result_label(unsigned r);
 
 #endif

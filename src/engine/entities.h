@@ -1,5 +1,7 @@
 /* entities.h - HTML5's named character references beyond the common ones
- * html.c knows by heart, read by gumbo's tokenizer (WHATWG's whole list) */
+ * html.c knows by heart, read by gumbo's tokenizer (WHATWG's whole list) *
+ * DIAGNOSTICS (engine): a reference gumbo cannot read (unknown, partial,
+ * or no memory for it) is left as written; nothing here fails a message */
 #ifndef LM_ENTITIES_H
 #define LM_ENTITIES_H
 #include <stddef.h>
