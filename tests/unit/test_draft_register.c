@@ -111,7 +111,11 @@ static void test_family_name_first(void **state)
 			{ "en", "NGUYỄN VĂN AN", "Hi An,\n" },
 			{ "en", "Trần Thị Mai", "Hi Mai,\n" },
 			{ "fr", "Lê Văn Hưng", "Bonjour Hưng,\n" },
-			{ "en", "Nguyễn An", "Hi Nguyễn,\n" },	/* two words: as written */
+			{ "en", "Nguyễn An", "Hi An,\n" },	/* two words: family name first too */
+			{ "fr", "Lê Minh", "Bonjour Minh,\n" },
+			{ "de", "NGUYỄN An", "Hallo An,\n" },
+			{ "en", "Hoàng Nguyễn", "Hello,\n" },	/* two family names: either order */
+			{ "fr", "Le Minh", "Bonjour,\n" },	/* the particle "Le", not "Lê" */
 			{ "fr", "Le Gall Yann Marie", "Bonjour,\n" },	/* the particle "Le" is not "Lê" */
 		};
 
