@@ -170,6 +170,8 @@ static void test_titles_as_register(void **state)
 		{ "de", "Dr. Roth2", "Guten Tag,\n" },	/* no fit family name */
 		{ "it", "Avv. Marco Bellini", "Buongiorno Marco,\n\ngrazie" },
 		{ "it", "Dott.ssa Giulia Bianchi", "Buongiorno Giulia,\n" },
+		{ "it", "Geom. Mario Rossi", "Buongiorno Mario,\n" },
+		{ "it", "Rag. Anna Verdi", "Buongiorno Anna,\n" },
 		{ "it", "Prof. Dr. Björn Schäfer", "Buongiorno Björn,\n" },
 		{ "it", "Avv. Bellini", "Buongiorno,\n" },
 		{ "en", "Prof. Dr. Björn Schäfer", "Hi Björn,\n" },
@@ -282,6 +284,24 @@ static void test_review_wording(void **state)
 		{ "pt", "ask", CLAIM_COLLEAGUE, false, "Vi que você mencionou um local de trabalho em comum: Acme." },
 		{ "pt", "ask", CLAIM_CLASSMATE, false, "Vi que você mencionou uma instituição de ensino em comum: Acme." },
 		{ "pt", "ask", CLAIM_GROUP, false, "Vi que você mencionou um grupo em comum: Acme." },
+		{ "it", "ask", CLAIM_COLLEAGUE, false,
+		  "Altrimenti, mi ricordi come ci conosciamo? E dimmi pure come potrei esserti d'aiuto.\n" },
+		{ "it", "ask", CLAIM_CLASSMATE, false,
+		  "Altrimenti, mi ricordi come ci conosciamo? E dimmi pure come potrei esserti d'aiuto.\n" },
+		{ "it", "ask", CLAIM_GROUP, false,
+		  "Altrimenti, mi ricordi come ci conosciamo? E dimmi pure come potrei esserti d'aiuto.\n" },
+		/* consider: a closing that fits every note, no question */
+		{ "en", "consider", CLAIM_NONE, false,
+		  "for your kind note. It's good to hear from you, and I'll be in touch soon.\n\nBest" },
+		{ "de", "consider", CLAIM_NONE, false,
+		  "über die ich mich gefreut habe. Ich melde mich in Kürze bei Ihnen.\n\nViele" },
+		{ "fr", "consider", CLAIM_NONE, false,
+		  "qui m'a fait plaisir. Je reviens vers vous très bientôt.\n\nBien" },
+		{ "nl", "consider", CLAIM_NONE, false,
+		  "leuk om van je te horen! Ik neem binnenkort contact met je op.\n\nHartelijke" },
+		{ "es", "consider", CLAIM_NONE, false, "me alegró mucho leerlo. Te escribo pronto.\n\nUn saludo" },
+		{ "pt", "consider", CLAIM_NONE, false, "foi um prazer lê-la. Em breve entro em contato.\n\nUm abraço" },
+		{ "it", "consider", CLAIM_NONE, false, "mi ha fatto piacere leggerlo. Ti scrivo a breve.\n\nUn saluto" },
 	};
 
 	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
