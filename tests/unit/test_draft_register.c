@@ -230,37 +230,84 @@ static void test_formal_name(void **state)
  * accept hint whatever the note */
 static void test_hint_without_note(void **state)
 {
+	/* true of a reminder too, whose e-mail does not show the note */
 	static const char *const nonote[N_LANGS] = {
-		"If there is none, the text can reach them only after you\naccept the invitation, or as an InMail;",
-		"Gibt es das nicht, erreicht der Text die Person erst, nachdem Sie die\n",
-		"Sinon, le texte ne\npeut parvenir à cette personne qu'une fois l'invitation acceptée,",
-		"Si no lo tiene, el texto solo puede llegar a esa\npersona después de que aceptes la invitación,",
-		"Se não tiver, o texto só chega a essa pessoa depois\nque você aceitar o convite,",
-		"Altrimenti il testo può arrivare a\nquesta persona solo dopo che avrai accettato l'invito,",
-		"Staat het er\nniet, dan bereikt de tekst de ander pas nadat je de uitnodiging hebt\ngeaccepteerd,",
+		"\nThe e-mail from LinkedIn shows no personal note, and without one\n",
+		"\nDie E-Mail von LinkedIn zeigt keine persönliche Nachricht; LinkedIn\n",
+		"\nL'e-mail de LinkedIn ne montre pas de message personnel\xc2\xa0; LinkedIn\n",
+		"\nEl correo de LinkedIn no muestra mensaje personal, y sin él puede que\n",
+		"\nO e-mail do LinkedIn não mostra mensagem pessoal, e sem ela o LinkedIn\n",
+		"\nL'e-mail di LinkedIn non riporta un messaggio personale, e senza\n",
+		"\nDe e-mail van LinkedIn toont geen persoonlijk bericht; LinkedIn biedt\n",
+	};
+	/* a decline is never sent by accepting, note or none */
+	static const char *const decline[N_LANGS] = {
+		"Do not accept the\ninvitation to send it: the text says that you are declining.]\n",
+		"Nehmen Sie die\nEinladung nicht an, um den Text zu senden: Er sagt, dass Sie sie\nnicht annehmen.]\n",
+		"\nN'acceptez pas l'invitation pour l'envoyer\xc2\xa0: le texte dit que vous ne\nl'acceptez pas.]\n",
+		"No la aceptes\npara enviarlo: el texto dice que no la aceptas.]\n",
+		"Não aceite o\nconvite para enviá-lo: o texto diz que você não vai aceitar.]\n",
+		"Non accettare l'invito per inviarlo: il testo dice che non\nlo accetti.]\n",
+		"Accepteer de\nuitnodiging niet om de tekst te sturen: de tekst zegt dat je niet\naccepteert.]\n",
 	};
 
 	for (size_t l = 0; l < N_LANGS; l++) {
 		struct want ask = { NULL, langs[l], "Jane Doe", "ask", CLAIM_NONE, NULL, true, NOTE_NONE,
 				    NULL, langs[l], nonote[l], false };
-		struct want stock = ask, decline = ask;
+		struct want stock = ask, unknown = ask, dec = ask, dec_note = ask;
 
 		expect(&ask);
 		stock.note_kind = NOTE_GENERIC;
 		expect(&stock);
-		decline.tpl = "decline";
-		expect(&decline);
+		unknown.note_kind = NOTE_UNKNOWN;
+		expect(&unknown);
+		dec.tpl = "decline";
+		dec.want = decline[l];
+		expect(&dec);
+		dec_note = dec;
+		dec_note.note_kind = NOTE_PERSONAL;
+		dec_note.note = "Hello, we met in Leeds.";
+		expect(&dec_note);
 	}
 	{
-		struct want w = { NULL, "en", "Jane Doe", "ask", CLAIM_NONE, NULL, true, NOTE_PERSONAL, "Hi",
-				  "en", "\nchoose Reply on this invitation, and send the text below", false };
-		struct want acc = { NULL, "en", "Jane Doe", "accept", CLAIM_NONE, NULL, true, NOTE_NONE, NULL,
-				    "en", "\nFirst accept the invitation on LinkedIn (My Network > Invitations).\n",
-				    false };
+		static const struct { const char *lang, *tpl; enum note_kind kind; const char *want; } h[] = {
+			{ "en", "ask", NOTE_PERSONAL, "\nchoose Reply on this invitation, and send the text below" },
+			{ "en", "accept", NOTE_NONE,
+			  "\nFirst accept the invitation on LinkedIn (My Network > Invitations).\n" },
+			{ "en", "ask", NOTE_NONE, "\nInvitations on LinkedIn: if this invitation has a Reply option, choose\n" },
+			{ "de", "ask", NOTE_PERSONAL, "\nNetzwerk > Einladungen, wählen Sie bei dieser Einladung „Antworten“\n"
+			  "und senden Sie den folgenden Text (ohne diesen Hinweis). Eine\n" },
+			{ "de", "ask", NOTE_NONE, "\nklicken Sie darauf und senden Sie den folgenden Text (ohne diesen\n" },
+			{ "it", "accept", NOTE_NONE,
+			  "\nPrima accetta l'invito su LinkedIn (Rete > Inviti), poi invia il\n" },
+			{ "pt", "accept", NOTE_NONE, "\nDepois de aceitar, envie o texto abaixo (sem esta nota) como\n" },
+			{ "es", "ask", NOTE_NONE, "\nen LinkedIn: si esta invitación tiene la opción Responder, elígela y\n" },
+			{ "pt", "ask", NOTE_NONE, "\nLinkedIn: se este convite tiver a opção Responder, use-a e envie o\n" },
+		};
 
-		expect(&w);
-		expect(&acc);
+		for (size_t i = 0; i < sizeof h / sizeof h[0]; i++) {
+			struct want w = { NULL, h[i].lang, "Jane Doe", h[i].tpl, CLAIM_NONE, NULL, true, h[i].kind,
+					  h[i].kind == NOTE_PERSONAL ? "Hi" : NULL, h[i].lang, h[i].want, false };
+
+			expect(&w);
+		}
 	}
+}
+
+/* the hint names the menus of the owner's LinkedIn: the notification's
+ * language, though owner.languages answers a German note in German */
+static void test_hint_language(void **state)
+{
+	static const char de_note[] = "Hallo Bob, wir haben uns auf der Konferenz in Köln kennengelernt und "
+				      "ich würde mich freuen, mit Ihnen in Kontakt zu bleiben. Viele Grüße";
+	struct want hint = { polyglot, "en", "Jane Doe", "consider", CLAIM_NONE, NULL, true, NOTE_PERSONAL,
+			     de_note, "de", "\nTo reply without accepting, open My Network > Invitations on LinkedIn,\n",
+			     false };
+	struct want body = hint;
+
+	expect(&hint);
+	body.want = "\nHallo Jane,\n\nvielen Dank für Ihre Einladung";
+	expect(&body);
 }
 
 /* D: the wording the review asked for, word for word */
@@ -355,6 +402,7 @@ int main(void)
 		cmocka_unit_test(test_titles_as_register),
 		cmocka_unit_test(test_formal_name),
 		cmocka_unit_test(test_hint_without_note),
+		cmocka_unit_test(test_hint_language),
 		cmocka_unit_test(test_review_wording),
 		cmocka_unit_test(test_note_language),
 	};
