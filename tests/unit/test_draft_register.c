@@ -123,6 +123,22 @@ static void test_family_name_first(void **state)
 	}
 }
 
+/* compound given names of the es and pt lists are said whole */
+static void test_compound_given_names(void **state)
+{
+	static const struct greeting_case c[] = {
+		{ "es", "Juan Sebastián Gómez", "¡Hola, Juan Sebastián!\n" },
+		{ "es", "María Belén Díaz Ortega", "¡Hola, María Belén!\n" },
+		{ "es", "Luis Fernando Ríos", "¡Hola, Luis Fernando!\n" },
+		{ "pt", "Ana Carolina Souza", "Olá, Ana Carolina!\n" },
+		{ "pt", "Luiz Felipe Costa", "Olá, Luiz Felipe!\n" },
+		{ "pt", "Maria de Lourdes Silva", "Olá, Maria de Lourdes!\n" },
+		{ "en", "Maria Fernanda Lima", "Hi Maria Fernanda,\n" },
+	};
+
+	expect_greetings(c, sizeof c / sizeof c[0]);
+}
+
 /* B: Don, Doña, Dom and Dona are honorifics in every language when two
  * name words follow; "Don Smith" is a man called Don */
 static void test_honorifics(void **state)
@@ -398,6 +414,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_family_name_first),
+		cmocka_unit_test(test_compound_given_names),
 		cmocka_unit_test(test_honorifics),
 		cmocka_unit_test(test_titles_as_register),
 		cmocka_unit_test(test_formal_name),
