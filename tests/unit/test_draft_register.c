@@ -353,6 +353,8 @@ static void test_review_wording(void **state)
 		  "Altrimenti, mi ricordi come ci conosciamo? E dimmi pure come potrei esserti d'aiuto.\n" },
 		{ "it", "ask", CLAIM_GROUP, false,
 		  "Altrimenti, mi ricordi come ci conosciamo? E dimmi pure come potrei esserti d'aiuto.\n" },
+		{ "fr", "decline", CLAIM_NONE, false,
+		  "personnellement\xc2\xa0; je préfère donc ne pas l'accepter. Je vous souhaite" },
 		/* consider: a closing that fits every note, no question */
 		{ "en", "consider", CLAIM_NONE, false,
 		  "for your kind note. It's good to hear from you, and I'll be in touch soon.\n\nBest" },
