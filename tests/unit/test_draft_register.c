@@ -29,7 +29,7 @@ static const char *const langs[] = { "en", "de", "fr", "es", "pt", "it", "nl" };
 static int setup(void **state)
 {
 	cfg = unit_config(dir, TOP_SRCDIR, "names = [ \"Bob Smith\" ];");
-	polyglot = unit_config(dir2, TOP_SRCDIR, "names = [ \"Bob Smith\" ]; languages = [ \"en\", \"de\", \"es\" ];");
+	polyglot = unit_config(dir2, TOP_SRCDIR, "names = [ \"Bob Smith\" ]; languages = [ \"en\", \"de\", \"es\", \"it\" ];");
 	return cfg && polyglot ? 0 : -1;
 }
 
@@ -388,6 +388,9 @@ static void test_note_language(void **state)
 		  "¡Gracias y saludos!", NOTE_PERSONAL, &polyglot, "es" },
 		{ "Hi Bob, we met at the conference in Leeds and I would like to stay in touch with you.",
 		  NOTE_PERSONAL, &polyglot, "en" },
+		/* a short Italian recruiter's note */
+		{ "Salve, lavoro nel recruiting IT e avrei una posizione interessante da proporti.",
+		  NOTE_PERSONAL, &polyglot, "it" },
 		/* French is not one of the owner's: the notification's */
 		{ "Bonjour Bob, je serais ravi de vous compter dans mon réseau. Merci et à bientôt pour "
 		  "la suite.", NOTE_PERSONAL, &polyglot, "fr" },
