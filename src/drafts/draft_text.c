@@ -349,9 +349,10 @@ static char *first_name(const struct draft_input *s, const char *lang, char **fo
 	return first;
 }
 
-/* the note for TEMPLATE: send-hint-<template> (accepting first); for an
- * invitation without a personal note, on which LinkedIn may offer no
- * Reply, send-hint-nonote; else send-hint */
+/* the note for TEMPLATE: send-hint-<template> (accept: accepting first;
+ * decline: never by accepting); for an invitation without a personal
+ * note, on which LinkedIn may offer no Reply, send-hint-nonote; else
+ * send-hint */
 static const struct template *hint_for(const struct templates *t, const char *lang, const char *template,
 				       bool nonote)
 {
@@ -420,7 +421,11 @@ static void body(const struct templates *lib, const struct template *tpl, const 
 static int render(const struct draft_input *s, const struct template *tpl, const char *lang,
 		  const char *hint, const struct tpl_values *v, struct draft_text *t)
 {
-	const struct template *h = hint ? hint_for(s->set->library, lang, hint,
+	/* the hint names the menus of the owner's LinkedIn, whose language is
+	 * the notification's, even when the body answers the note in another */
+	const char *ui = templates_find(s->set->library, s->inv->language, "send-hint")
+			 ? s->inv->language : lang;
+	const struct template *h = hint ? hint_for(s->set->library, ui, hint,
 						   s->inv->note_kind != NOTE_PERSONAL) : NULL;
 	struct buf note, out;
 

@@ -229,9 +229,10 @@ static size_t first_word(char *const *w, size_t n, const struct greeting_lists *
 		i++;
 		titled = true;
 	}
-	/* "Nguyễn Văn An": a family name said first, the given name last */
-	if (n - i >= 3 && g && is_title(w[i], strlen(w[i]), g->family_first)) {
-		*none = false;
+	/* "Nguyễn Văn An", "Nguyễn An": a family name said first, the given
+	 * name last; "Hoàng Nguyễn" (two family names) may be either order */
+	if (n - i >= 2 && g && is_title(w[i], strlen(w[i]), g->family_first)) {
+		*none = n - i == 2 && is_title(w[n - 1], strlen(w[n - 1]), g->family_first);
 		return n - 1;
 	}
 	for (j = i; !all_caps && j < n && caps_word(w[j]); j++)

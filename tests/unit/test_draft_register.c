@@ -29,7 +29,7 @@ static const char *const langs[] = { "en", "de", "fr", "es", "pt", "it", "nl" };
 static int setup(void **state)
 {
 	cfg = unit_config(dir, TOP_SRCDIR, "names = [ \"Bob Smith\" ];");
-	polyglot = unit_config(dir2, TOP_SRCDIR, "names = [ \"Bob Smith\" ]; languages = [ \"en\", \"de\", \"es\" ];");
+	polyglot = unit_config(dir2, TOP_SRCDIR, "names = [ \"Bob Smith\" ]; languages = [ \"en\", \"de\", \"es\", \"it\" ];");
 	return cfg && polyglot ? 0 : -1;
 }
 
@@ -111,12 +111,32 @@ static void test_family_name_first(void **state)
 			{ "en", "NGUYỄN VĂN AN", "Hi An,\n" },
 			{ "en", "Trần Thị Mai", "Hi Mai,\n" },
 			{ "fr", "Lê Văn Hưng", "Bonjour Hưng,\n" },
-			{ "en", "Nguyễn An", "Hi Nguyễn,\n" },	/* two words: as written */
+			{ "en", "Nguyễn An", "Hi An,\n" },	/* two words: family name first too */
+			{ "fr", "Lê Minh", "Bonjour Minh,\n" },
+			{ "de", "NGUYỄN An", "Hallo An,\n" },
+			{ "en", "Hoàng Nguyễn", "Hello,\n" },	/* two family names: either order */
+			{ "fr", "Le Minh", "Bonjour,\n" },	/* the particle "Le", not "Lê" */
 			{ "fr", "Le Gall Yann Marie", "Bonjour,\n" },	/* the particle "Le" is not "Lê" */
 		};
 
 		expect_greetings(more, sizeof more / sizeof more[0]);
 	}
+}
+
+/* compound given names of the es and pt lists are said whole */
+static void test_compound_given_names(void **state)
+{
+	static const struct greeting_case c[] = {
+		{ "es", "Juan Sebastián Gómez", "¡Hola, Juan Sebastián!\n" },
+		{ "es", "María Belén Díaz Ortega", "¡Hola, María Belén!\n" },
+		{ "es", "Luis Fernando Ríos", "¡Hola, Luis Fernando!\n" },
+		{ "pt", "Ana Carolina Souza", "Olá, Ana Carolina!\n" },
+		{ "pt", "Luiz Felipe Costa", "Olá, Luiz Felipe!\n" },
+		{ "pt", "Maria de Lourdes Silva", "Olá, Maria de Lourdes!\n" },
+		{ "en", "Maria Fernanda Lima", "Hi Maria Fernanda,\n" },
+	};
+
+	expect_greetings(c, sizeof c / sizeof c[0]);
 }
 
 /* B: Don, Doña, Dom and Dona are honorifics in every language when two
@@ -166,6 +186,8 @@ static void test_titles_as_register(void **state)
 		{ "de", "Dr. Roth2", "Guten Tag,\n" },	/* no fit family name */
 		{ "it", "Avv. Marco Bellini", "Buongiorno Marco,\n\ngrazie" },
 		{ "it", "Dott.ssa Giulia Bianchi", "Buongiorno Giulia,\n" },
+		{ "it", "Geom. Mario Rossi", "Buongiorno Mario,\n" },
+		{ "it", "Rag. Anna Verdi", "Buongiorno Anna,\n" },
 		{ "it", "Prof. Dr. Björn Schäfer", "Buongiorno Björn,\n" },
 		{ "it", "Avv. Bellini", "Buongiorno,\n" },
 		{ "en", "Prof. Dr. Björn Schäfer", "Hi Björn,\n" },
@@ -224,37 +246,84 @@ static void test_formal_name(void **state)
  * accept hint whatever the note */
 static void test_hint_without_note(void **state)
 {
+	/* true of a reminder too, whose e-mail does not show the note */
 	static const char *const nonote[N_LANGS] = {
-		"If there is none, the text can reach them only after you\naccept the invitation, or as an InMail;",
-		"Gibt es das nicht, erreicht der Text die Person erst, nachdem Sie die\n",
-		"Sinon, le texte ne\npeut parvenir à cette personne qu'une fois l'invitation acceptée,",
-		"Si no lo tiene, el texto solo puede llegar a esa\npersona después de que aceptes la invitación,",
-		"Se não tiver, o texto só chega a essa pessoa depois\nque você aceitar o convite,",
-		"Altrimenti il testo può arrivare a\nquesta persona solo dopo che avrai accettato l'invito,",
-		"Staat het er\nniet, dan bereikt de tekst de ander pas nadat je de uitnodiging hebt\ngeaccepteerd,",
+		"\nThe e-mail from LinkedIn shows no personal note, and without one\n",
+		"\nDie E-Mail von LinkedIn zeigt keine persönliche Nachricht; LinkedIn\n",
+		"\nL'e-mail de LinkedIn ne montre pas de message personnel\xc2\xa0; LinkedIn\n",
+		"\nEl correo de LinkedIn no muestra mensaje personal, y sin él puede que\n",
+		"\nO e-mail do LinkedIn não mostra mensagem pessoal, e sem ela o LinkedIn\n",
+		"\nL'e-mail di LinkedIn non riporta un messaggio personale, e senza\n",
+		"\nDe e-mail van LinkedIn toont geen persoonlijk bericht; LinkedIn biedt\n",
+	};
+	/* a decline is never sent by accepting, note or none */
+	static const char *const decline[N_LANGS] = {
+		"Do not accept the\ninvitation to send it: the text says that you are declining.]\n",
+		"Nehmen Sie die\nEinladung nicht an, um den Text zu senden: Er sagt, dass Sie sie\nnicht annehmen.]\n",
+		"\nN'acceptez pas l'invitation pour l'envoyer\xc2\xa0: le texte dit que vous ne\nl'acceptez pas.]\n",
+		"No la aceptes\npara enviarlo: el texto dice que no la aceptas.]\n",
+		"Não aceite o\nconvite para enviá-lo: o texto diz que você não vai aceitar.]\n",
+		"Non accettare l'invito per inviarlo: il testo dice che non\nlo accetti.]\n",
+		"Accepteer de\nuitnodiging niet om de tekst te sturen: de tekst zegt dat je niet\naccepteert.]\n",
 	};
 
 	for (size_t l = 0; l < N_LANGS; l++) {
 		struct want ask = { NULL, langs[l], "Jane Doe", "ask", CLAIM_NONE, NULL, true, NOTE_NONE,
 				    NULL, langs[l], nonote[l], false };
-		struct want stock = ask, decline = ask;
+		struct want stock = ask, unknown = ask, dec = ask, dec_note = ask;
 
 		expect(&ask);
 		stock.note_kind = NOTE_GENERIC;
 		expect(&stock);
-		decline.tpl = "decline";
-		expect(&decline);
+		unknown.note_kind = NOTE_UNKNOWN;
+		expect(&unknown);
+		dec.tpl = "decline";
+		dec.want = decline[l];
+		expect(&dec);
+		dec_note = dec;
+		dec_note.note_kind = NOTE_PERSONAL;
+		dec_note.note = "Hello, we met in Leeds.";
+		expect(&dec_note);
 	}
 	{
-		struct want w = { NULL, "en", "Jane Doe", "ask", CLAIM_NONE, NULL, true, NOTE_PERSONAL, "Hi",
-				  "en", "\nchoose Reply on this invitation, and send the text below", false };
-		struct want acc = { NULL, "en", "Jane Doe", "accept", CLAIM_NONE, NULL, true, NOTE_NONE, NULL,
-				    "en", "\nFirst accept the invitation on LinkedIn (My Network > Invitations).\n",
-				    false };
+		static const struct { const char *lang, *tpl; enum note_kind kind; const char *want; } h[] = {
+			{ "en", "ask", NOTE_PERSONAL, "\nchoose Reply on this invitation, and send the text below" },
+			{ "en", "accept", NOTE_NONE,
+			  "\nFirst accept the invitation on LinkedIn (My Network > Invitations).\n" },
+			{ "en", "ask", NOTE_NONE, "\nInvitations on LinkedIn: if this invitation has a Reply option, choose\n" },
+			{ "de", "ask", NOTE_PERSONAL, "\nNetzwerk > Einladungen, wählen Sie bei dieser Einladung „Antworten“\n"
+			  "und senden Sie den folgenden Text (ohne diesen Hinweis). Eine\n" },
+			{ "de", "ask", NOTE_NONE, "\nklicken Sie darauf und senden Sie den folgenden Text (ohne diesen\n" },
+			{ "it", "accept", NOTE_NONE,
+			  "\nPrima accetta l'invito su LinkedIn (Rete > Inviti), poi invia il\n" },
+			{ "pt", "accept", NOTE_NONE, "\nDepois de aceitar, envie o texto abaixo (sem esta nota) como\n" },
+			{ "es", "ask", NOTE_NONE, "\nen LinkedIn: si esta invitación tiene la opción Responder, elígela y\n" },
+			{ "pt", "ask", NOTE_NONE, "\nLinkedIn: se este convite tiver a opção Responder, use-a e envie o\n" },
+		};
 
-		expect(&w);
-		expect(&acc);
+		for (size_t i = 0; i < sizeof h / sizeof h[0]; i++) {
+			struct want w = { NULL, h[i].lang, "Jane Doe", h[i].tpl, CLAIM_NONE, NULL, true, h[i].kind,
+					  h[i].kind == NOTE_PERSONAL ? "Hi" : NULL, h[i].lang, h[i].want, false };
+
+			expect(&w);
+		}
 	}
+}
+
+/* the hint names the menus of the owner's LinkedIn: the notification's
+ * language, though owner.languages answers a German note in German */
+static void test_hint_language(void **state)
+{
+	static const char de_note[] = "Hallo Bob, wir haben uns auf der Konferenz in Köln kennengelernt und "
+				      "ich würde mich freuen, mit Ihnen in Kontakt zu bleiben. Viele Grüße";
+	struct want hint = { polyglot, "en", "Jane Doe", "consider", CLAIM_NONE, NULL, true, NOTE_PERSONAL,
+			     de_note, "de", "\nTo reply without accepting, open My Network > Invitations on LinkedIn,\n",
+			     false };
+	struct want body = hint;
+
+	expect(&hint);
+	body.want = "\nHallo Jane,\n\nvielen Dank für Ihre Einladung";
+	expect(&body);
 }
 
 /* D: the wording the review asked for, word for word */
@@ -278,6 +347,26 @@ static void test_review_wording(void **state)
 		{ "pt", "ask", CLAIM_COLLEAGUE, false, "Vi que você mencionou um local de trabalho em comum: Acme." },
 		{ "pt", "ask", CLAIM_CLASSMATE, false, "Vi que você mencionou uma instituição de ensino em comum: Acme." },
 		{ "pt", "ask", CLAIM_GROUP, false, "Vi que você mencionou um grupo em comum: Acme." },
+		{ "it", "ask", CLAIM_COLLEAGUE, false,
+		  "Altrimenti, mi ricordi come ci conosciamo? E dimmi pure come potrei esserti d'aiuto.\n" },
+		{ "it", "ask", CLAIM_CLASSMATE, false,
+		  "Altrimenti, mi ricordi come ci conosciamo? E dimmi pure come potrei esserti d'aiuto.\n" },
+		{ "it", "ask", CLAIM_GROUP, false,
+		  "Altrimenti, mi ricordi come ci conosciamo? E dimmi pure come potrei esserti d'aiuto.\n" },
+		{ "fr", "decline", CLAIM_NONE, false,
+		  "personnellement\xc2\xa0; je préfère donc ne pas l'accepter. Je vous souhaite" },
+		/* consider: a closing that fits every note, no question */
+		{ "en", "consider", CLAIM_NONE, false,
+		  "for your kind note. It's good to hear from you, and I'll be in touch soon.\n\nBest" },
+		{ "de", "consider", CLAIM_NONE, false,
+		  "über die ich mich gefreut habe. Ich melde mich in Kürze bei Ihnen.\n\nViele" },
+		{ "fr", "consider", CLAIM_NONE, false,
+		  "qui m'a fait plaisir. Je reviens vers vous très bientôt.\n\nBien" },
+		{ "nl", "consider", CLAIM_NONE, false,
+		  "leuk om van je te horen! Ik neem binnenkort contact met je op.\n\nHartelijke" },
+		{ "es", "consider", CLAIM_NONE, false, "me alegró mucho leerlo. Te escribo pronto.\n\nUn saludo" },
+		{ "pt", "consider", CLAIM_NONE, false, "foi um prazer lê-la. Em breve entro em contato.\n\nUm abraço" },
+		{ "it", "consider", CLAIM_NONE, false, "mi ha fatto piacere leggerlo. Ti scrivo a breve.\n\nUn saluto" },
 	};
 
 	for (size_t i = 0; i < sizeof w / sizeof w[0]; i++) {
@@ -299,6 +388,9 @@ static void test_note_language(void **state)
 		  "¡Gracias y saludos!", NOTE_PERSONAL, &polyglot, "es" },
 		{ "Hi Bob, we met at the conference in Leeds and I would like to stay in touch with you.",
 		  NOTE_PERSONAL, &polyglot, "en" },
+		/* a short Italian recruiter's note */
+		{ "Salve, lavoro nel recruiting IT e avrei una posizione interessante da proporti.",
+		  NOTE_PERSONAL, &polyglot, "it" },
 		/* French is not one of the owner's: the notification's */
 		{ "Bonjour Bob, je serais ravi de vous compter dans mon réseau. Merci et à bientôt pour "
 		  "la suite.", NOTE_PERSONAL, &polyglot, "fr" },
@@ -327,10 +419,12 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_family_name_first),
+		cmocka_unit_test(test_compound_given_names),
 		cmocka_unit_test(test_honorifics),
 		cmocka_unit_test(test_titles_as_register),
 		cmocka_unit_test(test_formal_name),
 		cmocka_unit_test(test_hint_without_note),
+		cmocka_unit_test(test_hint_language),
 		cmocka_unit_test(test_review_wording),
 		cmocka_unit_test(test_note_language),
 	};

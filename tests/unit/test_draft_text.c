@@ -489,6 +489,13 @@ static void test_shared_organisation(void **state)
 		assert_string_equal(d.template, cases[i].tpl);
 		if (cases[i].org)
 			assert_non_null(strstr(d.body, cases[i].org));
+		if (!strcmp(cases[i].tpl, "ask-shared")) {
+			char want[200];
+
+			snprintf(want, sizeof want, "\n\nThank you for the invitation to connect. I see from your "
+				 "profile that we have something in common: %s. Still,", cases[i].org);
+			assert_non_null(strstr(d.body, want));
+		}
 		draft_text_free(&d);
 	}
 	/* a group claim that is true: the group shared, not "I can't place you" */
