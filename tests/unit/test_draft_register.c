@@ -250,7 +250,7 @@ static void test_hint_without_note(void **state)
 	static const char *const nonote[N_LANGS] = {
 		"\nThe e-mail from LinkedIn shows no personal note, and without one\n",
 		"\nDie E-Mail von LinkedIn zeigt keine persönliche Nachricht; LinkedIn\n",
-		"\nL'e-mail de LinkedIn ne montre pas de message personnel\xc2\xa0; LinkedIn\n",
+		"\nL'e-mail de LinkedIn n'affiche pas de message personnel\xc2\xa0; LinkedIn\n",
 		"\nEl correo de LinkedIn no muestra mensaje personal, y sin él puede que\n",
 		"\nO e-mail do LinkedIn não mostra mensagem pessoal, e sem ela o LinkedIn\n",
 		"\nL'e-mail di LinkedIn non riporta un messaggio personale, e senza\n",
@@ -258,13 +258,13 @@ static void test_hint_without_note(void **state)
 	};
 	/* a decline is never sent by accepting, note or none */
 	static const char *const decline[N_LANGS] = {
-		"Do not accept the\ninvitation to send it: the text says that you are declining.]\n",
-		"Nehmen Sie die\nEinladung nicht an, um den Text zu senden: Er sagt, dass Sie sie\nnicht annehmen.]\n",
-		"\nN'acceptez pas l'invitation pour l'envoyer\xc2\xa0: le texte dit que vous ne\nl'acceptez pas.]\n",
+		"Do not accept the\ninvitation just to send the text: the text says you are declining.]\n",
+		"Nehmen Sie die\nEinladung nicht an, nur um den Text zu senden: Der Text lehnt sie\nja ab.]\n",
+		"\nN'acceptez pas l'invitation pour envoyer ce texte\xc2\xa0: il annonce\njustement que vous la déclinez.]\n",
 		"No la aceptes\npara enviarlo: el texto dice que no la aceptas.]\n",
-		"Não aceite o\nconvite para enviá-lo: o texto diz que você não vai aceitar.]\n",
-		"Non accettare l'invito per inviarlo: il testo dice che non\nlo accetti.]\n",
-		"Accepteer de\nuitnodiging niet om de tekst te sturen: de tekst zegt dat je niet\naccepteert.]\n",
+		"Não aceite o\nconvite só para enviar o texto: ele diz que você não vai aceitar.]\n",
+		"Non accettare l'invito per poter inviare il messaggio: il\ntesto dice proprio che non lo accetti.]\n",
+		"\nAccepteer de uitnodiging niet om de tekst te kunnen sturen: in de\ntekst sla je de uitnodiging juist af.]\n",
 	};
 
 	for (size_t l = 0; l < N_LANGS; l++) {
